@@ -1,0 +1,2 @@
+// Placeholder entry point until the API host lands (see Api/).
+return 0;

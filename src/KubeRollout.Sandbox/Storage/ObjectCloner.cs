@@ -1,0 +1,11 @@
+using k8s;
+
+namespace KubeRollout.Sandbox.Storage;
+
+/// <summary>Deep copies of model objects, so that stored snapshots are never changed in place.</summary>
+public static class ObjectCloner
+{
+    public static T Clone<T>(T obj)
+        where T : class =>
+        KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(obj));
+}

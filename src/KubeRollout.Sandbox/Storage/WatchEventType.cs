@@ -1,0 +1,9 @@
+namespace KubeRollout.Sandbox.Storage;
+
+public enum WatchEventType
+{
+    Added,
+    Modified,
+    Deleted,
+    Bookmark,
+}
