@@ -1,0 +1,10 @@
+using KubeRollout.Sandbox.Simulation;
+using KubeRollout.Sandbox.Storage;
+
+namespace KubeRollout.Sandbox.Controllers;
+
+/// <summary>Runs the controllers, the scheduler and the simulated nodes and kubelet. CONTRACT STUB.</summary>
+public sealed class ControllerManager(ClusterStore store, ISimulatedClock clock, SandboxOptions options)
+{
+    public Task RunAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
