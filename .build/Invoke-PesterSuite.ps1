@@ -1,0 +1,29 @@
+# Runs the Pester suite in its own process and writes the pass/fail counts as JSON for build.ps1.
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $TestsPath,
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [string] $Filter
+)
+$ErrorActionPreference = 'Stop'
+
+$pester = Join-Path $env:KUBEROLLOUT_PACKAGES 'pester/5.7.1/tools/Pester.psd1'
+if (-not (Test-Path $pester)) { throw "Pester 5.7.1 is not restored at $pester (build.ps1 test restores it)." }
+Import-Module $pester -RequiredVersion 5.7.1
+
+$env:KUBEROLLOUT_MODULE = $ModulePath
+$files = Get-ChildItem $TestsPath -Filter '*.Tests.ps1' -Recurse | Where-Object { -not $Filter -or $_.FullName -match $Filter }
+
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = @($files.FullName)
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = 'Normal'
+$result = Invoke-Pester -Configuration $configuration
+
+New-Item -ItemType Directory -Path (Split-Path $ResultPath) -Force | Out-Null
+[pscustomobject]@{
+    Passed = $result.PassedCount
+    # A container that fails to run (syntax error, failing BeforeAll) fails its tests without counting them.
+    Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+} | ConvertTo-Json | Set-Content $ResultPath
+exit 0

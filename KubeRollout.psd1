@@ -1,0 +1,28 @@
+@{
+    RootModule           = 'KubeRollout.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '0d6c1a3e-5b7f-4f2a-9c5e-8e1f7a2b4c61'
+    Author               = 'KubeRollout contributors'
+    CompanyName          = 'KubeRollout'
+    Copyright            = '(c) KubeRollout contributors. Apache License 2.0.'
+    Description          = 'Kubernetes rollouts and rollbacks as PowerShell cmdlets: apply with change causes, history, status and wait, undo, pause, resume, restart, update strategies, StatefulSet partitions, DaemonSets and blue-green switches, with typed objects in the pipeline and a local sandbox cluster to rehearse on.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @(
+        'Formats/ManifestObject.Format.ps1xml'
+    )
+    CmdletsToExport      = @(
+        'Get-KubeManifest'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Kubernetes', 'kubectl', 'Rollout', 'Rollback', 'Deployment', 'StatefulSet', 'DaemonSet', 'BlueGreen', 'DevOps', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            LicenseUri   = 'https://example.invalid/kuberollout/LICENSE'
+            ProjectUri   = 'https://example.invalid/kuberollout'
+            ReleaseNotes = 'First preview: manifest reading and validation.'
+        }
+    }
+}

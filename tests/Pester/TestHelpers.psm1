@@ -1,0 +1,37 @@
+# Shared by the Pester files: where the built module, the shared fixtures and the NuGet packages are.
+
+function Get-TestModulePath {
+    if ($env:KUBEROLLOUT_MODULE) { return $env:KUBEROLLOUT_MODULE }
+    Join-Path $PSScriptRoot '../../out/KubeRollout'
+}
+
+function Get-FixturePath([string] $Relative) {
+    $shared = if ($env:KUBEROLLOUT_SHARED) { $env:KUBEROLLOUT_SHARED } else { Join-Path $PSScriptRoot '../../../shared' }
+    $path = Join-Path $shared "fixtures/kiamol-ch09/$Relative"
+    if (-not (Test-Path $path)) { throw "Fixture $Relative not found under $shared (set KUBEROLLOUT_SHARED to the shared folder)." }
+    (Resolve-Path $path).ProviderPath
+}
+
+function Get-NuGetPackagePath([string] $Relative) {
+    $root = if ($env:KUBEROLLOUT_PACKAGES) { $env:KUBEROLLOUT_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
+    $path = Join-Path $root $Relative
+    if (-not (Test-Path $path)) { throw "NuGet package file $Relative not found under $root (build.ps1 test restores it)." }
+    $path
+}
+
+# Runs a script in a fresh pwsh process (so that it starts with no assemblies loaded) and returns what the
+# script writes, converted from JSON: the script ends with ConvertTo-Json of its result.
+function Invoke-InFreshSession([string] $Script, [string[]] $ArgumentList = @()) {
+    $file = Join-Path ([IO.Path]::GetTempPath()) "kuberollout-$([guid]::NewGuid()).ps1"
+    Set-Content -Path $file -Value $Script
+    try {
+        $output = & (Get-Process -Id $PID).Path (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $file @ArgumentList 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "The fresh session failed (exit code $LASTEXITCODE): $($output -join "`n")" }
+        ($output -join "`n") | ConvertFrom-Json
+    }
+    finally {
+        Remove-Item $file -Force
+    }
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-FixturePath, Get-NuGetPackagePath, Invoke-InFreshSession
