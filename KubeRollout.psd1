@@ -10,9 +10,23 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
         'Formats/ManifestObject.Format.ps1xml'
+        'Formats/ApplyResult.Format.ps1xml'
+        'Formats/RolloutRevision.Format.ps1xml'
+        'Formats/RolloutStatus.Format.ps1xml'
+        'Formats/UndoResult.Format.ps1xml'
+        'Formats/RolloutActionResult.Format.ps1xml'
+        'Formats/TemplateChange.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-KubeManifest'
+        'Invoke-KubeRollout'
+        'Get-KubeRolloutHistory'
+        'Get-KubeRolloutStatus'
+        'Wait-KubeRollout'
+        'Undo-KubeRollout'
+        'Suspend-KubeRollout'
+        'Resume-KubeRollout'
+        'Restart-KubeRollout'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

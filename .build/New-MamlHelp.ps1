@@ -23,6 +23,8 @@ $ns = @{
 }
 
 $problems = [System.Collections.Generic.List[string]]::new()
+$sharedFile = Join-Path $SourcePath '_SharedParameters.psd1'
+$shared = if (Test-Path $sharedFile) { Import-PowerShellDataFile $sharedFile } else { @{} }
 $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
 $writer = [System.Xml.XmlWriter]::Create($OutputPath, $settings)
 
@@ -97,18 +99,21 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     $sourceFile = Join-Path $SourcePath "$($command.Name).help.psd1"
     if (-not (Test-Path $sourceFile)) { $problems.Add("$($command.Name): no help source at $sourceFile"); continue }
     $source = Import-PowerShellDataFile $sourceFile
-    foreach ($key in 'Synopsis', 'Description', 'Examples', 'Parameters', 'Outputs') {
+    foreach ($key in 'Synopsis', 'Description', 'Examples', 'Outputs') {
         if (-not $source.ContainsKey($key) -or -not $source[$key]) { $problems.Add("$($command.Name): help source has no $key") }
     }
     if (@($source.Examples).Count -lt 2) { $problems.Add("$($command.Name): fewer than two examples") }
     $parameters = @($command.Parameters.Values | Where-Object { $_.Name -notin $commonParameters -or $_.Name -in 'WhatIf', 'Confirm' })
     $descriptions = @{}
     foreach ($parameter in $parameters) {
-        $text = if ($source.Parameters -and $source.Parameters.ContainsKey($parameter.Name)) { $source.Parameters[$parameter.Name] } else { $standardDescriptions[$parameter.Name] }
+        $own = if ($source.ContainsKey('Parameters')) { $source.Parameters } else { @{} }
+        $text = if ($own.ContainsKey($parameter.Name)) { $own[$parameter.Name] }
+                elseif ($shared.ContainsKey($parameter.Name)) { $shared[$parameter.Name] }
+                else { $standardDescriptions[$parameter.Name] }
         if (-not $text) { $problems.Add("$($command.Name): parameter $($parameter.Name) has no description") }
         $descriptions[$parameter.Name] = "$text"
     }
-    foreach ($documented in @($source.Parameters.Keys)) {
+    foreach ($documented in @(if ($source.ContainsKey('Parameters')) { $source.Parameters.Keys })) {
         if ($documented -notin $parameters.Name) { $problems.Add("$($command.Name): help documents a parameter $documented that does not exist") }
     }
 

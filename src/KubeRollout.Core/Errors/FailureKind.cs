@@ -8,6 +8,7 @@ public enum FailureKind
 {
     InvalidArgument,
     InvalidData,
+    InvalidResult,
     ObjectNotFound,
     ResourceExists,
     InvalidOperation,

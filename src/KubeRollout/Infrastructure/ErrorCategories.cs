@@ -10,6 +10,7 @@ internal static class ErrorCategories
     {
         FailureKind.InvalidArgument => ErrorCategory.InvalidArgument,
         FailureKind.InvalidData => ErrorCategory.InvalidData,
+        FailureKind.InvalidResult => ErrorCategory.InvalidResult,
         FailureKind.ObjectNotFound => ErrorCategory.ObjectNotFound,
         FailureKind.ResourceExists => ErrorCategory.ResourceExists,
         FailureKind.InvalidOperation => ErrorCategory.InvalidOperation,

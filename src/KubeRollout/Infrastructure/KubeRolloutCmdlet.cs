@@ -1,9 +1,13 @@
 using System.Management.Automation;
+using System.Threading.Channels;
 using KubeRollout.Core.Errors;
 
 namespace KubeRollout.Infrastructure;
 
-/// <summary>What every KubeRollout cmdlet shares: errors as stable ErrorRecords and cancellation on Ctrl+C.</summary>
+/// <summary>
+/// What every KubeRollout cmdlet shares: errors as stable ErrorRecords, Ctrl+C that stops promptly, and async work
+/// run on the pipeline thread (Write* may only be called there).
+/// </summary>
 public abstract class KubeRolloutCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -13,11 +17,42 @@ public abstract class KubeRolloutCmdlet : PSCmdlet
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    protected override void EndProcessing() => _stopping.Dispose();
-
     protected void WriteFailure(KubeRolloutException failure) => WriteError(ToErrorRecord(failure));
 
     protected void ThrowFailure(KubeRolloutException failure) => ThrowTerminatingError(ToErrorRecord(failure));
+
+    /// <summary>Runs async work to completion; Ctrl+C cancels it and stops the pipeline.</summary>
+    protected T Run<T>(Func<CancellationToken, Task<T>> work) => RunWithProgress<T, object>((_, token) => work(token), _ => { });
+
+    /// <summary>
+    /// Runs async work while writing the progress it reports on the pipeline thread, where Write* must happen.
+    /// </summary>
+    protected T RunWithProgress<T, TProgress>(Func<ChannelWriter<TProgress>, CancellationToken, Task<T>> work, Action<TProgress> onProgress)
+    {
+        var channel = Channel.CreateUnbounded<TProgress>(new UnboundedChannelOptions { SingleReader = true });
+        var task = work(channel.Writer, CancellationToken);
+        _ = task.ContinueWith(_ => channel.Writer.TryComplete(), TaskScheduler.Default);
+        try
+        {
+            while (channel.Reader.WaitToReadAsync(CancellationToken).AsTask().GetAwaiter().GetResult())
+            {
+                while (channel.Reader.TryRead(out var item))
+                {
+                    onProgress(item);
+                }
+            }
+
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (KubeRolloutException e) when (e.Kind == FailureKind.OperationStopped && CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
 
     private static ErrorRecord ToErrorRecord(KubeRolloutException failure) =>
         new(failure, failure.ErrorId, ErrorCategories.Of(failure.Kind), failure.Target);

@@ -7,6 +7,8 @@ namespace KubeRollout.Infrastructure;
 /// <summary>
 /// Wires up dependency isolation on import: the cmdlets assembly lives in the default context and refers only to
 /// KubeRollout.Core, which is resolved into <see cref="DependencyLoadContext"/> together with everything it uses.
+/// PowerShell inspects the cmdlet types before OnImport runs, so cmdlet signatures (parameter types, fields) must
+/// not use types of KubeRollout.Core.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {

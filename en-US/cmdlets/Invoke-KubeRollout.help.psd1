@@ -1,0 +1,59 @@
+@{
+    Synopsis    = 'Applies manifest files to the cluster, like kubectl apply -f --record, and tells which objects rolled out a new revision.'
+    Description = @'
+Invoke-KubeRollout applies every object of the given YAML or JSON files (folders and wildcards allowed). Objects are
+applied in dependency order: namespaces, secrets, config maps and services before the workloads that use them.
+
+It is all or nothing: every file is read and validated first, then the server checks every object with a dry run;
+if any file or object is invalid, nothing is applied and an error names the file and line.
+
+For each object it outputs what happened (Created, Configured or Unchanged), whether the pod template changed
+(RolloutTriggered: a new revision rolls out) and the revision the workload is at. Re-applying an unchanged file
+changes nothing and creates no revision.
+
+-ChangeCause records kubernetes.io/change-cause on exactly the workloads whose template changes; when the template
+changes without a cause, an old cause is removed so that it is never inherited stale by the new revision. -Record
+records the command line instead, as kubectl's --record did.
+
+The apply is declarative: fields the previous apply set and the manifest no longer sets are removed, while fields
+others set (server defaults, scaling by an autoscaler) are kept. The configuration of each apply is recorded on the
+object and carried by every revision, so after Undo-KubeRollout (or kubectl rollout undo) the next apply does not
+bring back fields of the revision that was undone. Writes use optimistic concurrency and are recomputed from a fresh
+read when another client changed the object in between.
+'@
+    Parameters  = @{
+        Path        = 'Manifest files or folders. Wildcards are expanded; a folder yields its .yaml, .yml and .json files.'
+        LiteralPath = 'Manifest files or folders, taken literally. Binds to the PSPath of objects from Get-ChildItem.'
+        Recurse     = 'Also applies the manifests of sub-folders.'
+        ChangeCause = 'The change cause to record (kubernetes.io/change-cause) on the workloads whose pod template changes.'
+        Record      = 'Records the command line as the change cause, as kubectl --record did.'
+        Wait        = 'Waits until the rollouts that the apply started are complete, with progress; a failed rollout is an error.'
+        Timeout     = 'With -Wait: how long to wait (2s, 5m, a number of seconds or a TimeSpan). Default: no limit.'
+        Namespace   = 'The namespace for objects whose manifest names none. Default: the kubeconfig context''s namespace, else "default".'
+    }
+    Inputs      = @(
+        @{ Type = 'System.String'; Description = 'Paths, by value to -Path or by the PSPath property to -LiteralPath (files from Get-ChildItem).' }
+    )
+    Outputs     = @(
+        @{ Type = 'KubeRollout.Core.Apply.ApplyResult'; Description = 'One per object: Kind, Namespace, Name, Action, RolloutTriggered, Revision, ChangeCause, Changes (the template changes).' }
+    )
+    Examples    = @(
+        @{
+            Title   = 'Roll out a new version with a change cause and wait for it'
+            Code    = 'Invoke-KubeRollout ./vweb/update/vweb-v11.yaml -ChangeCause "v1.1: new home page" -Wait -Timeout 2m'
+            Remarks = 'Applies the Deployment, records the cause on the new revision only, and waits for the rollout with a progress bar.'
+        }
+        @{
+            Title   = 'See what an apply would do'
+            Code    = 'Invoke-KubeRollout ./todo-list -Recurse -WhatIf'
+            Remarks = 'Reads, validates and compares every object with the cluster and tells, per object, whether it would be created, configured (with or without a rollout, and which template fields change) or left unchanged. Nothing is sent.'
+        }
+        @{
+            Title   = 'Apply the files of a folder from the pipeline and keep the workloads that rolled out'
+            Code    = 'Get-ChildItem ./deploy -Filter *.yaml | Invoke-KubeRollout | Where-Object RolloutTriggered | Wait-KubeRollout'
+            Remarks = 'ApplyResult objects bind to Wait-KubeRollout by Kind, Name and Namespace.'
+        }
+    )
+    Notes       = 'Error ids: ManifestFileNotFound, ManifestYamlInvalid, ManifestKindUnknown, ManifestFieldInvalid, ManifestNameMissing, ManifestInvalid, ApplyKubeApiInvalid (and other ApplyKubeApi<Reason>), ChangeCauseConflict, ClusterUnreachable, KubeConfigNotFound, KubeConfigInvalid, RolloutFailed, RolloutTimeout.'
+    Links       = @('about_KubeRollout', 'Get-KubeManifest', 'Wait-KubeRollout', 'Get-KubeRolloutHistory')
+}

@@ -1,0 +1,43 @@
+@{
+    Synopsis    = 'Rolls a workload back to an earlier revision, like kubectl rollout undo [--to-revision N].'
+    Description = @'
+Undo-KubeRollout restores the pod template of an earlier revision: by default the previous one (the second-highest
+revision number), or the one -ToRevision names. The restored revision becomes the newest: history 1,2,3 becomes
+1,3,4, and repeated undos toggle between two versions, exactly as with kubectl.
+
+With -WhatIf it shows which revision it would go back to and, field by field, how the template would change, and
+sends nothing. With -DryRun the server validates the undo without changing anything (kubectl --dry-run=server).
+
+A paused Deployment is refused (resume it first); when the current template already matches the target revision,
+nothing is changed and the result says so (Skipped).
+'@
+    Parameters  = @{
+        ToRevision = 'The revision to go back to. 0 (the default) means the previous revision. Alias Revision, so revision objects from Get-KubeRolloutHistory bind to it.'
+        DryRun     = 'Sends the undo as a server-side dry run: the server validates it and nothing changes.'
+    }
+    Inputs      = @(
+        @{ Type = 'KubeRollout.Core.Rollouts.RolloutRevision'; Description = 'Revisions from Get-KubeRolloutHistory bind by Kind, Name, Namespace and Revision; strings bind to -Name.' }
+    )
+    Outputs     = @(
+        @{ Type = 'KubeRollout.Core.Rollouts.UndoResult'; Description = 'FromRevision, ToRevision, NewRevision (the number the restored revision got), Skipped, DryRun, Message, Changes.' }
+    )
+    Examples    = @(
+        @{
+            Title   = 'Undo the last rollout'
+            Code    = 'Undo-KubeRollout vweb'
+            Remarks = 'Goes back to the previous revision, which then gets the next revision number.'
+        }
+        @{
+            Title   = 'See what going back to revision 2 would change'
+            Code    = 'Undo-KubeRollout deploy/vweb -ToRevision 2 -WhatIf'
+            Remarks = 'Prints, for example: ~ spec.containers[web].image: kiamol/ch09-vweb:v2 -> kiamol/ch09-vweb:v1. Nothing is sent.'
+        }
+        @{
+            Title   = 'Undo to the revision with a given change cause'
+            Code    = 'Get-KubeRolloutHistory vweb | Where-Object ChangeCause -like ''*v1.1*'' | Undo-KubeRollout'
+            Remarks = 'The revision from the history binds to -ToRevision.'
+        }
+    )
+    Notes       = 'Error ids: RevisionNotFound ("unable to find specified revision N in history"), NoRolloutHistory, DeploymentPaused, WorkloadNotFound, ClusterUnreachable.'
+    Links       = @('about_KubeRollout', 'Get-KubeRolloutHistory', 'Resume-KubeRollout')
+}

@@ -1,0 +1,34 @@
+@{
+    Synopsis    = 'Waits for rollouts to finish, like kubectl rollout status --timeout, for many workloads at once.'
+    Description = @'
+Wait-KubeRollout waits for the rollouts of all the workloads it receives from the pipeline at the same time, over
+watches (one per namespace and kind, resumed when the server ends it), with a progress bar per workload. It returns
+the status of each rollout that completed and writes an error for each one that did not:
+
+- RolloutFailed at once when the Deployment's progress deadline is exceeded (kubectl's message
+  deployment "NAME" exceeded its progress deadline), instead of waiting for the timeout;
+- RolloutTimeout when -Timeout passes (timed out waiting for the condition), with where the rollout stood;
+- RolloutPaused when the workload is paused, since it cannot finish until it is resumed;
+- WorkloadDeleted when the workload is deleted while waiting.
+'@
+    Inputs      = @(
+        @{ Type = 'System.String'; Description = 'Workload names, or objects with Kind, Name and Namespace properties (from Invoke-KubeRollout, Get-KubeRolloutStatus, …).' }
+    )
+    Outputs     = @(
+        @{ Type = 'KubeRollout.Core.Rollouts.RolloutStatus'; Description = 'The final status of each rollout that completed.' }
+    )
+    Examples    = @(
+        @{
+            Title   = 'Wait two seconds, as in the seed''s example'
+            Code    = 'Wait-KubeRollout vweb -Timeout 2s'
+            Remarks = 'Writes a RolloutTimeout error if the rollout is not complete within two seconds.'
+        }
+        @{
+            Title   = 'Wait for several Deployments at once and stop a script on failure'
+            Code    = '''web'', ''api'' | Wait-KubeRollout -Namespace shop -Timeout 5m -ErrorAction Stop'
+            Remarks = 'Both are watched at the same time; the first failed or timed-out rollout stops the script.'
+        }
+    )
+    Notes       = 'Error ids: RolloutFailed, RolloutTimeout, RolloutPaused, WorkloadDeleted, ClusterUnreachable.'
+    Links       = @('about_KubeRollout', 'Get-KubeRolloutStatus', 'Invoke-KubeRollout')
+}

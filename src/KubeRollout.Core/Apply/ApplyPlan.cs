@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+using KubeRollout.Core.Cluster;
+using KubeRollout.Core.Manifests;
+using KubeRollout.Core.Rollouts.Templates;
+
+namespace KubeRollout.Core.Apply;
+
+/// <summary>What applying one manifest object will send, computed from the live object (reads only).</summary>
+public sealed record ApplyPlan(
+    ManifestObject Manifest,
+    ApiResource Resource,
+    string? Namespace,
+    JsonObject? Live,
+    JsonObject Desired,
+    ApplyAction Action,
+    bool TemplateChanged,
+    string? ChangeCause,
+    IReadOnlyList<TemplateChange> Changes);

@@ -1,0 +1,8 @@
+namespace KubeRollout.Core.Cluster;
+
+public enum PatchKind
+{
+    Json,
+    Merge,
+    StrategicMerge,
+}

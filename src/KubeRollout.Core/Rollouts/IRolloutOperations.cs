@@ -1,0 +1,26 @@
+using KubeRollout.Core.Cluster;
+using KubeRollout.Core.Workloads;
+
+namespace KubeRollout.Core.Rollouts;
+
+/// <summary>The rollout operations of one workload kind, with kubectl's semantics and messages.</summary>
+public interface IRolloutOperations
+{
+    WorkloadKind Kind { get; }
+
+    ApiResource Resource { get; }
+
+    Task<IReadOnlyList<RolloutRevision>> GetHistoryAsync(KubeApiClient client, WorkloadReference workload, Action<string>? warn, CancellationToken cancellationToken);
+
+    Task<RolloutStatus> GetStatusAsync(KubeApiClient client, WorkloadReference workload, CancellationToken cancellationToken);
+
+    /// <summary>The status of a workload object received from a watch (the object's own fields only).</summary>
+    RolloutStatus Evaluate(object workload);
+
+    /// <summary>What an undo would do, reading only (for -WhatIf and client dry runs).</summary>
+    Task<UndoResult> PreviewUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken);
+
+    Task<UndoResult> UndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, bool serverDryRun, CancellationToken cancellationToken);
+
+    Task<RolloutActionResult> RestartAsync(KubeApiClient client, WorkloadReference workload, DateTime now, bool dryRun, CancellationToken cancellationToken);
+}

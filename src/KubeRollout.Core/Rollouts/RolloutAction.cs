@@ -1,0 +1,8 @@
+namespace KubeRollout.Core.Rollouts;
+
+public enum RolloutAction
+{
+    Paused,
+    Resumed,
+    Restarted,
+}

@@ -1,0 +1,24 @@
+using KubeRollout.Core.Workloads;
+
+namespace KubeRollout.Core.Rollouts;
+
+/// <summary>The result of pause, resume or restart, with kubectl's message ("deployment.apps/vweb paused").</summary>
+public sealed class RolloutActionResult
+{
+    public required WorkloadKind Kind { get; init; }
+
+    public required string Namespace { get; init; }
+
+    public required string Name { get; init; }
+
+    public required RolloutAction Action { get; init; }
+
+    /// <summary>For a restart: the kubectl.kubernetes.io/restartedAt value written into the template.</summary>
+    public DateTime? RestartedAt { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public required string Message { get; init; }
+
+    public override string ToString() => Message;
+}

@@ -1,0 +1,28 @@
+using KubeRollout.Core.Errors;
+using KubeRollout.Core.Workloads;
+
+namespace KubeRollout.Core.Rollouts.Waiting;
+
+/// <summary>The error a wait reports for a rollout that did not complete, or null when it completed.</summary>
+public static class RolloutFailures
+{
+    public static KubeRolloutException? For(RolloutStatus status, TimeSpan? timeout)
+    {
+        var workload = new WorkloadReference(status.Kind, status.Namespace, status.Name);
+        return status.State switch
+        {
+            RolloutState.Complete => null,
+            RolloutState.Failed => new KubeRolloutException("RolloutFailed", FailureKind.InvalidResult, status.Message, status),
+            RolloutState.Paused => new KubeRolloutException(
+                "RolloutPaused", FailureKind.InvalidOperation,
+                $"{workload.ResourceName} is paused and will not finish rolling out until it is resumed (Resume-KubeRollout): {status.Message}", status),
+            RolloutState.Deleted => new KubeRolloutException("WorkloadDeleted", FailureKind.ObjectNotFound, $"{workload.ResourceName}: object has been deleted", status),
+            _ => new KubeRolloutException(
+                "RolloutTimeout", FailureKind.OperationTimeout,
+                $"timed out waiting for the condition{(timeout is { } t ? $" ({Format(t)})" : string.Empty)}: {status.Message}", status),
+        };
+    }
+
+    private static string Format(TimeSpan timeout) =>
+        timeout.TotalSeconds < 60 ? $"{timeout.TotalSeconds:0.###}s" : timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+}

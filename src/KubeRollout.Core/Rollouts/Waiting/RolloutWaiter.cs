@@ -1,0 +1,164 @@
+using System.Threading.Channels;
+using k8s;
+using k8s.Models;
+using KubeRollout.Core.Cluster;
+using KubeRollout.Core.Workloads;
+
+namespace KubeRollout.Core.Rollouts.Waiting;
+
+/// <summary>
+/// Waits for many rollouts at once over watches: one watch per namespace and kind (not per object), resumed from
+/// its last resourceVersion when the server ends it and re-listed when that version has expired. Every status
+/// change is written to the progress channel; a workload stops being waited for when its rollout completes,
+/// fails (progress deadline exceeded), is paused or the workload is deleted.
+/// </summary>
+public sealed class RolloutWaiter(KubeApiClient client)
+{
+    public static bool IsWaitOver(RolloutStatus status) => status.IsFinal || status.State == RolloutState.Paused;
+
+    /// <summary>The last status of each workload (in the order given) when all are over or the timeout passes.</summary>
+    public async Task<IReadOnlyList<RolloutStatus>> WaitAsync(
+        IReadOnlyList<WorkloadReference> workloads, TimeSpan? timeout, ChannelWriter<RolloutStatus> progress, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit && limit > TimeSpan.Zero)
+        {
+            deadline.CancelAfter(limit);
+        }
+
+        var latest = new Dictionary<WorkloadReference, RolloutStatus>();
+        var groups = workloads.Distinct().GroupBy(w => (w.Namespace, w.Kind));
+        var tasks = groups.Select(g => WatchGroupAsync(g.Key.Kind, g.Key.Namespace, g.Select(w => w.Name).ToHashSet(), latest, progress, deadline.Token)).ToList();
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // the timeout passed: report where each rollout stands
+        }
+        catch (Errors.KubeRolloutException e) when (e.Kind == Errors.FailureKind.OperationStopped && !cancellationToken.IsCancellationRequested)
+        {
+            // the timeout passed during a request
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (latest)
+        {
+            return workloads.Distinct().Select(w => latest.TryGetValue(w, out var s) ? s : Unknown(w)).ToList();
+        }
+    }
+
+    private async Task WatchGroupAsync(
+        WorkloadKind kind, string @namespace, HashSet<string> names, Dictionary<WorkloadReference, RolloutStatus> latest,
+        ChannelWriter<RolloutStatus> progress, CancellationToken cancellationToken)
+    {
+        var operations = RolloutOperations.For(kind);
+        var pending = new HashSet<string>(names, StringComparer.Ordinal);
+        var fieldSelector = names.Count == 1 ? $"metadata.name={names.First()}" : null;
+
+        void Observe(string name, RolloutStatus status)
+        {
+            lock (latest)
+            {
+                var key = new WorkloadReference(kind, @namespace, name);
+                if (latest.TryGetValue(key, out var previous) && previous.Message == status.Message && previous.State == status.State)
+                {
+                    return;
+                }
+
+                latest[key] = status;
+            }
+
+            progress.TryWrite(status);
+            if (IsWaitOver(status))
+            {
+                pending.Remove(name);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var list = await ListAsync(operations, @namespace, fieldSelector, cancellationToken).ConfigureAwait(false);
+            var present = list.Items.ToDictionary(o => o.Metadata.Name, StringComparer.Ordinal);
+            foreach (var name in pending.ToList())
+            {
+                Observe(name, present.TryGetValue(name, out var obj) ? operations.Evaluate(obj) : Deleted(kind, @namespace, name));
+            }
+
+            var version = list.ResourceVersion;
+            try
+            {
+                await foreach (var change in WatchAsync(operations, @namespace, version, fieldSelector, cancellationToken).ConfigureAwait(false))
+                {
+                    version = change.ResourceVersion ?? version;
+                    var name = change.Object.Metadata?.Name;
+                    if (change.Kind == WatchEventKind.Bookmark || name is null || !pending.Contains(name))
+                    {
+                        continue;
+                    }
+
+                    Observe(name, change.Kind == WatchEventKind.Deleted ? Deleted(kind, @namespace, name) : operations.Evaluate(change.Object));
+                    if (pending.Count == 0)
+                    {
+                        return;
+                    }
+                }
+            }
+            catch (KubeApiException e) when (e.Reason is "Expired" or "Gone")
+            {
+                // too old to resume: the loop re-lists
+            }
+        }
+    }
+
+    private Task<ListResult<IKubernetesObject<V1ObjectMeta>>> ListAsync(IRolloutOperations operations, string @namespace, string? fieldSelector, CancellationToken cancellationToken) =>
+        operations.Kind switch
+        {
+            WorkloadKind.Deployment => Cast(client.ListAsync<V1Deployment>(operations.Resource, @namespace, cancellationToken, fieldSelector: fieldSelector)),
+            WorkloadKind.StatefulSet => Cast(client.ListAsync<V1StatefulSet>(operations.Resource, @namespace, cancellationToken, fieldSelector: fieldSelector)),
+            _ => Cast(client.ListAsync<V1DaemonSet>(operations.Resource, @namespace, cancellationToken, fieldSelector: fieldSelector)),
+        };
+
+    private IAsyncEnumerable<WatchEvent<IKubernetesObject<V1ObjectMeta>>> WatchAsync(IRolloutOperations operations, string @namespace, string version, string? fieldSelector, CancellationToken cancellationToken) =>
+        operations.Kind switch
+        {
+            WorkloadKind.Deployment => Cast(client.WatchAsync<V1Deployment>(operations.Resource, @namespace, version, cancellationToken, fieldSelector: fieldSelector)),
+            WorkloadKind.StatefulSet => Cast(client.WatchAsync<V1StatefulSet>(operations.Resource, @namespace, version, cancellationToken, fieldSelector: fieldSelector)),
+            _ => Cast(client.WatchAsync<V1DaemonSet>(operations.Resource, @namespace, version, cancellationToken, fieldSelector: fieldSelector)),
+        };
+
+    private static async Task<ListResult<IKubernetesObject<V1ObjectMeta>>> Cast<T>(Task<ListResult<T>> list)
+        where T : IKubernetesObject<V1ObjectMeta>
+    {
+        var result = await list.ConfigureAwait(false);
+        return new(result.Items.Cast<IKubernetesObject<V1ObjectMeta>>().ToList(), result.ResourceVersion);
+    }
+
+    private static async IAsyncEnumerable<WatchEvent<IKubernetesObject<V1ObjectMeta>>> Cast<T>(IAsyncEnumerable<WatchEvent<T>> events)
+        where T : IKubernetesObject<V1ObjectMeta>
+    {
+        await foreach (var change in events.ConfigureAwait(false))
+        {
+            yield return new(change.Kind, change.Object, change.ResourceVersion);
+        }
+    }
+
+    private static RolloutStatus Deleted(WorkloadKind kind, string @namespace, string name) => new()
+    {
+        Kind = kind,
+        Namespace = @namespace,
+        Name = name,
+        State = RolloutState.Deleted,
+        Message = "object has been deleted",
+    };
+
+    private static RolloutStatus Unknown(WorkloadReference workload) => new()
+    {
+        Kind = workload.Kind,
+        Namespace = workload.Namespace,
+        Name = workload.Name,
+        State = RolloutState.Pending,
+        Message = "timed out waiting for the condition",
+    };
+}

@@ -1,0 +1,52 @@
+using System.Management.Automation;
+using KubeRollout.Core.Errors;
+using KubeRollout.Core.Rollouts;
+using KubeRollout.Infrastructure;
+
+namespace KubeRollout.Cmdlets;
+
+/// <summary>kubectl rollout history [--revision N]: the revisions of a workload as objects.</summary>
+[Cmdlet(VerbsCommon.Get, "KubeRolloutHistory")]
+[OutputType(typeof(RolloutRevision))]
+public sealed class GetKubeRolloutHistoryCommand : WorkloadCmdlet
+{
+    /// <summary>Only this revision (kubectl's --revision).</summary>
+    [Parameter]
+    public long? Revision { get; set; }
+
+    protected override void BeginProcessing() => EnsureConnected();
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var workload = Workload;
+            if (Revision < 0)
+            {
+                throw new KubeRolloutException("RevisionInvalid", FailureKind.InvalidArgument, $"revision must be a positive integer: {Revision}", Revision);
+            }
+
+            var warnings = new List<string>();
+            var history = Run(token => RolloutOperations.For(workload.Kind).GetHistoryAsync(Client, workload, warnings.Add, token));
+            warnings.ForEach(WriteWarning);
+            if (Revision is > 0 and var wanted)
+            {
+                var revision = history.FirstOrDefault(r => r.Revision == wanted)
+                    ?? throw new KubeRolloutException("RevisionNotFound", FailureKind.ObjectNotFound, "unable to find the specified revision", workload);
+                WriteObject(revision);
+                return;
+            }
+
+            if (history.Count == 0)
+            {
+                WriteVerbose("No rollout history found.");
+            }
+
+            WriteObject(history, enumerateCollection: true);
+        }
+        catch (KubeRolloutException e)
+        {
+            WriteFailure(e);
+        }
+    }
+}

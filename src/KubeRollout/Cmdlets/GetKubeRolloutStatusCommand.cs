@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using KubeRollout.Core.Errors;
+using KubeRollout.Core.Rollouts;
+using KubeRollout.Infrastructure;
+
+namespace KubeRollout.Cmdlets;
+
+/// <summary>kubectl rollout status --watch=false: where a rollout stands, once.</summary>
+[Cmdlet(VerbsCommon.Get, "KubeRolloutStatus")]
+[OutputType(typeof(RolloutStatus))]
+public sealed class GetKubeRolloutStatusCommand : WorkloadCmdlet
+{
+    protected override void BeginProcessing() => EnsureConnected();
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var workload = Workload;
+            WriteObject(Run(token => RolloutOperations.For(workload.Kind).GetStatusAsync(Client, workload, token)));
+        }
+        catch (KubeRolloutException e)
+        {
+            WriteFailure(e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Management.Automation;
+using KubeRollout.Core.Apply;
+using KubeRollout.Core.Errors;
+using KubeRollout.Core.Manifests;
+using KubeRollout.Core.Workloads;
+using KubeRollout.Infrastructure;
+
+namespace KubeRollout.Cmdlets;
+
+/// <summary>
+/// kubectl apply -f [--record]: applies every object of the given manifests (config, secrets and services before
+/// the workloads that use them), all or nothing, and tells per object whether a rollout was triggered.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "KubeRollout", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(ApplyResult))]
+public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+    private readonly List<string> _files = [];
+    private bool _inputFailed;
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = [];
+
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
+
+    [Parameter]
+    public SwitchParameter Recurse { get; set; }
+
+    /// <summary>Recorded as kubernetes.io/change-cause on exactly the workloads whose pod template changes.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ChangeCause { get; set; }
+
+    /// <summary>Records the command line as the change cause, as kubectl's --record did.</summary>
+    [Parameter]
+    public SwitchParameter Record { get; set; }
+
+    /// <summary>Waits for the rollouts the apply started.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>With -Wait: how long to wait ("2s", "5m", seconds or a TimeSpan).</summary>
+    [Parameter]
+    [TimeoutTransformation]
+    public TimeSpan? Timeout { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (ChangeCause is not null && Record)
+        {
+            ThrowFailure(new KubeRolloutException("ChangeCauseConflict", FailureKind.InvalidArgument, "Use either -ChangeCause or -Record, not both.", null));
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        var literal = ParameterSetName == LiteralPathSet;
+        foreach (var path in literal ? LiteralPath : Path)
+        {
+            try
+            {
+                _files.AddRange(ProviderPaths.Resolve(this, path, literal).SelectMany(p => ManifestFiles.Expand(p, Recurse)));
+            }
+            catch (KubeRolloutException e)
+            {
+                _inputFailed = true;
+                WriteFailure(e);
+            }
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            Apply();
+        }
+        catch (KubeRolloutException e)
+        {
+            WriteFailure(e);
+        }
+
+        base.EndProcessing();
+    }
+
+    private void Apply()
+    {
+        var loaded = _files.Distinct().Select(ManifestLoader.LoadFile).ToList();
+        loaded.SelectMany(f => f.Failures).ToList().ForEach(WriteFailure);
+        if (_inputFailed || loaded.Any(f => !f.Succeeded))
+        {
+            WriteWarning("Nothing was applied: fix the manifests above and run the command again.");
+            return;
+        }
+
+        var objects = ManifestOrdering.Order(loaded.SelectMany(f => f.Objects));
+        if (objects.Count == 0)
+        {
+            WriteWarning("The manifests contain no objects.");
+            return;
+        }
+
+        EnsureConnected();
+        var options = new ApplyOptions { ChangeCause = ChangeCause ?? (Record ? RecordedCommandLine() : null) };
+        var applier = new ManifestApplier(Client);
+        var approved = new List<ManifestObject>();
+        foreach (var manifest in objects)
+        {
+            var plan = Run(token => applier.PlanAsync(manifest, options, token));
+            if (ShouldProcess(Describe(plan), Describe(plan), "Apply"))
+            {
+                approved.Add(manifest);
+            }
+        }
+
+        if (approved.Count == 0)
+        {
+            return;
+        }
+
+        // The server checks every object first, so that one it would refuse leaves the cluster untouched. Objects
+        // in a namespace this apply creates cannot be checked before the namespace exists.
+        var dryRun = options with { ServerDryRun = true };
+        var newNamespaces = approved.Where(m => m.Kind == "Namespace").Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var manifest in approved.Where(m => !newNamespaces.Contains(m.Namespace ?? Client.Namespace)))
+        {
+            Run(token => applier.ApplyAsync(manifest, dryRun, token));
+        }
+
+        var results = new List<ApplyResult>();
+        foreach (var manifest in approved)
+        {
+            var result = Run(token => applier.ApplyAsync(manifest, options, token));
+            results.Add(result);
+            WriteObject(result);
+        }
+
+        if (Wait)
+        {
+            var started = results
+                .Where(r => r.RolloutTriggered && Enum.TryParse<WorkloadKind>(r.Kind, out _))
+                .Select(r => new WorkloadReference(Enum.Parse<WorkloadKind>(r.Kind), r.Namespace, r.Name))
+                .ToList();
+            if (started.Count > 0)
+            {
+                WaitForRollouts(started, Timeout);
+            }
+        }
+    }
+
+    private static string Describe(ApplyPlan plan)
+    {
+        var target = $"{plan.Manifest.Kind.ToLowerInvariant()}/{plan.Manifest.Name}{(plan.Namespace is null ? string.Empty : $" in namespace {plan.Namespace}")}";
+        var what = plan.Action switch
+        {
+            ApplyAction.Created => "create",
+            ApplyAction.Configured => plan.TemplateChanged ? "configure, rolling out a new revision" : "configure (no rollout)",
+            _ => "unchanged",
+        };
+        var changes = plan.Changes.Count == 0 || plan.Action == ApplyAction.Created
+            ? string.Empty
+            : Environment.NewLine + string.Join(Environment.NewLine, plan.Changes.Select(c => $"    {c}"));
+        return $"{target}: {what}{changes}";
+    }
+
+    /// <summary>The command as typed, in a stable form (what --record stored for kubectl).</summary>
+    private string RecordedCommandLine()
+    {
+        var parts = new List<string> { MyInvocation.MyCommand.Name };
+        foreach (var (name, value) in MyInvocation.BoundParameters)
+        {
+            parts.Add(value switch
+            {
+                SwitchParameter flag => flag ? $"-{name}" : $"-{name}:$false",
+                string[] items => $"-{name} {string.Join(",", items)}",
+                IFormattable formattable => $"-{name} {formattable.ToString(null, CultureInfo.InvariantCulture)}",
+                _ => $"-{name} {value}",
+            });
+        }
+
+        return string.Join(" ", parts);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using KubeRollout.Core.Errors;
+using KubeRollout.Core.Rollouts;
+using KubeRollout.Infrastructure;
+
+namespace KubeRollout.Cmdlets;
+
+/// <summary>What Suspend- and Resume-KubeRollout share: the same call with the opposite state.</summary>
+public abstract class PausedStateCommand : WorkloadCmdlet
+{
+    private protected abstract bool Paused { get; }
+
+    protected override void BeginProcessing() => EnsureConnected();
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var workload = Workload;
+            var operations = RolloutOperations.ForDeployments(workload);
+            if (ShouldProcess(workload.ToString(), Paused ? "Pause rollout" : "Resume rollout"))
+            {
+                WriteObject(Run(token => operations.SetPausedAsync(Client, workload, Paused, dryRun: false, token)));
+            }
+        }
+        catch (KubeRolloutException e)
+        {
+            WriteFailure(e);
+        }
+    }
+}

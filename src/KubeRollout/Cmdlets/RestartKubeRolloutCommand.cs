@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using KubeRollout.Core.Errors;
+using KubeRollout.Core.Rollouts;
+using KubeRollout.Infrastructure;
+
+namespace KubeRollout.Cmdlets;
+
+/// <summary>kubectl rollout restart: replaces every pod by stamping the template with kubectl.kubernetes.io/restartedAt.</summary>
+[Cmdlet(VerbsLifecycle.Restart, "KubeRollout", SupportsShouldProcess = true)]
+[OutputType(typeof(RolloutActionResult))]
+public sealed class RestartKubeRolloutCommand : WorkloadCmdlet
+{
+    protected override void BeginProcessing() => EnsureConnected();
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var workload = Workload;
+            if (ShouldProcess(workload.ToString(), "Restart all pods"))
+            {
+                WriteObject(Run(token => RolloutOperations.For(workload.Kind).RestartAsync(Client, workload, DateTime.UtcNow, dryRun: false, token)));
+            }
+        }
+        catch (KubeRolloutException e)
+        {
+            WriteFailure(e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.Management.Automation;
+using KubeRollout.Core.Rollouts;
+
+namespace KubeRollout.Cmdlets;
+
+/// <summary>kubectl rollout pause: template changes stop rolling out until the Deployment is resumed.</summary>
+[Cmdlet(VerbsLifecycle.Suspend, "KubeRollout", SupportsShouldProcess = true)]
+[OutputType(typeof(RolloutActionResult))]
+public sealed class SuspendKubeRolloutCommand : PausedStateCommand
+{
+    private protected override bool Paused => true;
+}

@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using KubeRollout.Core.Errors;
+using KubeRollout.Core.Rollouts;
+using KubeRollout.Infrastructure;
+
+namespace KubeRollout.Cmdlets;
+
+/// <summary>kubectl rollout undo [--to-revision N] [--dry-run]: goes back to an earlier revision's template.</summary>
+[Cmdlet(VerbsCommon.Undo, "KubeRollout", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(UndoResult))]
+public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
+{
+    /// <summary>The revision to go back to; 0 (the default) means the previous one.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Revision")]
+    public long ToRevision { get; set; }
+
+    /// <summary>Let the server validate the undo (dryRun=All) without changing anything, as kubectl --dry-run=server.</summary>
+    [Parameter]
+    public SwitchParameter DryRun { get; set; }
+
+    protected override void BeginProcessing() => EnsureConnected();
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var workload = Workload;
+            var operations = RolloutOperations.For(workload.Kind);
+            var preview = Run(token => operations.PreviewUndoAsync(Client, workload, ToRevision, token));
+            var description = Describe(preview);
+            if (!ShouldProcess(description, description, "Undo rollout"))
+            {
+                return;
+            }
+
+            WriteObject(Run(token => operations.UndoAsync(Client, workload, ToRevision, DryRun, token)));
+        }
+        catch (KubeRolloutException e)
+        {
+            WriteFailure(e);
+        }
+    }
+
+    private static string Describe(UndoResult preview)
+    {
+        var target = $"{preview.Kind.ToString().ToLowerInvariant()}.apps/{preview.Name} in namespace {preview.Namespace}";
+        if (preview.Skipped)
+        {
+            return $"{target}: {preview.Message}";
+        }
+
+        var changes = preview.Changes.Count == 0 ? string.Empty : Environment.NewLine + string.Join(Environment.NewLine, preview.Changes.Select(c => $"    {c}"));
+        return $"{target}: roll back from revision {preview.FromRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} to revision {preview.ToRevision}{changes}";
+    }
+}

@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using KubeRollout.Core.Errors;
+using KubeRollout.Core.Rollouts;
+using KubeRollout.Core.Workloads;
+using KubeRollout.Infrastructure;
+
+namespace KubeRollout.Cmdlets;
+
+/// <summary>
+/// kubectl rollout status --timeout: waits for the rollouts of every workload from the pipeline at once, and fails
+/// at once for a rollout that exceeded its progress deadline.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Wait, "KubeRollout")]
+[OutputType(typeof(RolloutStatus))]
+public sealed class WaitKubeRolloutCommand : WorkloadCmdlet
+{
+    private readonly List<WorkloadReference> _workloads = [];
+
+    /// <summary>How long to wait: "2s", "5m", a number of seconds or a TimeSpan. Default: no limit.</summary>
+    [Parameter]
+    [TimeoutTransformation]
+    public TimeSpan? Timeout { get; set; }
+
+    protected override void BeginProcessing() => EnsureConnected();
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            _workloads.Add(Workload);
+        }
+        catch (KubeRolloutException e)
+        {
+            WriteFailure(e);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_workloads.Count > 0)
+        {
+            WriteObject(WaitForRollouts(_workloads, Timeout), enumerateCollection: true);
+        }
+
+        base.EndProcessing();
+    }
+}

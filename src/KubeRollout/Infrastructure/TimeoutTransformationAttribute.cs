@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using KubeRollout.Core.Kubernetes;
+
+namespace KubeRollout.Infrastructure;
+
+/// <summary>Lets a TimeSpan parameter take kubectl's durations ("2s", "5m", "1h30m"), a number of seconds, or a TimeSpan.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class TimeoutTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+    {
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        return value switch
+        {
+            TimeSpan span => span,
+            int or long or double or float or decimal => TimeSpan.FromSeconds(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+            string text when GoDuration.TryParse(text, out var duration) => duration,
+            _ => throw new ArgumentTransformationMetadataException(
+                $"'{value}' is not a duration. Use a number of seconds, a TimeSpan, or kubectl's form such as 2s, 5m or 1h30m."),
+        };
+    }
+}
