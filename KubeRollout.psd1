@@ -16,6 +16,7 @@
         'Formats/UndoResult.Format.ps1xml'
         'Formats/RolloutActionResult.Format.ps1xml'
         'Formats/TemplateChange.Format.ps1xml'
+        'Formats/SandboxInfo.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-KubeManifest'
@@ -27,6 +28,9 @@
         'Suspend-KubeRollout'
         'Resume-KubeRollout'
         'Restart-KubeRollout'
+        'Start-KubeSandbox'
+        'Stop-KubeSandbox'
+        'Get-KubeSandbox'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

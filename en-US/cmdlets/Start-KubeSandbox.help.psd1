@@ -1,0 +1,43 @@
+@{
+    Synopsis    = 'Starts the local sandbox Kubernetes cluster, to rehearse rollouts and test scripts without a cluster.'
+    Description = @'
+Start-KubeSandbox starts kuberollout-sandbox, a separate process that serves the real Kubernetes API on 127.0.0.1
+over HTTPS (a CA generated at start, a bearer token), runs the Deployment, ReplicaSet, StatefulSet, DaemonSet and
+garbage-collector controllers, and simulates nodes and their kubelets. It writes PATH/kubeconfig with the context
+kuberollout-sandbox and returns once the API answers. kubectl and every KubeRollout cmdlet work against it as
+against any cluster: pass -KubeConfig (or set $env:KUBECONFIG) to the returned KubeConfig.
+
+Pods start, become ready after a short start-up delay, or fail as configured: images matching -FailingImage start
+but never become ready (CrashLoopBackOff with back-off and growing restarts). -TimeScale makes simulated time run
+faster, so that minReadySeconds, back-offs and progress deadlines can be tested in seconds.
+
+The sandbox keeps running after the session ends, until Stop-KubeSandbox stops it.
+'@
+    Parameters  = @{
+        Path         = 'The folder for the kubeconfig, the state file and the log. Default: a new folder kuberollout-sandbox-* in the temp folder.'
+        Nodes        = 'How many simulated nodes the cluster has (sandbox-node-1 ... N). Default 3.'
+        TimeScale    = 'How much faster than wall time simulated time runs (e.g. 10: a 600 s progress deadline passes in 60 s). Default 1.'
+        Port         = 'The port to listen on at 127.0.0.1. Default 0: a free port.'
+        FailingImage = 'Wildcard patterns of images whose containers crash (e.g. *:broken, kiamol/ch09-vweb:v3): their pods never become ready.'
+    }
+    Inputs      = @(
+        @{ Type = 'None'; Description = 'This cmdlet takes no pipeline input.' }
+    )
+    Outputs     = @(
+        @{ Type = 'KubeRollout.Core.Sandboxes.SandboxInfo'; Description = 'Path, Server, KubeConfig, Context, ProcessId, StartedAt, IsRunning.' }
+    )
+    Examples    = @(
+        @{
+            Title   = 'Rehearse a rollout on the sandbox'
+            Code    = "`$sandbox = Start-KubeSandbox`n`$env:KUBECONFIG = `$sandbox.KubeConfig`nInvoke-KubeRollout ./vweb/vweb-v1.yaml -Wait`nkubectl get deploy,rs,pods"
+            Remarks = 'Starts a sandbox, points KubeRollout and kubectl at it, and rolls out a Deployment.'
+        }
+        @{
+            Title   = 'Test failure handling quickly'
+            Code    = 'Start-KubeSandbox -Path ./sbx -TimeScale 20 -FailingImage ''*:v3'''
+            Remarks = 'Pods of images tagged v3 crash; at time scale 20 a progress deadline of 60 s passes in 3 s.'
+        }
+    )
+    Notes       = 'Error ids: SandboxNotInstalled, SandboxAlreadyRunning, SandboxStartFailed, SandboxRuntimeMissing.'
+    Links       = @('Stop-KubeSandbox', 'Get-KubeSandbox', 'about_KubeRollout')
+}

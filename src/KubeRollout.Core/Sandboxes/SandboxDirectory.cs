@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace KubeRollout.Core.Sandboxes;
+
+/// <summary>The files a sandbox keeps in its folder: sandbox.json while it runs, stop to ask it to end, sandbox.log.</summary>
+public static class SandboxDirectory
+{
+    public const string StateFile = "sandbox.json";
+    public const string StopFile = "stop";
+    public const string LogFile = "sandbox.log";
+
+    /// <summary>The prefix of folders that Start-KubeSandbox creates in the temp folder when no -Path is given.</summary>
+    public const string DefaultPrefix = "kuberollout-sandbox-";
+
+    /// <summary>The sandbox described by a folder's state file, or null when there is none.</summary>
+    public static SandboxInfo? Read(string directory)
+    {
+        var stateFile = System.IO.Path.Combine(directory, StateFile);
+        if (!File.Exists(stateFile))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(stateFile));
+            var root = document.RootElement;
+            var processId = root.GetProperty("pid").GetInt32();
+            return new SandboxInfo
+            {
+                Path = directory,
+                Server = root.GetProperty("server").GetString()!,
+                KubeConfig = root.GetProperty("kubeconfig").GetString()!,
+                Context = root.GetProperty("context").GetString()!,
+                ProcessId = processId,
+                StartedAt = root.TryGetProperty("startedAt", out var started) ? started.GetDateTimeOffset() : null,
+                IsRunning = IsAlive(processId),
+            };
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+        {
+            return null; // a state file being written or left damaged by a crash describes no usable sandbox
+        }
+    }
+
+    /// <summary>Sandboxes in the temp folder's kuberollout-sandbox-* folders.</summary>
+    public static IEnumerable<SandboxInfo> FindDefault() =>
+        Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), DefaultPrefix + "*")
+            .Select(Read)
+            .OfType<SandboxInfo>();
+
+    private static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
