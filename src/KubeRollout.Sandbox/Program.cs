@@ -1,2 +1,3 @@
-// Placeholder entry point until the API host lands (see Api/).
-return 0;
+using KubeRollout.Sandbox.Hosting;
+
+return await SandboxProgram.RunAsync(args);

@@ -1,0 +1,136 @@
+using KubeRollout.Sandbox.Api.Discovery;
+using KubeRollout.Sandbox.Api.Errors;
+using KubeRollout.Sandbox.Api.Handlers;
+using KubeRollout.Sandbox.Api.OpenApi;
+using KubeRollout.Sandbox.Api.Requests;
+using KubeRollout.Sandbox.Api.Responses;
+using KubeRollout.Sandbox.Api.Routing;
+using KubeRollout.Sandbox.Security;
+using KubeRollout.Sandbox.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace KubeRollout.Sandbox.Api;
+
+/// <summary>
+/// The API server's request pipeline: bearer authentication, routing of the URL, dispatch by verb, and the
+/// translation of every failure into a Status (500 only for bugs, which are logged; the server carries on).
+/// </summary>
+internal sealed class ApiServer
+{
+    private readonly ApiContext _api;
+    private readonly BearerToken _token;
+    private readonly DiscoveryDocuments _discovery;
+    private readonly OpenApiDocuments _openApi = new();
+    private readonly ReadHandler _read;
+    private readonly WatchHandler _watch;
+    private readonly CreateHandler _create;
+    private readonly UpdateHandler _update;
+    private readonly PatchHandler _patch;
+    private readonly DeleteHandler _delete;
+    private readonly ScaleHandler _scale;
+
+    public ApiServer(ApiContext api, BearerToken token, string serverAddress)
+    {
+        _api = api;
+        _token = token;
+        _discovery = new DiscoveryDocuments(serverAddress);
+        _read = new ReadHandler(api);
+        _watch = new WatchHandler(api);
+        _create = new CreateHandler(api);
+        _update = new UpdateHandler(api);
+        _patch = new PatchHandler(api);
+        _delete = new DeleteHandler(api);
+        _scale = new ScaleHandler(api);
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        try
+        {
+            if (!_token.Matches(http.Request.Headers.Authorization))
+            {
+                throw ApiErrors.Unauthorized();
+            }
+
+            await DispatchAsync(http, ApiPathParser.Parse(http.Request.Path.Value ?? "/"));
+        }
+        catch (StoreException error) when (!http.Response.HasStarted)
+        {
+            http.Response.Headers.Remove("Warning");
+            await ResponseWriter.WriteStatusAsync(http.Response, error);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested || _api.Stopping.IsCancellationRequested)
+        {
+            // The client went away or the server is stopping.
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            _api.Logger.LogError(error, "Unexpected error serving {Method} {Path}", http.Request.Method, http.Request.Path.Value);
+            if (!http.Response.HasStarted)
+            {
+                http.Response.Headers.Remove("Warning");
+                await ResponseWriter.WriteStatusAsync(http.Response, ApiErrors.InternalError(error));
+            }
+        }
+    }
+
+    private Task DispatchAsync(HttpContext http, ApiRoute route)
+    {
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        if (route.Kind is not (RouteKind.Resource or RouteKind.Unknown) && !isGet)
+        {
+            throw ApiErrors.MethodNotAllowed();
+        }
+
+        var accept = http.Request.Headers.Accept.ToString();
+        return route.Kind switch
+        {
+            RouteKind.Version => Json(http, _discovery.Version),
+            RouteKind.CoreVersions => DiscoveryDocuments.WantsAggregated(accept)
+                ? Json(http, _discovery.AggregatedCore, DiscoveryDocuments.AggregatedContentType)
+                : Json(http, _discovery.CoreVersions),
+            RouteKind.GroupList => DiscoveryDocuments.WantsAggregated(accept)
+                ? Json(http, _discovery.AggregatedGroups, DiscoveryDocuments.AggregatedContentType)
+                : Json(http, _discovery.GroupList),
+            RouteKind.Group => Json(http, _discovery.Group(route.Group)),
+            RouteKind.ResourceList => Json(http, _discovery.ResourceList(route.Group, route.Version)),
+            RouteKind.OpenApiV3Index => Json(http, _openApi.Index),
+            RouteKind.OpenApiV3Document => Json(http, _openApi.Document(route.DocumentPath!)),
+            RouteKind.Resource => DispatchResourceAsync(http, route.Target!),
+            _ => throw ApiErrors.RouteNotFound(),
+        };
+    }
+
+    private Task DispatchResourceAsync(HttpContext http, ResourceTarget target)
+    {
+        var method = http.Request.Method;
+        var watching = HttpMethods.IsGet(method) && new QueryParameters(http.Request.Query).GetBool("watch");
+        var acrossNamespaces = target.Resource.Namespaced && target.Namespace is null;
+        if (acrossNamespaces && !HttpMethods.IsGet(method))
+        {
+            throw ApiErrors.MethodNotAllowed(); // only list and watch exist across namespaces
+        }
+
+        return (method, target.IsCollection, target.Subresource) switch
+        {
+            _ when watching && target.Subresource is null => _watch.HandleAsync(http, target),
+            ("GET", true, _) => _read.ListAsync(http, target),
+            ("GET", false, "scale") => _scale.GetAsync(http, target),
+            ("GET", false, _) => _read.GetAsync(http, target),
+            ("POST", true, _) => _create.HandleAsync(http, target),
+            ("PUT", false, "scale") => _scale.UpdateAsync(http, target),
+            ("PUT", false, _) => _update.HandleAsync(http, target),
+            ("PATCH", false, "scale") => _scale.PatchAsync(http, target),
+            ("PATCH", false, _) => _patch.HandleAsync(http, target),
+            ("DELETE", false, null) => _delete.DeleteAsync(http, target),
+            ("DELETE", true, _) => _delete.DeleteCollectionAsync(http, target),
+            _ => throw ApiErrors.MethodNotAllowed(),
+        };
+    }
+
+    private static Task Json(HttpContext http, byte[]? document, string contentType = ResponseWriter.JsonContentType) =>
+        document is null
+            ? throw ApiErrors.RouteNotFound()
+            : ResponseWriter.WriteJsonAsync(http.Response, StatusCodes.Status200OK, document, contentType);
+}

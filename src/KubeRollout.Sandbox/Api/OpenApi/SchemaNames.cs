@@ -1,0 +1,97 @@
+using k8s.Models;
+using KubeRollout.Sandbox.Api.Schema;
+using KubeRollout.Sandbox.Storage;
+
+namespace KubeRollout.Sandbox.Api.OpenApi;
+
+/// <summary>
+/// The component names of model types, in the API server's style (<c>io.k8s.api.apps.v1.Deployment</c>,
+/// <c>io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta</c>). A type that is not a resource belongs to the package
+/// of the first resource that uses it, core before apps, which puts pod specs in core as upstream does.
+/// </summary>
+internal static class SchemaNames
+{
+    public const string Time = "io.k8s.apimachinery.pkg.apis.meta.v1.Time";
+    public const string IntOrString = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
+    public const string Quantity = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+    public const string Patch = "io.k8s.apimachinery.pkg.apis.meta.v1.Patch";
+
+    private const string MetaPackage = "io.k8s.apimachinery.pkg.apis.meta.v1";
+
+    private static readonly HashSet<Type> MetaTypes =
+    [
+        typeof(V1ObjectMeta), typeof(V1ListMeta), typeof(V1LabelSelector), typeof(V1LabelSelectorRequirement), typeof(V1OwnerReference),
+        typeof(V1ManagedFieldsEntry), typeof(V1Condition), typeof(V1DeleteOptions), typeof(V1Preconditions), typeof(V1Status),
+        typeof(V1StatusDetails), typeof(V1StatusCause),
+    ];
+
+    private static readonly Lazy<Dictionary<Type, string>> Names = new(Assign);
+
+    public static string For(Type type) => Names.Value.TryGetValue(type, out var name) ? name : $"io.k8s.api.core.v1.{ShortName(type)}";
+
+    /// <summary>V1DeploymentSpec → DeploymentSpec, Corev1Event → Event.</summary>
+    public static string ShortName(Type type) =>
+        type.Name.StartsWith("Corev1", StringComparison.Ordinal) ? type.Name[6..]
+        : type.Name.Length > 2 && type.Name[0] == 'V' && char.IsDigit(type.Name[1]) ? type.Name[2..]
+        : type.Name;
+
+    private static Dictionary<Type, string> Assign()
+    {
+        var names = new Dictionary<Type, string>();
+        foreach (var resource in ResourceTypes.All.OrderBy(r => r.Group.Length))
+        {
+            var package = $"io.k8s.api.{(resource.Group.Length == 0 ? "core" : resource.Group)}.{resource.Version}";
+            foreach (var type in ObjectTypesReachableFrom(resource.ModelType))
+            {
+                names.TryAdd(type, MetaTypes.Contains(type) ? $"{MetaPackage}.{ShortName(type)}" : $"{package}.{ShortName(type)}");
+            }
+
+            if (ListType(resource) is { } listType)
+            {
+                names.TryAdd(listType, $"{package}.{ShortName(listType)}");
+            }
+        }
+
+        names.TryAdd(typeof(V1Scale), "io.k8s.api.autoscaling.v1.Scale");
+        names.TryAdd(typeof(V1ScaleSpec), "io.k8s.api.autoscaling.v1.ScaleSpec");
+        names.TryAdd(typeof(V1ScaleStatus), "io.k8s.api.autoscaling.v1.ScaleStatus");
+        foreach (var type in MetaTypes)
+        {
+            names.TryAdd(type, $"{MetaPackage}.{ShortName(type)}");
+        }
+
+        return names;
+    }
+
+    /// <summary>The KubernetesClient list type of a resource (V1DeploymentList, Corev1EventList, …).</summary>
+    public static Type? ListType(ResourceType resource) =>
+        resource.ModelType.Assembly.GetType($"{resource.ModelType.FullName}List");
+
+    /// <summary>Every object type reachable from <paramref name="root"/>, itself included.</summary>
+    public static IEnumerable<Type> ObjectTypesReachableFrom(Type root)
+    {
+        var seen = new HashSet<Type>();
+        var pending = new Stack<ModelShape>();
+        pending.Push(ModelShape.For(root));
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case ObjectShape obj when seen.Add(obj.Type):
+                    yield return obj.Type;
+                    foreach (var property in obj.Properties.Values)
+                    {
+                        pending.Push(ModelShape.For(property));
+                    }
+
+                    break;
+                case ArrayShape array:
+                    pending.Push(array.Items);
+                    break;
+                case MapShape map:
+                    pending.Push(map.Values);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using KubeRollout.Sandbox.Api.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace KubeRollout.Sandbox.Api.Requests;
+
+/// <summary>
+/// A request body read in full and parsed as JSON (YAML bodies are converted first). <see cref="Document"/> keeps
+/// duplicate keys, which field validation reports; <see cref="ToNode"/> builds a tree where the last duplicate wins,
+/// as Go's decoder does.
+/// </summary>
+internal sealed class RequestBody : IDisposable
+{
+    /// <summary>The API server's limit on request bodies.</summary>
+    public const long MaxBytes = 3 * 1024 * 1024;
+
+    private RequestBody(byte[] json, JsonDocument document)
+    {
+        Json = json;
+        Document = document;
+    }
+
+    public byte[] Json { get; }
+
+    public JsonDocument Document { get; }
+
+    public JsonElement Root => Document.RootElement;
+
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            throw ApiErrors.RequestEntityTooLarge(MaxBytes);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw ApiErrors.RequestEntityTooLarge(MaxBytes);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Parses JSON, or YAML when <paramref name="isYaml"/>; failures are reported through <paramref name="describeError"/>.</summary>
+    public static RequestBody Parse(byte[] bytes, bool isYaml, Func<string, Exception> describeError)
+    {
+        var json = bytes;
+        if (isYaml)
+        {
+            try
+            {
+                json = YamlToJson.Convert(bytes);
+            }
+            catch (YamlToJsonException e)
+            {
+                throw describeError(e.Message);
+            }
+        }
+
+        try
+        {
+            return new RequestBody(json, JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 }));
+        }
+        catch (JsonException e)
+        {
+            throw describeError($"json parse error: {FirstSentence(e.Message)}");
+        }
+    }
+
+    public System.Text.Json.Nodes.JsonNode? ToNode() => JsonNodes.FromElement(Root);
+
+    /// <summary>At most 30 characters of the body, as the API server quotes bodies it cannot understand.</summary>
+    public static string Summarize(byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return "<empty>";
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 30));
+        return bytes.Length > 30 ? text + " ..." : text;
+    }
+
+    public void Dispose() => Document.Dispose();
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}

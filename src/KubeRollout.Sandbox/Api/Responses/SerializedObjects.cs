@@ -1,0 +1,18 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using KubeRollout.Sandbox.Storage;
+
+namespace KubeRollout.Sandbox.Api.Responses;
+
+/// <summary>
+/// The JSON of stored objects, computed once per snapshot and shared by every GET, list and watcher that sends it.
+/// Safe because the store never changes a snapshot after committing it (see <see cref="IClusterStore"/>); entries go
+/// away with their snapshots.
+/// </summary>
+internal sealed class SerializedObjects
+{
+    private readonly ConditionalWeakTable<object, byte[]> _cache = new();
+
+    public byte[] Utf8(object storedObject) =>
+        _cache.GetValue(storedObject, static o => Encoding.UTF8.GetBytes(ModelJson.Serialize(o)));
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+
+namespace KubeRollout.Sandbox.Hosting;
+
+/// <summary>The kuberollout-sandbox executable: parse the arguments, start, announce readiness, wait for a stop.</summary>
+public static class SandboxProgram
+{
+    public const int UsageExitCode = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = SandboxCommandLine.Parse(args);
+        if (parsed.ShowHelp)
+        {
+            Console.Out.Write(SandboxCommandLine.Usage);
+            return 0;
+        }
+
+        if (parsed.Options is null)
+        {
+            Console.Error.WriteLine($"kuberollout-sandbox: {parsed.Error}");
+            Console.Error.Write(SandboxCommandLine.Usage);
+            return UsageExitCode;
+        }
+
+        using var loggerFactory = LoggerFactory.Create(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .AddFilter("Microsoft", LogLevel.Error)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+
+        SandboxServer server;
+        try
+        {
+            server = await SandboxServer.StartAsync(parsed.Options, loggerFactory);
+        }
+        catch (Exception error) when (error is IOException or TimeoutException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"kuberollout-sandbox: could not start: {error.Message}");
+            return 1;
+        }
+
+        await using (server)
+        {
+            Console.Out.WriteLine($"kuberollout-sandbox ready: server {server.BaseUrl.GetLeftPart(UriPartial.Authority)} kubeconfig {server.KubeconfigPath} context {KubeconfigFile.ContextName}");
+            Console.Out.Flush();
+            await StopSignal.WaitAsync(parsed.Options.Directory);
+        }
+
+        return 0;
+    }
+}
