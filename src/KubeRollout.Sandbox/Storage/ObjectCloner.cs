@@ -7,5 +7,5 @@ public static class ObjectCloner
 {
     public static T Clone<T>(T obj)
         where T : class =>
-        KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(obj));
+        (T)ModelJson.Deserialize(KubernetesJson.Serialize(obj), obj.GetType());
 }
