@@ -1,0 +1,73 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KubeRollout.Sandbox.Storage;
+
+namespace KubeRollout.Sandbox.Controllers.Deployments;
+
+/// <summary>
+/// A deterministic rendering of a model object: object keys sorted, nulls left out and, as the API machinery's
+/// semantic equality treats nil and empty maps and slices alike, empty objects and arrays left out too.
+/// </summary>
+public static class CanonicalJson
+{
+    public static byte[] Render(object model, Action<JsonObject>? adjust = null)
+    {
+        var node = ModelJson.ToNode(model);
+        adjust?.Invoke(node);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, node);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static string RenderString(object model, Action<JsonObject>? adjust = null) => Encoding.UTF8.GetString(Render(model, adjust));
+
+    private static void Write(Utf8JsonWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                writer.WriteStartObject();
+                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    if (IsEmpty(value))
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(key);
+                    Write(writer, value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case null:
+                writer.WriteNullValue();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
+    }
+
+    private static bool IsEmpty(JsonNode? node) => node switch
+    {
+        null => true,
+        JsonObject obj => obj.All(p => IsEmpty(p.Value)),
+        JsonArray array => array.Count == 0,
+        _ => false,
+    };
+}

@@ -1,0 +1,194 @@
+using k8s.Models;
+using KubeRollout.Sandbox.Controllers.Events;
+using KubeRollout.Sandbox.Controllers.Runtime;
+using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace KubeRollout.Sandbox.Controllers.Deployments;
+
+/// <summary>
+/// The Deployment controller (pkg/controller/deployment), split like the original: this file holds the event
+/// handlers and syncDeployment; <c>.Sync</c> the new-ReplicaSet, scaling, cleanup and status logic; <c>.Rolling</c>
+/// and <c>.Recreate</c> the strategies; <c>.Progress</c> the Progressing condition and deadline.
+/// The Deployment is read from the cache and deep-copied once per sync (its status and annotations are worked on);
+/// ReplicaSets are immutable snapshots that are copied only when written.
+/// </summary>
+public sealed partial class DeploymentController : QueueController<ObjectKey>
+{
+    private readonly ClusterStore _store;
+    private readonly ClusterCache _cache;
+    private readonly EventRecorder _events;
+    private readonly ControllerRefClaimer _claimer;
+
+    public DeploymentController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+        : base("deployment-controller", workers: 2, timers, logger)
+    {
+        _store = store;
+        _cache = cache;
+        _events = events;
+        _claimer = new ControllerRefClaimer(store, cache);
+        cache.Changed += OnChanged;
+    }
+
+    public override void EnqueueExisting()
+    {
+        foreach (var d in _cache.List<V1Deployment>())
+        {
+            Queue.Add(ObjectKey.Of(d));
+        }
+    }
+
+    protected override void Sync(ObjectKey key)
+    {
+        if (_cache.Get<V1Deployment>(key) is not { } snapshot)
+        {
+            return;
+        }
+
+        var d = ObjectCloner.Clone(snapshot);
+        d.Status ??= new V1DeploymentStatus();
+        if (SelectsEverything(d.Spec.Selector))
+        {
+            _events.Warning(d, EventSource.DeploymentController, "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
+            if ((d.Status.ObservedGeneration ?? 0) < (d.Metadata.Generation ?? 0))
+            {
+                d.Status.ObservedGeneration = d.Metadata.Generation;
+                WriteStatus(d);
+            }
+
+            return;
+        }
+
+        var rsList = ReplicaSetsFor(d);
+        if (d.Metadata.DeletionTimestamp is not null)
+        {
+            SyncStatusOnly(d, rsList);
+            return;
+        }
+
+        CheckPausedConditions(d);
+        if (DeploymentSpecs.Paused(d) || IsScalingEvent(d, rsList))
+        {
+            SyncScalingAndCleanup(d, rsList);
+            return;
+        }
+
+        if (DeploymentSpecs.IsRecreate(d))
+        {
+            RolloutRecreate(d, rsList, PodsByReplicaSet(d, rsList));
+        }
+        else
+        {
+            RolloutRolling(d, rsList);
+        }
+    }
+
+    /// <summary>The ReplicaSets the Deployment controls, after adopting matching orphans and releasing strays.</summary>
+    private List<V1ReplicaSet> ReplicaSetsFor(V1Deployment d) =>
+        _claimer.Claim(
+            d,
+            "apps/v1",
+            "Deployment",
+            d.Spec.Selector,
+            _cache.ControlledBy<V1ReplicaSet>(d.Metadata.Uid),
+            _cache.WithoutController<V1ReplicaSet>(d.Metadata.NamespaceProperty));
+
+    /// <summary>The Deployment's pods (matching its selector) grouped by the uid of the ReplicaSet controlling them.</summary>
+    private Dictionary<string, List<V1Pod>> PodsByReplicaSet(V1Deployment d, List<V1ReplicaSet> rsList) =>
+        rsList.ToDictionary(
+            rs => rs.Metadata.Uid,
+            rs => _cache.ControlledBy<V1Pod>(rs.Metadata.Uid).Where(p => LabelSelectors.Matches(d.Spec.Selector, p.Metadata.Labels)).ToList(),
+            StringComparer.Ordinal);
+
+    private void WriteStatus(V1Deployment d)
+    {
+        var stored = _store.UpdateStatus(d, FieldManagers.ControllerManager);
+        d.Metadata.ResourceVersion = stored.Metadata.ResourceVersion;
+    }
+
+    /// <summary>
+    /// Writes the revision annotation and the status. The real controller sends both in one status update (the
+    /// Deployment status strategy keeps annotations); the sandbox store's status update changes status only, so a
+    /// changed annotation is written first with a normal update.
+    /// </summary>
+    private void WriteAnnotationsAndStatus(V1Deployment d)
+    {
+        var stored = _cache.Get<V1Deployment>(ObjectKey.Of(d));
+        if (stored is not null && !stored.Metadata.Annotations.SameAs(d.Metadata.Annotations))
+        {
+            var updated = _store.Update(d, FieldManagers.ControllerManager);
+            d.Metadata.ResourceVersion = updated.Metadata.ResourceVersion;
+        }
+
+        WriteStatus(d);
+    }
+
+    private void OnChanged(CacheEvent change)
+    {
+        if (change.Resource == ResourceTypes.Deployments)
+        {
+            Queue.Add(ObjectKey.Of(change.Object));
+        }
+        else if (change.Resource == ResourceTypes.ReplicaSets)
+        {
+            OnReplicaSetChanged(change);
+        }
+        else if (change.Resource == ResourceTypes.Pods && change.Type == WatchEventType.Deleted)
+        {
+            OnPodDeleted((V1Pod)change.Object);
+        }
+    }
+
+    private void OnReplicaSetChanged(CacheEvent change)
+    {
+        var rs = (V1ReplicaSet)change.Object;
+        var controllerRef = OwnerReferences.ControllerOf(rs.Metadata);
+        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
+        if (IsDeploymentRef(controllerRef))
+        {
+            Queue.Add(new ObjectKey(rs.Metadata.NamespaceProperty, controllerRef!.Name));
+        }
+
+        if (IsDeploymentRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
+        {
+            Queue.Add(new ObjectKey(rs.Metadata.NamespaceProperty, oldControllerRef.Name));
+        }
+
+        if (controllerRef is null && change.Type != WatchEventType.Deleted)
+        {
+            foreach (var d in _cache.List<V1Deployment>(rs.Metadata.NamespaceProperty))
+            {
+                if (!SelectsEverything(d.Spec.Selector) && LabelSelectors.Matches(d.Spec.Selector, rs.Metadata.Labels))
+                {
+                    Queue.Add(ObjectKey.Of(d));
+                }
+            }
+        }
+    }
+
+    /// <summary>A Recreate rollout waits for old pods to be gone, so their deletion resyncs the Deployment.</summary>
+    private void OnPodDeleted(V1Pod pod)
+    {
+        if (OwnerReferences.ControllerOf(pod.Metadata) is not { Kind: "ReplicaSet" } rsRef
+            || _cache.Get<V1ReplicaSet>(pod.Metadata.NamespaceProperty, rsRef.Name) is not { } rs
+            || rs.Metadata.Uid != rsRef.Uid
+            || OwnerReferences.ControllerOf(rs.Metadata) is not { Kind: "Deployment" } dRef
+            || _cache.Get<V1Deployment>(rs.Metadata.NamespaceProperty, dRef.Name) is not { } d
+            || d.Metadata.Uid != dRef.Uid)
+        {
+            return;
+        }
+
+        if (DeploymentSpecs.IsRecreate(d))
+        {
+            Queue.Add(ObjectKey.Of(d));
+        }
+    }
+
+    private static bool IsDeploymentRef(V1OwnerReference? reference) =>
+        reference is { Kind: "Deployment", ApiVersion: "apps/v1" };
+
+    private static bool SelectsEverything(V1LabelSelector? selector) =>
+        selector is null || ((selector.MatchLabels?.Count ?? 0) == 0 && (selector.MatchExpressions?.Count ?? 0) == 0);
+}

@@ -1,0 +1,207 @@
+using k8s.Models;
+using KubeRollout.Sandbox.Controllers.Events;
+using KubeRollout.Sandbox.Controllers.Runtime;
+using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace KubeRollout.Sandbox.Controllers.ReplicaSets;
+
+/// <summary>
+/// Keeps spec.replicas pods of a ReplicaSet's template running (pkg/controller/replicaset): claims pods by selector
+/// (adopting orphans, releasing pods that stopped matching), creates missing pods named <c>&lt;rs&gt;-xxxxx</c>,
+/// deletes surplus pods in <see cref="PodDeletionRanking"/> order (at most 500 per sync, as burstReplicas), and
+/// reports replicas, fullyLabeledReplicas, readyReplicas, availableReplicas, terminatingReplicas and
+/// observedGeneration. It resyncs when a Ready pod will pass minReadySeconds.
+/// </summary>
+public sealed class ReplicaSetController : QueueController<ObjectKey>
+{
+    private const int BurstReplicas = 500;
+    private static readonly TimeSpan AfterAvailable = TimeSpan.FromMilliseconds(10);
+
+    private readonly ClusterStore _store;
+    private readonly ClusterCache _cache;
+    private readonly EventRecorder _events;
+    private readonly ControllerRefClaimer _claimer;
+
+    public ReplicaSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+        : base("replicaset-controller", workers: 2, timers, logger)
+    {
+        _store = store;
+        _cache = cache;
+        _events = events;
+        _claimer = new ControllerRefClaimer(store, cache);
+        cache.Changed += OnChanged;
+    }
+
+    public override void EnqueueExisting()
+    {
+        foreach (var rs in _cache.List<V1ReplicaSet>())
+        {
+            Queue.Add(ObjectKey.Of(rs));
+        }
+    }
+
+    protected override void Sync(ObjectKey key)
+    {
+        if (_cache.Get<V1ReplicaSet>(key) is not { } rs)
+        {
+            return;
+        }
+
+        var now = Now;
+        var claimed = _claimer.Claim(
+            rs,
+            "apps/v1",
+            "ReplicaSet",
+            rs.Spec.Selector,
+            _cache.ControlledBy<V1Pod>(rs.Metadata.Uid),
+            _cache.WithoutController<V1Pod>(rs.Metadata.NamespaceProperty).Where(p => !PodConditions.IsTerminal(p)));
+        var active = claimed.Where(PodConditions.IsActive).ToList();
+        var terminating = claimed.Where(PodConditions.IsTerminating).ToList();
+
+        StoreException? manageError = null;
+        if (rs.Metadata.DeletionTimestamp is null)
+        {
+            try
+            {
+                ManageReplicas(rs, active, now);
+            }
+            catch (StoreException e) when (e is not StoreConflictException)
+            {
+                manageError = e;
+            }
+        }
+
+        var status = ReplicaSetStatusCalculator.Calculate(rs, active, terminating, manageError, now);
+        if (!ModelEquality.SameJson(status, rs.Status))
+        {
+            var updated = ObjectCopies.Shallow(rs);
+            updated.Status = status;
+            _store.UpdateStatus(updated, FieldManagers.ControllerManager);
+        }
+
+        RequeueWhenAvailable(key, rs, active, now);
+        if (manageError is not null)
+        {
+            throw manageError;
+        }
+    }
+
+    private void ManageReplicas(V1ReplicaSet rs, List<V1Pod> active, DateTime now)
+    {
+        var diff = active.Count - (rs.Spec.Replicas ?? 1);
+        if (diff < 0)
+        {
+            var controllerRef = OwnerReferences.NewControllerRef(rs, "apps/v1", "ReplicaSet");
+            for (var i = 0; i < Math.Min(-diff, BurstReplicas); i++)
+            {
+                var pod = PodTemplates.NewPod(rs.Spec.Template, rs.Metadata.NamespaceProperty, controllerRef, generateName: rs.Metadata.Name + "-");
+                try
+                {
+                    var created = _store.Create(pod, FieldManagers.ControllerManager);
+                    _events.Normal(rs, EventSource.ReplicaSetController, "SuccessfulCreate", $"Created pod: {created.Metadata.Name}");
+                }
+                catch (StoreException e)
+                {
+                    _events.Warning(rs, EventSource.ReplicaSetController, "FailedCreate", $"Error creating: {e.Message}");
+                    throw;
+                }
+            }
+        }
+        else if (diff > 0)
+        {
+            var related = RelatedPods(rs);
+            foreach (var pod in PodDeletionRanking.PodsToDelete(active, related, Math.Min(diff, BurstReplicas), now))
+            {
+                try
+                {
+                    _store.Delete<V1Pod>(pod.Metadata.NamespaceProperty, pod.Metadata.Name);
+                    _events.Normal(rs, EventSource.ReplicaSetController, "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}");
+                }
+                catch (StoreNotFoundException)
+                {
+                }
+                catch (StoreException e)
+                {
+                    _events.Warning(rs, EventSource.ReplicaSetController, "FailedDelete", $"Error deleting: {e.Message}");
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>The pods of this ReplicaSet and of the ReplicaSets that share its controller (its Deployment's).</summary>
+    private List<V1Pod> RelatedPods(V1ReplicaSet rs)
+    {
+        if (OwnerReferences.ControllerOf(rs.Metadata) is not { Uid: { } ownerUid })
+        {
+            return _cache.ControlledBy<V1Pod>(rs.Metadata.Uid);
+        }
+
+        return _cache.ControlledBy<V1ReplicaSet>(ownerUid)
+            .SelectMany(sibling => _cache.ControlledBy<V1Pod>(sibling.Metadata.Uid))
+            .ToList();
+    }
+
+    private void RequeueWhenAvailable(ObjectKey key, V1ReplicaSet rs, List<V1Pod> active, DateTime now)
+    {
+        var minReadySeconds = rs.Spec.MinReadySeconds ?? 0;
+        DateTime? earliest = null;
+        foreach (var pod in active)
+        {
+            if (PodConditions.AvailableAt(pod, minReadySeconds, now) is { } at && (earliest is null || at < earliest))
+            {
+                earliest = at;
+            }
+        }
+
+        if (earliest is { } due)
+        {
+            Queue.AddAfter(key, due - now + AfterAvailable);
+        }
+    }
+
+    private void OnChanged(CacheEvent change)
+    {
+        if (change.Resource == ResourceTypes.ReplicaSets)
+        {
+            Queue.Add(ObjectKey.Of(change.Object));
+        }
+        else if (change.Resource == ResourceTypes.Pods)
+        {
+            OnPodChanged(change);
+        }
+    }
+
+    private void OnPodChanged(CacheEvent change)
+    {
+        var pod = (V1Pod)change.Object;
+        var controllerRef = OwnerReferences.ControllerOf(pod.Metadata);
+        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
+        if (IsReplicaSetRef(controllerRef))
+        {
+            Queue.Add(new ObjectKey(pod.Metadata.NamespaceProperty, controllerRef!.Name));
+        }
+
+        if (IsReplicaSetRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
+        {
+            Queue.Add(new ObjectKey(pod.Metadata.NamespaceProperty, oldControllerRef.Name));
+        }
+
+        var labelsChanged = change.Old is not null && !change.Old.Metadata.Labels.SameAs(pod.Metadata.Labels);
+        if (controllerRef is null && change.Type != WatchEventType.Deleted && (change.Old is null || labelsChanged || oldControllerRef is not null))
+        {
+            foreach (var rs in _cache.List<V1ReplicaSet>(pod.Metadata.NamespaceProperty))
+            {
+                if (LabelSelectors.Matches(rs.Spec.Selector, pod.Metadata.Labels))
+                {
+                    Queue.Add(ObjectKey.Of(rs));
+                }
+            }
+        }
+    }
+
+    private static bool IsReplicaSetRef(V1OwnerReference? reference) =>
+        reference is { Kind: "ReplicaSet", ApiVersion: "apps/v1" };
+}
