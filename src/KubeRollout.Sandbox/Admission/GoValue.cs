@@ -54,11 +54,14 @@ internal static class GoValue
     public static string StringList(IEnumerable<string>? values) =>
         values is null ? "[]string(nil)" : "[]string{" + string.Join(", ", values.Select(Quote)) + "}";
 
-    /// <summary>An int-or-string as the internal type prints: <c>intstr.IntOrString{Type:1, IntVal:0, StrVal:"25%"}</c>.</summary>
+    /// <summary>
+    /// An int-or-string as the internal type prints: <c>intstr.IntOrString{Type:1, IntVal:0, StrVal:"25%"}</c>.
+    /// KubernetesClient keeps only the text, so a numeric string prints as the integer it almost always was.
+    /// </summary>
     public static string IntOrString(IntOrString? value)
     {
         var text = value?.Value;
-        if (text is not null && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && !IsQuotedString(value!))
+        if (text is not null && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
             return $"intstr.IntOrString{{Type:0, IntVal:{number}, StrVal:\"\"}}";
         }
@@ -67,7 +70,4 @@ internal static class GoValue
             ? "intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}"
             : $"intstr.IntOrString{{Type:1, IntVal:0, StrVal:{Quote(text)}}}";
     }
-
-    /// <summary>KubernetesClient keeps "5" and 5 apart only in JSON; a percent or name is always a string.</summary>
-    private static bool IsQuotedString(IntOrString value) => value.Value.Contains('%', StringComparison.Ordinal);
 }

@@ -176,7 +176,7 @@ public static class JsonPatch
     }
 
     /// <summary>The value at the pointer wrapped in a box (its value may be JSON null), or null when it does not exist.</summary>
-    private static StrongBox? Resolve(JsonNode? doc, string path)
+    private static Found? Resolve(JsonNode? doc, string path)
     {
         var tokens = JsonPointer.Parse(path);
         var current = doc;
@@ -195,7 +195,7 @@ public static class JsonPatch
             }
         }
 
-        return new StrongBox(current);
+        return new Found(current);
     }
 
     private static JsonNode? Child(JsonNode? node, string token, string path, string op) => node switch
@@ -223,5 +223,5 @@ public static class JsonPatch
             ? value?.DeepClone()
             : throw PatchErrors.BadRequest($"{op} operation: missing value");
 
-    private sealed record StrongBox(JsonNode? Value);
+    private sealed record Found(JsonNode? Value);
 }
