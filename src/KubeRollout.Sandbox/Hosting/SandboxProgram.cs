@@ -29,6 +29,7 @@ public static class SandboxProgram
             .AddFilter("Microsoft", LogLevel.Error)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
 
+        using var stop = new StopSignal(parsed.Options.Directory);
         SandboxServer server;
         try
         {
@@ -44,7 +45,7 @@ public static class SandboxProgram
         {
             Console.Out.WriteLine($"kuberollout-sandbox ready: server {server.BaseUrl.GetLeftPart(UriPartial.Authority)} kubeconfig {server.KubeconfigPath} context {KubeconfigFile.ContextName}");
             Console.Out.Flush();
-            await StopSignal.WaitAsync(parsed.Options.Directory);
+            await stop.WaitAsync();
         }
 
         return 0;

@@ -3,35 +3,51 @@ using System.Runtime.InteropServices;
 namespace KubeRollout.Sandbox.Hosting;
 
 /// <summary>
-/// Completes when the sandbox should stop: SIGINT or SIGTERM, or the file <c>DIR/stop</c> appearing (the portable way
-/// for Stop-KubeSandbox to ask, on every platform).
+/// Tells when the sandbox should stop: SIGINT or SIGTERM, or the file <c>DIR/stop</c> appearing (the portable way
+/// for Stop-KubeSandbox to ask, on every platform). Signals are caught from construction on, so one that arrives
+/// while the sandbox starts still stops it cleanly.
 /// </summary>
-internal static class StopSignal
+internal sealed class StopSignal : IDisposable
 {
     public const string StopFileName = "stop";
 
-    public static async Task WaitAsync(string directory, CancellationToken cancellationToken = default)
+    private readonly CancellationTokenSource _signalled = new();
+    private readonly PosixSignalRegistration _interrupt;
+    private readonly PosixSignalRegistration _terminate;
+    private readonly string _stopFile;
+
+    public StopSignal(string directory)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle);
-        var stopFile = Path.Combine(directory, StopFileName);
+        _stopFile = Path.Combine(directory, StopFileName);
+        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle);
+        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle);
+    }
+
+    public async Task WaitAsync()
+    {
         try
         {
-            while (!File.Exists(stopFile))
+            while (!File.Exists(_stopFile))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), stop.Token);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _signalled.Token);
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (_signalled.IsCancellationRequested)
         {
             // A signal arrived.
         }
+    }
 
-        void Handle(PosixSignalContext context)
-        {
-            context.Cancel = true; // we shut down ourselves, cleanly
-            stop.Cancel();
-        }
+    public void Dispose()
+    {
+        _interrupt.Dispose();
+        _terminate.Dispose();
+        _signalled.Dispose();
+    }
+
+    private void Handle(PosixSignalContext context)
+    {
+        context.Cancel = true; // the sandbox shuts down by itself, cleanly
+        _signalled.Cancel();
     }
 }

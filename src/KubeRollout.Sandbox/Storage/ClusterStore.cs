@@ -221,9 +221,14 @@ public sealed class ClusterStore : IClusterStore
         }
     }
 
-    /// <summary>Deletes and returns the object as deleted (or, with Foreground, as marked for deletion).</summary>
+    /// <summary>
+    /// Deletes and returns the object as deleted (or, with Foreground, finalizers or a grace period, as marked for
+    /// deletion). A pod bound to a node and not terminated is deleted gracefully, as the API server does it: it gets
+    /// deletionTimestamp = now + grace period (<paramref name="gracePeriodSeconds"/>, else its
+    /// terminationGracePeriodSeconds, default 30) and stays until the kubelet deletes it with grace period 0.
+    /// </summary>
     public IKubernetesObject<V1ObjectMeta> Delete(
-        ResourceType resource, string? @namespace, string name, string? propagationPolicy, string? preconditionUid, bool dryRun)
+        ResourceType resource, string? @namespace, string name, string? propagationPolicy, string? preconditionUid, bool dryRun, long? gracePeriodSeconds = null)
     {
         lock (_gate)
         {
@@ -239,6 +244,25 @@ public sealed class ClusterStore : IClusterStore
             if (dryRun)
             {
                 return stored;
+            }
+
+            var grace = GracePeriodSeconds(resource, stored, gracePeriodSeconds);
+            if (grace > 0 && stored.Metadata.DeletionTimestamp is not null)
+            {
+                return stored; // already terminating; the sandbox does not shorten a running grace period
+            }
+
+            if (grace > 0)
+            {
+                var terminating = ObjectCloner.Clone(stored);
+                terminating.Metadata.DeletionTimestamp = Truncate(_clock.UtcNow.AddSeconds(grace));
+                terminating.Metadata.DeletionGracePeriodSeconds = grace;
+                if (propagationPolicy == "Foreground")
+                {
+                    terminating.Metadata.Finalizers = [.. terminating.Metadata.Finalizers ?? [], "foregroundDeletion"];
+                }
+
+                return Commit(resource, terminating, WatchEventType.Modified);
             }
 
             if (propagationPolicy == "Foreground" || (stored.Metadata.Finalizers?.Count ?? 0) > 0)
@@ -266,6 +290,14 @@ public sealed class ClusterStore : IClusterStore
             return Remove(resource, stored);
         }
     }
+
+    /// <summary>The grace period of a deletion: only running pods (bound, not Succeeded/Failed) have one.</summary>
+    private static long GracePeriodSeconds(ResourceType resource, IKubernetesObject<V1ObjectMeta> stored, long? requested) =>
+        resource == ResourceTypes.Pods
+        && stored is V1Pod { Spec.NodeName.Length: > 0 } pod
+        && pod.Status?.Phase is not ("Succeeded" or "Failed")
+            ? Math.Max(0, requested ?? pod.Spec.TerminationGracePeriodSeconds ?? 30)
+            : 0;
 
     /// <summary>Objects whose ownerReferences name <paramref name="ownerUid"/> (for garbage collection).</summary>
     public IReadOnlyList<(ResourceType Resource, IKubernetesObject<V1ObjectMeta> Object)> DependentsOf(string ownerUid)

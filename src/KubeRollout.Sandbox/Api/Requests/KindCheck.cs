@@ -23,7 +23,9 @@ internal static class KindCheck
 
         if (kind != expectedKind)
         {
-            throw ApiErrors.BadRequest($"{prefix}: converting ({apiVersion}.{kind}) to ({expectedApiVersion}.{expectedKind}): unknown conversion");
+            // Go names the versioned type by its version package and the target by its internal group package.
+            var expectedGroup = expectedApiVersion.Contains('/', StringComparison.Ordinal) ? expectedApiVersion[..expectedApiVersion.IndexOf('/', StringComparison.Ordinal)] : "core";
+            throw ApiErrors.BadRequest($"{prefix}: converting ({version}.{kind}) to ({expectedGroup}.{expectedKind}): unknown conversion");
         }
 
         throw ApiErrors.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({expectedApiVersion})");

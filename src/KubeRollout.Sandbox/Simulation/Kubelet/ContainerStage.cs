@@ -1,0 +1,25 @@
+namespace KubeRollout.Sandbox.Simulation.Kubelet;
+
+/// <summary>Where a simulated container is in its life.</summary>
+public enum ContainerStage
+{
+    /// <summary>Waiting, ContainerCreating (sandbox and image being prepared).</summary>
+    Creating,
+
+    Running,
+
+    /// <summary>Exited with an error, about to be restarted or put in back-off.</summary>
+    Exited,
+
+    /// <summary>Waiting, CrashLoopBackOff.</summary>
+    CrashLoopBackOff,
+
+    /// <summary>Waiting, ErrImagePull.</summary>
+    ErrImagePull,
+
+    /// <summary>Waiting, ImagePullBackOff.</summary>
+    ImagePullBackOff,
+
+    /// <summary>Exited and never restarted (restartPolicy Never).</summary>
+    Dead,
+}

@@ -1,0 +1,204 @@
+using k8s.Models;
+using KubeRollout.Sandbox.Controllers.Shared;
+
+namespace KubeRollout.Sandbox.Simulation.Kubelet;
+
+/// <summary>
+/// The pod status the kubelet reports for a <see cref="PodRuntime"/>: phase (as kubelet's getPhase), the
+/// PodReadyToStartContainers, Initialized, Ready, ContainersReady and PodScheduled conditions (transition times kept
+/// while a status does not change), addresses, start time, QoS class and container statuses.
+/// </summary>
+public static class PodStatusBuilder
+{
+    public static V1PodStatus Build(V1Pod pod, PodRuntime runtime, string hostIP, DateTime now)
+    {
+        var time = SimulatedTime.Truncate(now);
+        var previous = pod.Status;
+        var unready = runtime.Containers.Where(c => !c.IsReady(now)).Select(c => c.Name).ToList();
+        var ready = unready.Count == 0;
+        var notReadyMessage = $"containers with unready status: [{string.Join(' ', unready)}]";
+        var started = SimulatedTime.Truncate(runtime.StartTime);
+
+        var conditions = new List<V1PodCondition>
+        {
+            Condition(previous, PodConditions.PodReadyToStartContainers, "True", null, null, started),
+            Condition(previous, PodConditions.Initialized, "True", null, null, started),
+            Condition(previous, PodConditions.Ready, ready ? "True" : "False", ready ? null : "ContainersNotReady", ready ? null : notReadyMessage, time),
+            Condition(previous, PodConditions.ContainersReady, ready ? "True" : "False", ready ? null : "ContainersNotReady", ready ? null : notReadyMessage, time),
+            PodConditions.Find(pod, PodConditions.PodScheduled) ?? new V1PodCondition { Type = PodConditions.PodScheduled, Status = "True", LastTransitionTime = started },
+        };
+
+        return new V1PodStatus
+        {
+            Phase = Phase(pod, runtime),
+            Conditions = conditions,
+            HostIP = hostIP,
+            HostIPs = [new V1HostIP { Ip = hostIP }],
+            PodIP = runtime.PodIP,
+            PodIPs = runtime.PodIP is null ? null : [new V1PodIP { Ip = runtime.PodIP }],
+            StartTime = started,
+            QosClass = previous?.QosClass ?? QosClass(pod),
+            InitContainerStatuses = pod.Spec.InitContainers is { Count: > 0 } init ? init.Select(c => CompletedInit(c, runtime)).ToList() : null,
+            ContainerStatuses = runtime.Containers.Select(c => ContainerStatus(c, now)).ToList(),
+        };
+    }
+
+    /// <summary>kubelet's getPhase for the regular containers.</summary>
+    private static string Phase(V1Pod pod, PodRuntime runtime)
+    {
+        int running = 0, waiting = 0, stopped = 0;
+        foreach (var container in runtime.Containers)
+        {
+            switch (container.Stage)
+            {
+                case ContainerStage.Running:
+                    running++;
+                    break;
+                case ContainerStage.Exited or ContainerStage.Dead:
+                    stopped++;
+                    break;
+                default:
+                    if (container.LastTerminated is not null)
+                    {
+                        stopped++;
+                    }
+                    else
+                    {
+                        waiting++;
+                    }
+
+                    break;
+            }
+        }
+
+        var restartPolicy = pod.Spec.RestartPolicy ?? "Always";
+        if (waiting > 0)
+        {
+            return PodConditions.Pending;
+        }
+
+        if (running > 0)
+        {
+            return PodConditions.Running;
+        }
+
+        if (stopped > 0)
+        {
+            return restartPolicy == "Never" ? PodConditions.Failed : PodConditions.Running;
+        }
+
+        return PodConditions.Pending;
+    }
+
+    private static V1ContainerStatus ContainerStatus(ContainerRuntime container, DateTime now)
+    {
+        var state = new V1ContainerState();
+        switch (container.Stage)
+        {
+            case ContainerStage.Creating:
+                state.Waiting = new V1ContainerStateWaiting { Reason = "ContainerCreating" };
+                break;
+            case ContainerStage.Running:
+                state.Running = new V1ContainerStateRunning { StartedAt = SimulatedTime.Truncate(container.StartedAt!.Value) };
+                break;
+            case ContainerStage.Exited or ContainerStage.Dead:
+                state.Terminated = Terminated(container.Terminated!);
+                break;
+            case ContainerStage.CrashLoopBackOff:
+                state.Waiting = new V1ContainerStateWaiting { Reason = "CrashLoopBackOff", Message = container.WaitingMessage };
+                break;
+            case ContainerStage.ErrImagePull:
+                state.Waiting = new V1ContainerStateWaiting { Reason = "ErrImagePull", Message = container.WaitingMessage };
+                break;
+            case ContainerStage.ImagePullBackOff:
+                state.Waiting = new V1ContainerStateWaiting { Reason = "ImagePullBackOff", Message = container.WaitingMessage };
+                break;
+        }
+
+        var lastRun = container.LastTerminated;
+        return new V1ContainerStatus
+        {
+            Name = container.Name,
+            Image = ImageReference.Normalize(container.Image),
+            ImageID = container.EverStarted ? ImageReference.ImageId(container.Image) : string.Empty,
+            ContainerID = container.Stage switch
+            {
+                ContainerStage.Running => container.ContainerId,
+                ContainerStage.Exited or ContainerStage.Dead => container.Terminated!.ContainerId,
+                _ => container.LastTerminated?.ContainerId,
+            },
+            Ready = container.IsReady(now),
+            Started = container.Stage == ContainerStage.Running,
+            RestartCount = container.RestartCount,
+            State = state,
+            LastState = lastRun is null ? new V1ContainerState() : new V1ContainerState { Terminated = Terminated(lastRun) },
+        };
+    }
+
+    private static V1ContainerStatus CompletedInit(V1Container container, PodRuntime runtime)
+    {
+        var at = SimulatedTime.Truncate(runtime.StartTime);
+        return new V1ContainerStatus
+        {
+            Name = container.Name,
+            Image = ImageReference.Normalize(container.Image ?? string.Empty),
+            ImageID = ImageReference.ImageId(container.Image ?? string.Empty),
+            ContainerID = "containerd://" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(runtime.Uid + "/" + container.Name))),
+            Ready = true,
+            Started = false,
+            RestartCount = 0,
+            State = new V1ContainerState
+            {
+                Terminated = new V1ContainerStateTerminated { ExitCode = 0, Reason = "Completed", StartedAt = at, FinishedAt = at },
+            },
+            LastState = new V1ContainerState(),
+        };
+    }
+
+    private static V1ContainerStateTerminated Terminated(TerminatedRun run) => new()
+    {
+        ExitCode = run.ExitCode,
+        Reason = run.Reason,
+        StartedAt = SimulatedTime.Truncate(run.StartedAt),
+        FinishedAt = SimulatedTime.Truncate(run.FinishedAt),
+        ContainerID = run.ContainerId,
+    };
+
+    private static V1PodCondition Condition(V1PodStatus? previous, string type, string status, string? reason, string? message, DateTime time)
+    {
+        var before = previous?.Conditions?.FirstOrDefault(c => c.Type == type);
+        return new V1PodCondition
+        {
+            Type = type,
+            Status = status,
+            Reason = reason,
+            Message = message,
+            LastTransitionTime = before is not null && before.Status == status ? before.LastTransitionTime : time,
+        };
+    }
+
+    /// <summary>Guaranteed when every container limits cpu and memory and requests equal limits; BestEffort without any; else Burstable.</summary>
+    private static string QosClass(V1Pod pod)
+    {
+        var containers = (pod.Spec.Containers ?? []).Concat(pod.Spec.InitContainers ?? []).ToList();
+        var any = containers.Any(c => (c.Resources?.Requests?.Count ?? 0) > 0 || (c.Resources?.Limits?.Count ?? 0) > 0);
+        if (!any)
+        {
+            return "BestEffort";
+        }
+
+        var guaranteed = containers.All(c => new[] { "cpu", "memory" }.All(r => LimitEqualsRequest(c.Resources, r)));
+        return guaranteed ? "Guaranteed" : "Burstable";
+    }
+
+    /// <summary>A limit is set and the request is unset (it defaults to the limit) or equal.</summary>
+    private static bool LimitEqualsRequest(V1ResourceRequirements? resources, string resource)
+    {
+        if (resources?.Limits is null || !resources.Limits.TryGetValue(resource, out var limit))
+        {
+            return false;
+        }
+
+        return resources.Requests is null || !resources.Requests.TryGetValue(resource, out var request) || request.ToString() == limit.ToString();
+    }
+}

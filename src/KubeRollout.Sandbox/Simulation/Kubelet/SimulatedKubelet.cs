@@ -1,0 +1,212 @@
+using k8s.Models;
+using KubeRollout.Sandbox.Controllers.Events;
+using KubeRollout.Sandbox.Controllers.Runtime;
+using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Simulation.Nodes;
+using KubeRollout.Sandbox.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace KubeRollout.Sandbox.Simulation.Kubelet;
+
+/// <summary>
+/// The kubelets of all simulated nodes. A pod bound to a node starts (ContainerCreating for a start-up delay of 1–2
+/// simulated seconds), runs and becomes Ready after its readiness probe's initial delay, or fails as the
+/// <see cref="FailureRulesSource">failure rules</see> and <see cref="BehaviorAnnotations"/> say. Each transition
+/// is a status update at its simulated time (a timer, no polling). A deleted pod is Terminating for a short grace
+/// (1 s, at most its grace period) and then removed; a pod whose node is gone is removed at once (pod GC).
+/// </summary>
+public sealed class SimulatedKubelet : QueueController<ObjectKey>
+{
+    private static readonly TimeSpan StopTime = TimeSpan.FromSeconds(1);
+
+    private readonly ClusterStore _store;
+    private readonly ClusterCache _cache;
+    private readonly EventRecorder _events;
+    private readonly FailureRulesSource _rules;
+    private readonly PodAddressAllocator _addresses = new();
+    private readonly object _gate = new();
+    private readonly Dictionary<ObjectKey, PodRuntime> _runtimes = [];
+
+    public SimulatedKubelet(ClusterStore store, ClusterCache cache, EventRecorder events, FailureRulesSource rules, SimulatedTimers timers, ILogger logger)
+        : base("kubelet", workers: 2, timers, logger)
+    {
+        _store = store;
+        _cache = cache;
+        _events = events;
+        _rules = rules;
+        cache.Changed += OnChanged;
+    }
+
+    public override void EnqueueExisting()
+    {
+        foreach (var pod in _cache.List<V1Pod>())
+        {
+            if (!string.IsNullOrEmpty(pod.Spec?.NodeName))
+            {
+                Queue.Add(ObjectKey.Of(pod));
+            }
+        }
+    }
+
+    protected override void Sync(ObjectKey key)
+    {
+        var pod = _cache.Get<V1Pod>(key);
+        if (pod is null || string.IsNullOrEmpty(pod.Spec?.NodeName))
+        {
+            Forget(key);
+            return;
+        }
+
+        if (_cache.Get<V1Node>(null, pod.Spec.NodeName) is not { } node)
+        {
+            RemovePod(pod);
+            return;
+        }
+
+        var now = Now;
+        var runtime = RuntimeFor(key, pod, node, now);
+        if (pod.Metadata.DeletionTimestamp is not null)
+        {
+            Terminate(key, pod, runtime, now);
+            return;
+        }
+
+        if (PodConditions.IsTerminal(pod))
+        {
+            return;
+        }
+
+        var events = new List<KubeletEvent>();
+        var context = new ContainerContext(
+            image => BehaviorAnnotations.Override(pod) ?? _rules.Current.BehaviorFor(image),
+            BehaviorAnnotations.CrashAfter(pod),
+            pod.Spec.RestartPolicy ?? "Always",
+            $"{pod.Metadata.Name}_{pod.Metadata.NamespaceProperty}({pod.Metadata.Uid})");
+        runtime.Advance(now, context, events);
+        Report(pod, node, events);
+
+        var status = PodStatusBuilder.Build(pod, runtime, HostIP(node), now);
+        if (!ModelEquality.SameJson(status, pod.Status))
+        {
+            var updated = ObjectCopies.Shallow(pod);
+            updated.Status = status;
+            _store.UpdateStatus(updated, FieldManagers.Kubelet);
+        }
+
+        if (runtime.NextTransition is { } next)
+        {
+            Queue.AddAfter(key, next - now);
+        }
+    }
+
+    private PodRuntime RuntimeFor(ObjectKey key, V1Pod pod, V1Node node, DateTime now)
+    {
+        lock (_gate)
+        {
+            if (_runtimes.TryGetValue(key, out var runtime) && runtime.Uid == pod.Metadata.Uid)
+            {
+                return runtime;
+            }
+
+            if (runtime is not null)
+            {
+                _addresses.Release(runtime.PodIP);
+            }
+
+            var podIP = pod.Status?.PodIP ?? _addresses.Allocate(node.Spec?.PodCIDR);
+            runtime = new PodRuntime(pod, pod.Status?.StartTime ?? now, StartupDelay(pod), podIP);
+            _runtimes[key] = runtime;
+            return runtime;
+        }
+    }
+
+    /// <summary>Stops the containers for a short grace, then deletes the pod for good (grace period 0).</summary>
+    private void Terminate(ObjectKey key, V1Pod pod, PodRuntime runtime, DateTime now)
+    {
+        if (runtime.KillingSince is null)
+        {
+            runtime.KillingSince = now;
+            foreach (var container in runtime.Containers.Where(c => c.Stage == ContainerStage.Running))
+            {
+                _events.Normal(pod, EventSource.Kubelet(pod.Spec.NodeName), "Killing", $"Stopping container {container.Name}", ContainerPath(container.Name));
+            }
+        }
+
+        var grace = TimeSpan.FromSeconds(Math.Max(0, pod.Metadata.DeletionGracePeriodSeconds ?? pod.Spec.TerminationGracePeriodSeconds ?? 30));
+        var removeAt = runtime.KillingSince.Value + (grace < StopTime ? grace : StopTime);
+        if (now < removeAt)
+        {
+            Queue.AddAfter(key, removeAt - now);
+            return;
+        }
+
+        RemovePod(pod);
+    }
+
+    private void RemovePod(V1Pod pod)
+    {
+        try
+        {
+            _store.Delete(ResourceTypes.Pods, pod.Metadata.NamespaceProperty, pod.Metadata.Name, null, pod.Metadata.Uid, dryRun: false, gracePeriodSeconds: 0);
+        }
+        catch (StoreNotFoundException)
+        {
+        }
+        catch (StoreConflictException)
+        {
+            // Another pod of that name: this one is gone already.
+        }
+    }
+
+    private void Forget(ObjectKey key)
+    {
+        lock (_gate)
+        {
+            if (_runtimes.Remove(key, out var runtime))
+            {
+                _addresses.Release(runtime.PodIP);
+            }
+        }
+    }
+
+    private void Report(V1Pod pod, V1Node node, List<KubeletEvent> events)
+    {
+        var source = EventSource.Kubelet(node.Metadata.Name);
+        foreach (var e in events)
+        {
+            _events.Record(pod, source, e.Type, e.Reason, e.Message, ContainerPath(e.ContainerName));
+        }
+    }
+
+    private static string ContainerPath(string container) => $"spec.containers{{{container}}}";
+
+    private static string HostIP(V1Node node) =>
+        node.Status?.Addresses?.FirstOrDefault(a => a.Type == "InternalIP")?.Address
+        ?? PodCidrs.NodeAddressFor(PodCidrs.IndexOf(node.Spec?.PodCIDR) ?? 0);
+
+    /// <summary>1–2 simulated seconds, fixed per pod (derived from its uid) so runs are repeatable.</summary>
+    private static TimeSpan StartupDelay(V1Pod pod)
+    {
+        var hash = (uint)StringComparer.Ordinal.GetHashCode(pod.Metadata.Uid ?? string.Empty);
+        return TimeSpan.FromMilliseconds(1000 + (hash % 1000));
+    }
+
+    private void OnChanged(CacheEvent change)
+    {
+        if (change.Resource == ResourceTypes.Pods)
+        {
+            var pod = (V1Pod)change.Object;
+            if (!string.IsNullOrEmpty(pod.Spec?.NodeName) || change.Type == WatchEventType.Deleted)
+            {
+                Queue.Add(ObjectKey.Of(pod));
+            }
+        }
+        else if (change.Resource == ResourceTypes.Nodes && change.Type == WatchEventType.Deleted)
+        {
+            foreach (var pod in _cache.PodsOnNode(change.Object.Metadata.Name))
+            {
+                Queue.Add(ObjectKey.Of(pod));
+            }
+        }
+    }
+}

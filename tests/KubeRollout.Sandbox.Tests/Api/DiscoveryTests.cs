@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace KubeRollout.Sandbox.Tests.Api;
+
+public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+{
+    [Fact]
+    public async Task Version_presents_kubernetes_1_35()
+    {
+        var version = await (await sandbox.Http.GetAsync("/version")).JsonAsync();
+
+        Assert.StartsWith("v1.35.", (string?)version["gitVersion"]);
+        Assert.Equal("1", (string?)version["major"]);
+        Assert.Equal("35", (string?)version["minor"]);
+    }
+
+    [Fact]
+    public async Task Api_and_apis_list_the_core_version_and_the_apps_group()
+    {
+        var api = await (await sandbox.Http.GetAsync("/api")).JsonAsync();
+        var apis = await (await sandbox.Http.GetAsync("/apis")).JsonAsync();
+        var apps = await (await sandbox.Http.GetAsync("/apis/apps")).JsonAsync();
+
+        Assert.Equal("APIVersions", (string?)api["kind"]);
+        Assert.Equal(["v1"], api["versions"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal("APIGroupList", (string?)apis["kind"]);
+        var group = apis["groups"]!.AsArray().Single()!;
+        Assert.Equal("apps", (string?)group["name"]);
+        Assert.Equal("apps/v1", (string?)group["preferredVersion"]!["groupVersion"]);
+        Assert.Equal("APIGroup", (string?)apps["kind"]);
+    }
+
+    [Fact]
+    public async Task Resource_lists_carry_verbs_short_names_categories_and_subresources()
+    {
+        var apps = await (await sandbox.Http.GetAsync("/apis/apps/v1")).JsonAsync();
+        var resources = apps["resources"]!.AsArray().ToDictionary(r => (string)r!["name"]!);
+
+        var deployments = resources["deployments"]!;
+        Assert.Equal("Deployment", (string?)deployments["kind"]);
+        Assert.True((bool)deployments["namespaced"]!);
+        Assert.Equal(["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"], deployments["verbs"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal(["deploy"], deployments["shortNames"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal(["all"], deployments["categories"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal("Scale", (string?)resources["deployments/scale"]!["kind"]);
+        Assert.Equal("autoscaling", (string?)resources["deployments/scale"]!["group"]);
+        Assert.Equal(["get", "patch", "update"], resources["deployments/status"]!["verbs"]!.AsArray().Select(v => (string?)v));
+
+        var core = await (await sandbox.Http.GetAsync("/api/v1")).JsonAsync();
+        var nodes = core["resources"]!.AsArray().Single(r => (string?)r!["name"] == "nodes")!;
+        Assert.False((bool)nodes["namespaced"]!);
+    }
+
+    [Fact]
+    public async Task Aggregated_discovery_is_served_when_asked_for_first()
+    {
+        const string accept = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json";
+        var response = await sandbox.Http.SendAsync(HttpMethod.Get, "/apis", accept: accept);
+        var list = await response.JsonAsync();
+
+        Assert.Equal("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList", response.Content.Headers.ContentType!.ToString().Replace(" ", ""));
+        Assert.Equal("APIGroupDiscoveryList", (string?)list["kind"]);
+        var deployments = list["items"]![0]!["versions"]![0]!["resources"]!.AsArray().Single(r => (string?)r!["resource"] == "deployments")!;
+        Assert.Equal("Namespaced", (string?)deployments["scope"]);
+        Assert.Equal("Deployment", (string?)deployments["responseKind"]!["kind"]);
+        Assert.Contains(deployments["subresources"]!.AsArray(), s => (string?)s!["subresource"] == "scale" && (string?)s["responseKind"]!["group"] == "autoscaling");
+
+        var core = await (await sandbox.Http.SendAsync(HttpMethod.Get, "/api", accept: accept)).JsonAsync();
+        Assert.Contains(core["items"]![0]!["versions"]![0]!["resources"]!.AsArray(), r => (string?)r!["resource"] == "pods" && (string?)r["scope"] == "Namespaced");
+    }
+
+    [Fact]
+    public async Task OpenApi_v3_declares_field_validation_on_patch_operations_and_model_schemas()
+    {
+        var index = await (await sandbox.Http.GetAsync("/openapi/v3")).JsonAsync();
+        var url = (string)index["paths"]!["apis/apps/v1"]!["serverRelativeURL"]!;
+        Assert.NotNull(index["paths"]!["api/v1"]);
+
+        var document = await (await sandbox.Http.GetAsync(url)).JsonAsync();
+        var patch = document["paths"]!["/apis/apps/v1/namespaces/{namespace}/deployments/{name}"]!["patch"]!;
+        Assert.Equal("Deployment", (string?)patch["x-kubernetes-group-version-kind"]!["kind"]);
+        Assert.Contains(patch["parameters"]!.AsArray(), p => (string?)p!["name"] == "fieldValidation");
+
+        var schemas = document["components"]!["schemas"]!;
+        var deployment = schemas["io.k8s.api.apps.v1.Deployment"]!;
+        Assert.Equal("Deployment", (string?)deployment["x-kubernetes-group-version-kind"]![0]!["kind"]);
+        Assert.Equal("#/components/schemas/io.k8s.api.apps.v1.DeploymentSpec", (string?)deployment["properties"]!["spec"]!["$ref"]);
+        var spec = schemas["io.k8s.api.apps.v1.DeploymentSpec"]!["properties"]!;
+        Assert.Equal("integer", (string?)spec["replicas"]!["type"]);
+        Assert.NotNull(schemas["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"]);
+        Assert.Equal("object", (string?)schemas["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"]!["properties"]!["labels"]!["type"]);
+    }
+
+    [Fact]
+    public async Task Unknown_paths_and_resources_are_404_with_the_servers_message()
+    {
+        foreach (var path in new[] { "/apis/apps/v1/namespaces/default/widgets", "/apis/example.com/v1", "/api/v2", "/healthz/nope", "/openapi/v3/apis/example.com/v1" })
+        {
+            var status = await (await sandbox.Http.GetAsync(path)).AssertStatusAsync(HttpStatusCode.NotFound, "NotFound");
+            Assert.Equal("the server could not find the requested resource", (string?)status["message"]);
+        }
+    }
+
+    [Fact]
+    public async Task Writes_to_discovery_are_405()
+    {
+        await (await sandbox.Http.SendAsync(HttpMethod.Post, "/apis", "{}")).AssertStatusAsync(HttpStatusCode.MethodNotAllowed, "MethodNotAllowed");
+    }
+}
