@@ -43,7 +43,8 @@ function Invoke-Kubectl {
 function New-TestNamespace {
     param([Parameter(Mandatory)] $Cluster, [string] $Prefix = 'test')
     $name = "$Prefix-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    $result = Invoke-Kubectl -Cluster $Cluster create namespace $name
+    $manifest = New-ManifestFile "apiVersion: v1`nkind: Namespace`nmetadata:`n  name: $name`n"
+    $result = Invoke-Kubectl -Cluster $Cluster apply -f $manifest
     if ($result.ExitCode -ne 0) { throw "Cannot create namespace ${name}: $($result.Error)" }
     $name
 }
