@@ -63,7 +63,7 @@ Describe 'The vweb rollout scenario' {
         $slow = New-ManifestFile ((Get-Content (Join-Path $vweb 'update/vweb-v2.yaml') -Raw) -replace 'version: v2', 'version: v2-slow' -replace 'replicas: 3', "replicas: 3`n  minReadySeconds: 30")
         Invoke-KubeRollout $slow | Out-Null
 
-        $status = Wait-KubeRollout vweb -Timeout 0.5s -ErrorVariable problems -ErrorAction SilentlyContinue
+        $status = Wait-KubeRollout vweb -Timeout '500ms' -ErrorVariable problems -ErrorAction SilentlyContinue
 
         $status | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -Be 'RolloutTimeout,KubeRollout.Cmdlets.WaitKubeRolloutCommand'

@@ -13,7 +13,9 @@ public sealed class TimeoutTransformationAttribute : ArgumentTransformationAttri
         return value switch
         {
             TimeSpan span => span,
-            int or long or double or float or decimal => TimeSpan.FromSeconds(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+            // PowerShell reads 60s as the number 60 (the s suffix means [short]): any number is seconds.
+            sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal =>
+                TimeSpan.FromSeconds(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
             string text when GoDuration.TryParse(text, out var duration) => duration,
             _ => throw new ArgumentTransformationMetadataException(
                 $"'{value}' is not a duration. Use a number of seconds, a TimeSpan, or kubectl's form such as 2s, 5m or 1h30m."),
