@@ -142,6 +142,7 @@ public sealed class SandboxServer : IAsyncDisposable
         _stopping.Dispose();
         _certificates.Dispose();
         File.Delete(StateFilePath);
+        File.Delete(Path.Combine(Options.Directory, StopSignal.StopFileName));
     }
 
     private static WebApplication BuildWebApplication(

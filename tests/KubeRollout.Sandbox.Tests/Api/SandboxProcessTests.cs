@@ -41,6 +41,7 @@ public sealed class SandboxProcessTests : IDisposable
         Assert.Contains($"server: {state.Server}", kubeconfig);
         Assert.Equal(0, process.ExitCode);
         Assert.False(File.Exists(Path.Combine(_directory, SandboxStateFile.FileName)));
+        Assert.False(File.Exists(Path.Combine(_directory, "stop")));
     }
 
     [Fact]
