@@ -11,13 +11,13 @@ using KubeRollout.Core.Rollouts.Templates;
 namespace KubeRollout.Core.Apply;
 
 /// <summary>
-/// Applies manifest objects declaratively: a three-way merge of the last applied configuration, the manifest and
+/// Applies manifest objects declaratively (objects without a namespace go to <c>defaultNamespace</c>): a three-way merge of the last applied configuration, the manifest and
 /// the live object, written with the object's resourceVersion (and recomputed from a fresh read on conflict), so
 /// that concurrent changes of others are kept. The last applied configuration is recorded in an annotation that
 /// the Deployment controller copies to each ReplicaSet, so an undo brings back the configuration of the restored
 /// revision and the next apply does not resurrect fields of the revision that was undone.
 /// </summary>
-public sealed class ManifestApplier(KubeApiClient client)
+public sealed class ManifestApplier(KubeApiClient client, string defaultNamespace)
 {
     private static readonly HashSet<string> WorkloadKinds = ["Deployment", "StatefulSet", "DaemonSet"];
     private static readonly TimeSpan ObservationWait = TimeSpan.FromSeconds(15);
@@ -27,7 +27,7 @@ public sealed class ManifestApplier(KubeApiClient client)
     {
         var resource = ApiResource.For(manifest.ApiVersion, manifest.Kind)
             ?? throw new KubeRolloutException("ManifestKindUnknown", FailureKind.InvalidData, $"{manifest.Location}: the kind {manifest.Kind} cannot be applied.", manifest);
-        var @namespace = resource.Namespaced ? manifest.Namespace ?? client.Namespace : null;
+        var @namespace = resource.Namespaced ? manifest.Namespace ?? defaultNamespace : null;
         var live = await client.FindAsync<JsonObject>(resource, @namespace, manifest.Name, cancellationToken).ConfigureAwait(false);
         return Plan(manifest, resource, @namespace, live, options);
     }
@@ -100,7 +100,7 @@ public sealed class ManifestApplier(KubeApiClient client)
         }
 
         var action = live is null ? ApplyAction.Created : JsonNode.DeepEquals(desired, live) ? ApplyAction.Unchanged : ApplyAction.Configured;
-        var changes = templateChanged ? PodTemplateDiff.Between(liveTemplate, desiredTemplate) : [];
+        var changes = templateChanged && live is not null ? PodTemplateDiff.Between(liveTemplate, desiredTemplate) : [];
         return new ApplyPlan(manifest, resource, @namespace, live, desired, action, templateChanged, changeCause, changes);
     }
 

@@ -92,7 +92,20 @@ public sealed class SandboxServer : IAsyncDisposable
 
         ApiServer? server = null;
         var app = BuildWebApplication(options, certificates, loggerFactory, context => server!.HandleAsync(context));
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // Nothing else holds these yet (for instance the port was taken).
+            await app.DisposeAsync();
+            watches.Dispose();
+            stopping.Dispose();
+            certificates.Dispose();
+            throw;
+        }
+
         var baseUrl = ListeningAddress(app);
         server = new ApiServer(api, token, $"127.0.0.1:{baseUrl.Port}");
 
@@ -142,6 +155,7 @@ public sealed class SandboxServer : IAsyncDisposable
         _stopping.Dispose();
         _certificates.Dispose();
         File.Delete(StateFilePath);
+        File.Delete(Path.Combine(Options.Directory, StopSignal.StopFileName));
     }
 
     private static WebApplication BuildWebApplication(

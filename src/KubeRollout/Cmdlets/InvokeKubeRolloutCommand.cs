@@ -110,7 +110,7 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 
         EnsureConnected();
         var options = new ApplyOptions { ChangeCause = ChangeCause ?? (Record ? RecordedCommandLine() : null) };
-        var applier = new ManifestApplier(Client);
+        var applier = new ManifestApplier(Client, EffectiveNamespace);
         var approved = new List<ManifestObject>();
         foreach (var manifest in objects)
         {
@@ -130,7 +130,7 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
         // in a namespace this apply creates cannot be checked before the namespace exists.
         var dryRun = options with { ServerDryRun = true };
         var newNamespaces = approved.Where(m => m.Kind == "Namespace").Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var manifest in approved.Where(m => !newNamespaces.Contains(m.Namespace ?? Client.Namespace)))
+        foreach (var manifest in approved.Where(m => !newNamespaces.Contains(m.Namespace ?? EffectiveNamespace)))
         {
             Run(token => applier.ApplyAsync(manifest, dryRun, token));
         }

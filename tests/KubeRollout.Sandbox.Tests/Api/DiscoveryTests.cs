@@ -103,6 +103,17 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
     }
 
     [Fact]
+    public async Task The_api_speaks_http2_as_kubectl_uses_it()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/version") { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        using var response = await sandbox.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpVersion.Version20, response.Version);
+    }
+
+    [Fact]
     public async Task Writes_to_discovery_are_405()
     {
         await (await sandbox.Http.SendAsync(HttpMethod.Post, "/apis", "{}")).AssertStatusAsync(HttpStatusCode.MethodNotAllowed, "MethodNotAllowed");

@@ -41,6 +41,7 @@ public sealed class SandboxProcessTests : IDisposable
         Assert.Contains($"server: {state.Server}", kubeconfig);
         Assert.Equal(0, process.ExitCode);
         Assert.False(File.Exists(Path.Combine(_directory, SandboxStateFile.FileName)));
+        Assert.False(File.Exists(Path.Combine(_directory, "stop")));
     }
 
     [Fact]
@@ -62,6 +63,17 @@ public sealed class SandboxProcessTests : IDisposable
         await process.WaitForExitAsync().WaitAsync(Timeout);
         Assert.Equal(0, process.ExitCode);
         Assert.False(File.Exists(Path.Combine(_directory, SandboxStateFile.FileName)));
+    }
+
+    [Fact]
+    public async Task Starting_on_a_port_in_use_fails_without_leaving_state_behind()
+    {
+        await using var first = await SandboxServer.StartAsync(new SandboxOptions { Directory = Path.Combine(_directory, "first") });
+
+        var error = await Record.ExceptionAsync(() => SandboxServer.StartAsync(new SandboxOptions { Directory = Path.Combine(_directory, "second"), Port = first.Port }));
+
+        Assert.IsAssignableFrom<IOException>(error);
+        Assert.False(File.Exists(Path.Combine(_directory, "second", SandboxStateFile.FileName)));
     }
 
     public void Dispose()

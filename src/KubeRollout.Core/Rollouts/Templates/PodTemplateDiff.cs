@@ -58,6 +58,8 @@ public static class PodTemplateDiff
                 break;
             case null:
                 break;
+            case JsonObject when path.Length == 0:
+                break; // an empty template has no fields
             default:
                 fields[path] = node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
                 break;

@@ -26,6 +26,7 @@ namespace KubeRollout.Sandbox.Api.Handlers;
 internal sealed class WatchHandler(ApiContext api)
 {
     private const string InitialEventsEndAnnotation = "k8s.io/initial-events-end";
+    private const int InitialEventsPerFlush = 256;
     private static readonly TimeSpan BookmarkInterval = TimeSpan.FromSeconds(30);
 
     public async Task HandleAsync(HttpContext http, ResourceTarget target)
@@ -76,9 +77,13 @@ internal sealed class WatchHandler(ApiContext api)
         else
         {
             var snapshot = api.Store.List(target.Resource, filter.Namespace, filter.Matches, out var listVersion);
-            foreach (var obj in snapshot)
+            for (var i = 0; i < snapshot.Count; i++)
             {
-                stream.Write(WatchEventType.Added, obj);
+                stream.Write(WatchEventType.Added, snapshot[i]);
+                if (i % InitialEventsPerFlush == InitialEventsPerFlush - 1)
+                {
+                    await stream.FlushAsync(lifetime.Token); // large lists go out as they are written, not all buffered
+                }
             }
 
             sent = listVersion;
