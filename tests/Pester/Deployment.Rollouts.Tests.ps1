@@ -75,7 +75,12 @@ Describe 'The vweb rollout scenario' {
     It 'shows the template change with -WhatIf and changes nothing' {
         $before = Get-KubeRolloutHistory vweb
 
-        $whatIf = Undo-KubeRollout vweb -ToRevision 2 -WhatIf 6>&1 | Out-String
+        # What-if messages go to the host: a transcript records them.
+        $transcript = Join-Path ([IO.Path]::GetTempPath()) "whatif-$([guid]::NewGuid()).txt"
+        Start-Transcript -Path $transcript | Out-Null
+        Undo-KubeRollout vweb -ToRevision 2 -WhatIf
+        Stop-Transcript | Out-Null
+        $whatIf = Get-Content $transcript -Raw
 
         $whatIf | Should -Match 'roll back from revision 4 to revision 2'
         $whatIf | Should -Match 'spec\.containers\[web\]\.image: kiamol/ch09-vweb:v2 -> kiamol/ch09-vweb:v1'

@@ -104,14 +104,27 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
         return new ApplyPlan(manifest, resource, @namespace, live, desired, action, templateChanged, changeCause, changes);
     }
 
+    /// <summary>
+    /// The revision the controller gives the changed template: a template change always yields a different number
+    /// (a new ReplicaSet, or an old one renumbered), so the wait is for the controller to have observed the write
+    /// and the Deployment's revision to have moved.
+    /// </summary>
     private async Task<long?> ObservedRevisionAsync(ApplyPlan plan, JsonObject written, CancellationToken cancellationToken)
     {
         var generation = written["metadata"]?["generation"]?.GetValue<long>() ?? 0;
+        var previous = RevisionOf(plan.Live);
         var (deployment, observed) = await ObjectWatcher.WaitUntilAsync<V1Deployment>(
             client, ApiResource.Deployments, plan.Namespace!, plan.Manifest.Name,
-            d => d is null || (d.Status?.ObservedGeneration ?? 0) >= generation, ObservationWait, cancellationToken).ConfigureAwait(false);
-        return observed && deployment is not null ? RevisionOf(JsonNode.Parse(KubernetesJson.Serialize(deployment)) as JsonObject) : null;
+            d => d is null || ((d.Status?.ObservedGeneration ?? 0) >= generation && Revision(d) is { } now && now != previous),
+            ObservationWait, cancellationToken).ConfigureAwait(false);
+        return observed && deployment is not null ? Revision(deployment) : null;
     }
+
+    private static long? Revision(V1Deployment deployment) =>
+        deployment.Metadata.Annotations?.TryGetValue(WellKnownAnnotations.Revision, out var text) == true
+        && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
+            ? revision
+            : null;
 
     private static ApplyResult Result(ApplyPlan plan, ApplyOptions options, long? revision) => new()
     {

@@ -171,11 +171,15 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
         return $"{target}: {what}{changes}";
     }
 
-    /// <summary>The command as typed, in a stable form (what --record stored for kubectl).</summary>
+    /// <summary>
+    /// The command in a stable form (what --record stored for kubectl), with the parameters that say what was
+    /// applied; where it was applied and how the session waited are not part of the change.
+    /// </summary>
     private string RecordedCommandLine()
     {
+        string[] recorded = [nameof(Path), nameof(LiteralPath), nameof(Recurse), nameof(Record)];
         var parts = new List<string> { MyInvocation.MyCommand.Name };
-        foreach (var (name, value) in MyInvocation.BoundParameters)
+        foreach (var (name, value) in MyInvocation.BoundParameters.Where(p => recorded.Contains(p.Key)))
         {
             parts.Add(value switch
             {
