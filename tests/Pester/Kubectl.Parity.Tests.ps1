@@ -10,7 +10,7 @@ BeforeAll {
     $viaKubectl = New-TestNamespace -Cluster $cluster -Prefix kubectl
     $viaCmdlets = New-TestNamespace -Cluster $cluster -Prefix cmdlets
 
-    function Kubectl { param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments) Invoke-Kubectl -Cluster $cluster -n $viaKubectl @Arguments }
+    function Kubectl { Invoke-Kubectl -Cluster $cluster -n $viaKubectl @args }
     function Assert-Ok($Result) { $Result.ExitCode | Should -Be 0 -Because $Result.Error; $Result }
 
     # kubectl's history table of a namespace, as (revision, cause) pairs.

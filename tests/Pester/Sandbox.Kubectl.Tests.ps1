@@ -6,7 +6,8 @@ BeforeAll {
     $vweb = Get-FixturePath 'vweb'
     $cluster = New-TestCluster -TimeScale 20
     $ns = New-TestNamespace -Cluster $cluster -Prefix kubectl
-    function Kubectl { param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments) Invoke-Kubectl -Cluster $cluster -n $ns @Arguments }
+    # A simple function (no param block): kubectl's -o must not be taken for a common parameter.
+    function Kubectl { Invoke-Kubectl -Cluster $cluster -n $ns @args }
     function Assert-Ok($Result) { $Result.ExitCode | Should -Be 0 -Because $Result.Error; $Result.Output }
 }
 
@@ -32,7 +33,7 @@ Describe 'kubectl against the sandbox' {
     }
 
     It 'gets deployments, replica sets and pods with a real cluster''s columns' {
-        $output = Assert-Ok (Kubectl get deploy,rs,pods)
+        $output = Assert-Ok (Kubectl get 'deploy,rs,pods')
 
         $output | Should -Match '(?m)^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$'
         $output | Should -Match '(?m)^deployment\.apps/vweb\s+3/3\s+3\s+3\s+\S+$'
@@ -87,7 +88,7 @@ Describe 'kubectl against the sandbox' {
         Assert-Ok (Kubectl delete deploy vweb) | Should -Be "deployment.apps `"vweb`" deleted from $ns namespace"
 
         Wait-Until -Because 'replica sets and pods to be collected' {
-            (Kubectl get rs,pods -o name).Output.Trim() -eq ''
+            (Kubectl get 'rs,pods' -o name).Output.Trim() -eq ''
         }
     }
 }

@@ -24,8 +24,11 @@ function Get-KubectlPath {
 }
 
 # Runs the real kubectl against the test cluster; returns exit code, standard output and standard error.
+# A simple function (no [Parameter()] attributes): kubectl's own flags such as -o reach $args instead of being
+# taken for PowerShell's common parameters.
 function Invoke-Kubectl {
-    param([Parameter(Mandatory)] $Cluster, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    param($Cluster)
+    $Arguments = [string[]]$args
     $errorFile = [IO.Path]::GetTempFileName()
     try {
         $output = & (Get-KubectlPath) --kubeconfig $Cluster.KubeConfig @Arguments 2> $errorFile

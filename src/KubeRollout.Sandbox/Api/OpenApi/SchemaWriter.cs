@@ -1,5 +1,9 @@
 using System.Text.Json;
 using KubeRollout.Sandbox.Api.Schema;
+using ApplyListType = KubeRollout.Sandbox.Patching.Schema.ApplyListType;
+using FieldPatchMetadata = KubeRollout.Sandbox.Patching.Schema.FieldPatchMetadata;
+using PatchMetadataTable = KubeRollout.Sandbox.Patching.Schema.PatchMetadataTable;
+using PatchStrategy = KubeRollout.Sandbox.Patching.Schema.PatchStrategy;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.OpenApi;
@@ -16,7 +20,7 @@ internal static class SchemaWriter
         foreach (var (name, propertyType) in shape.Properties)
         {
             w.WritePropertyName(name);
-            WriteShape(w, ModelShape.For(propertyType));
+            WriteProperty(w, PatchMetadataTable.For(type, name), ModelShape.For(propertyType));
         }
 
         w.WriteEndObject();
@@ -56,6 +60,89 @@ internal static class SchemaWriter
         w.WriteStartObject(SchemaNames.Patch);
         w.WriteString("type", "object");
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A property with its patch metadata as the real documents carry it: kubectl's client-side apply builds its
+    /// strategic merge patches from these extensions (without them, lists such as containers look atomic and every
+    /// apply would send them whole).
+    /// </summary>
+    private static void WriteProperty(Utf8JsonWriter w, FieldPatchMetadata metadata, ModelShape shape)
+    {
+        var strategy = StrategyText(metadata.Strategy);
+        var listType = shape is ArrayShape ? metadata.ApplyList switch
+        {
+            ApplyListType.Map => "map",
+            ApplyListType.Set => "set",
+            _ => "atomic",
+        } : null;
+        if (strategy is null && metadata.MergeKey is null && listType is null)
+        {
+            WriteShape(w, shape);
+            return;
+        }
+
+        w.WriteStartObject();
+        if (shape is ArrayShape array)
+        {
+            w.WriteString("type", "array");
+            w.WritePropertyName("items");
+            WriteShape(w, array.Items);
+        }
+        else
+        {
+            w.WriteStartArray("allOf");
+            WriteShape(w, shape);
+            w.WriteEndArray();
+        }
+
+        if (listType is not null)
+        {
+            w.WriteString("x-kubernetes-list-type", listType);
+            if (metadata.ApplyList == ApplyListType.Map && metadata.ApplyKeys.Count > 0)
+            {
+                w.WriteStartArray("x-kubernetes-list-map-keys");
+                foreach (var key in metadata.ApplyKeys)
+                {
+                    w.WriteStringValue(key);
+                }
+
+                w.WriteEndArray();
+            }
+        }
+
+        if (metadata.MergeKey is not null)
+        {
+            w.WriteString("x-kubernetes-patch-merge-key", metadata.MergeKey);
+        }
+
+        if (strategy is not null)
+        {
+            w.WriteString("x-kubernetes-patch-strategy", strategy);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static string? StrategyText(PatchStrategy strategy)
+    {
+        var parts = new List<string>();
+        if (strategy.HasFlag(PatchStrategy.Merge))
+        {
+            parts.Add("merge");
+        }
+
+        if (strategy.HasFlag(PatchStrategy.RetainKeys))
+        {
+            parts.Add("retainKeys");
+        }
+
+        if (strategy.HasFlag(PatchStrategy.Replace))
+        {
+            parts.Add("replace");
+        }
+
+        return parts.Count == 0 ? null : string.Join(",", parts);
     }
 
     public static void WriteRef(Utf8JsonWriter w, string name)
