@@ -45,7 +45,7 @@ Describe 'kubectl against the sandbox' {
     }
 
     It 'shows history, one revision, and status with a timeout' {
-        Assert-Ok (Kubectl rollout history deploy/vweb) | Should -Be "deployment.apps/vweb `nREVISION  CHANGE-CAUSE`n1         <none>`n2         <none>"
+        Assert-Ok (Kubectl rollout history deploy/vweb) | Should -Be "deployment.apps/vweb `nREVISION  CHANGE-CAUSE`n1         <none>`n2         <none>`n"
         $revision = Assert-Ok (Kubectl rollout history deploy/vweb --revision=2)
         $revision | Should -Match '^deployment\.apps/vweb with revision #2'
         $revision | Should -Match 'Image:\s+kiamol/ch09-vweb:v2'
