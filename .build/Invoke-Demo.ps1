@@ -1,4 +1,5 @@
-# The demo of build.ps1: the seed's rollout scenario, run with the module's cmdlets on the embedded sandbox.
+# The demo of build.ps1: the seed's rollout scenario (kiamol ch09 vweb), run with the module's cmdlets on the
+# embedded sandbox cluster, printing what a user would see.
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $SharedPath
@@ -8,7 +9,48 @@ Import-Module $ModulePath
 $vweb = Join-Path $SharedPath 'fixtures/kiamol-ch09/vweb'
 if (-not (Test-Path $vweb)) { throw "The demo's manifests are not at $vweb (set KUBEROLLOUT_SHARED to the shared folder)." }
 
-Write-Host "`n== The manifests of the seed's scenario, read and validated (no cluster needed)"
-Get-KubeManifest -Path $vweb -Recurse | Format-Table -AutoSize | Out-Host
+function Show([string] $Title) { Write-Host "`n== $Title" -ForegroundColor Cyan }
+function Out([object] $InputObject) { $InputObject | Format-Table -AutoSize | Out-String -Width 160 | Write-Host }
 
-Write-Host 'sandbox not built yet: the rollout part of the demo arrives with the sandbox cluster.'
+Show 'Start the sandbox cluster (3 simulated nodes, time runs 10x faster)'
+$sandbox = Start-KubeSandbox -TimeScale 10
+Out $sandbox
+$PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $sandbox.KubeConfig }
+try {
+    Show 'Invoke-KubeRollout vweb-v1.yaml -Wait        (kubectl apply -f ... ; kubectl rollout status)'
+    Out (Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.yaml') -Wait -Timeout 60)
+
+    Show 'Re-apply the same file: nothing changes, no new revision'
+    Out (Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.yaml'))
+
+    Show 'Roll out v1.1 with a change cause, then v2 recording the command line (--record)'
+    Out (Invoke-KubeRollout (Join-Path $vweb 'update/vweb-v11.yaml') -ChangeCause 'v1.1: three replicas' -Wait -Timeout 60)
+    Out (Invoke-KubeRollout -Path (Join-Path $vweb 'update/vweb-v2.yaml') -Record)
+
+    Show 'Wait-KubeRollout vweb -Timeout 2s        (kubectl rollout status --timeout=2s)'
+    $status = Wait-KubeRollout vweb -Timeout 2s -ErrorAction SilentlyContinue -ErrorVariable problems
+    if ($problems) { Write-Host "  error: $($problems[0].Exception.Message)" -ForegroundColor Yellow }
+    Out (Wait-KubeRollout vweb -Timeout 60)
+
+    Show 'Get-KubeRolloutHistory vweb        (kubectl rollout history deploy/vweb)'
+    Out (Get-KubeRolloutHistory vweb)
+
+    Show 'Undo-KubeRollout vweb -WhatIf        (kubectl rollout undo --dry-run)'
+    Undo-KubeRollout vweb -WhatIf
+
+    Show 'Undo-KubeRollout vweb (revision 2 comes back as 4), then Undo-KubeRollout vweb -ToRevision 1'
+    Out (Undo-KubeRollout vweb)
+    Wait-KubeRollout vweb -Timeout 60 | Out-Null
+    Out (Undo-KubeRollout vweb -ToRevision 1)
+    Out (Wait-KubeRollout vweb -Timeout 60)
+
+    Show 'History after the undos: restored revisions take the next numbers'
+    Out (Get-KubeRolloutHistory vweb)
+
+    Show 'Get-KubeRolloutStatus vweb'
+    Out (Get-KubeRolloutStatus vweb)
+}
+finally {
+    Show 'Stop the sandbox'
+    $sandbox | Stop-KubeSandbox -Remove
+}
