@@ -148,7 +148,7 @@ function Invoke-Demo {
 
 function Invoke-Benchmarks {
     param([string] $Configuration = 'Release')
-    Invoke-ChildPwsh -Script (Join-Path $PSScriptRoot 'Invoke-Benchmarks.ps1') -Arguments @('-ModulePath', $ModuleOut)
+    Invoke-ChildPwsh -Script (Join-Path $PSScriptRoot 'Invoke-Benchmarks.ps1') -Arguments @('-ModulePath', $ModuleOut, '-Configuration', $Configuration)
 }
 
 function Invoke-Clean {
