@@ -11,6 +11,9 @@ the status of each rollout that completed and writes an error for each one that 
 - RolloutPaused when the workload is paused, since it cannot finish until it is resumed;
 - WorkloadDeleted when the workload is deleted while waiting.
 '@
+    Parameters  = @{
+        RollbackOnFailure = 'When a rollout fails (its progress deadline passes), undoes it to the previous revision, waits for that, writes the undo to the pipeline and reports the failure as RolloutRolledBack with the failing pods'' state.'
+    }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'Workload names, or objects with Kind, Name and Namespace properties (from Invoke-KubeRollout, Get-KubeRolloutStatus, …).' }
     )
@@ -24,11 +27,16 @@ the status of each rollout that completed and writes an error for each one that 
             Remarks = 'Writes a RolloutTimeout error if the rollout is not complete within two seconds.'
         }
         @{
+            Title   = 'Roll back automatically when a rollout fails'
+            Code    = 'Wait-KubeRollout vweb -Timeout 10m -RollbackOnFailure'
+            Remarks = 'If the Deployment exceeds its progress deadline, it is undone to the previous revision, which is waited for; the error RolloutRolledBack says why, with the failing pods.'
+        }
+        @{
             Title   = 'Wait for several Deployments at once and stop a script on failure'
             Code    = '''web'', ''api'' | Wait-KubeRollout -Namespace shop -Timeout 5m -ErrorAction Stop'
             Remarks = 'Both are watched at the same time; the first failed or timed-out rollout stops the script.'
         }
     )
-    Notes       = 'Error ids: RolloutFailed, RolloutTimeout, RolloutPaused, WorkloadDeleted, ClusterUnreachable.'
+    Notes       = 'Error ids: RolloutFailed (with the failing pods: CrashLoopBackOff, restarts, last exit code), RolloutRolledBack (with -RollbackOnFailure), RolloutTimeout, RolloutPaused, WorkloadDeleted, ClusterUnreachable.'
     Links       = @('about_KubeRollout', 'Get-KubeRolloutStatus', 'Invoke-KubeRollout')
 }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using KubeRollout.Core.Apply;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Manifests;
+using KubeRollout.Core.Rollouts;
 using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
@@ -13,7 +14,7 @@ namespace KubeRollout.Cmdlets;
 /// the workloads that use them), all or nothing, and tells per object whether a rollout was triggered.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "KubeRollout", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(ApplyResult))]
+[OutputType(typeof(ApplyResult), typeof(UndoResult))]
 public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 {
     private const string PathSet = "Path";
@@ -47,6 +48,10 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
+    /// <summary>With -Wait: undo a rollout that fails to the previous revision, and wait for that.</summary>
+    [Parameter]
+    public SwitchParameter RollbackOnFailure { get; set; }
+
     /// <summary>With -Wait: how long to wait ("2s", "5m", seconds or a TimeSpan).</summary>
     [Parameter]
     [TimeoutTransformation]
@@ -54,6 +59,11 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 
     protected override void BeginProcessing()
     {
+        if (RollbackOnFailure && !Wait)
+        {
+            ThrowFailure(new KubeRolloutException("RollbackNeedsWait", FailureKind.InvalidArgument, "-RollbackOnFailure works with -Wait: add -Wait.", null));
+        }
+
         if (ChangeCause is not null && Record)
         {
             ThrowFailure(new KubeRolloutException("ChangeCauseConflict", FailureKind.InvalidArgument, "Use either -ChangeCause or -Record, not both.", null));
@@ -151,7 +161,7 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
                 .ToList();
             if (started.Count > 0)
             {
-                WaitForRollouts(started, Timeout);
+                WaitForRollouts(started, Timeout, RollbackOnFailure);
             }
         }
     }

@@ -11,7 +11,7 @@ namespace KubeRollout.Cmdlets;
 /// at once for a rollout that exceeded its progress deadline.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "KubeRollout")]
-[OutputType(typeof(RolloutStatus))]
+[OutputType(typeof(RolloutStatus), typeof(UndoResult))]
 public sealed class WaitKubeRolloutCommand : WorkloadCmdlet
 {
     private readonly List<WorkloadReference> _workloads = [];
@@ -20,6 +20,10 @@ public sealed class WaitKubeRolloutCommand : WorkloadCmdlet
     [Parameter]
     [TimeoutTransformation]
     public TimeSpan? Timeout { get; set; }
+
+    /// <summary>Undoes a rollout that fails (progress deadline exceeded) to the previous revision and waits for that.</summary>
+    [Parameter]
+    public SwitchParameter RollbackOnFailure { get; set; }
 
     protected override void BeginProcessing() => EnsureConnected();
 
@@ -39,7 +43,7 @@ public sealed class WaitKubeRolloutCommand : WorkloadCmdlet
     {
         if (_workloads.Count > 0)
         {
-            WriteObject(WaitForRollouts(_workloads, Timeout), enumerateCollection: true);
+            WriteObject(WaitForRollouts(_workloads, Timeout, RollbackOnFailure), enumerateCollection: true);
         }
 
         base.EndProcessing();

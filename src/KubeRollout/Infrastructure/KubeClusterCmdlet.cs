@@ -2,6 +2,7 @@ using System.Management.Automation;
 using KubeRollout.Core.Cluster;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts;
+using KubeRollout.Core.Rollouts.Diagnostics;
 using KubeRollout.Core.Rollouts.Waiting;
 using KubeRollout.Core.Workloads;
 
@@ -69,9 +70,45 @@ public abstract class KubeClusterCmdlet : KubeRolloutCmdlet
 
     /// <summary>
     /// Waits for the rollouts with a progress bar per workload; returns the completed ones and writes an error for
-    /// each that failed, was paused, was deleted or did not finish in time.
+    /// each that failed, was paused, was deleted or did not finish in time. A failure names the failing pods' state.
+    /// With <paramref name="rollbackOnFailure"/>, a failed rollout is undone to the previous revision, which is then
+    /// waited for; the undo is written to the pipeline and the failure is reported as RolloutRolledBack.
     /// </summary>
-    protected IReadOnlyList<RolloutStatus> WaitForRollouts(IReadOnlyList<WorkloadReference> workloads, TimeSpan? timeout)
+    protected IReadOnlyList<RolloutStatus> WaitForRollouts(IReadOnlyList<WorkloadReference> workloads, TimeSpan? timeout, bool rollbackOnFailure = false)
+    {
+        var completed = new List<RolloutStatus>();
+        foreach (var status in Watch(workloads, timeout))
+        {
+            var failure = RolloutFailures.For(status, timeout);
+            if (failure is null)
+            {
+                completed.Add(status);
+                continue;
+            }
+
+            var workload = new WorkloadReference(status.Kind, status.Namespace, status.Name);
+            var diagnosis = status.State == RolloutState.Failed ? Diagnose(workload) : string.Empty;
+            if (status.State != RolloutState.Failed || !rollbackOnFailure)
+            {
+                WriteFailure(new KubeRolloutException(failure.ErrorId, failure.Kind, failure.Message + diagnosis, failure.Target));
+                continue;
+            }
+
+            WriteWarning($"{status.Message}{diagnosis}{Environment.NewLine}Rolling {workload.ResourceName} back to the previous revision.");
+            var undo = Run(token => RolloutOperations.For(workload.Kind).UndoAsync(Client, workload, 0, serverDryRun: false, token));
+            WriteObject(undo);
+            var restored = WaitForRollouts([workload], timeout);
+            WriteFailure(new KubeRolloutException(
+                "RolloutRolledBack", FailureKind.InvalidResult,
+                $"{status.Message}{diagnosis}{Environment.NewLine}Rolled back to revision {undo.ToRevision} (now revision {undo.NewRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}){(restored.Count > 0 ? ", which rolled out completely." : ".")}",
+                status));
+            completed.AddRange(restored);
+        }
+
+        return completed;
+    }
+
+    private IReadOnlyList<RolloutStatus> Watch(IReadOnlyList<WorkloadReference> workloads, TimeSpan? timeout)
     {
         var activities = workloads.Distinct().Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i + 1);
         var statuses = RunWithProgress<IReadOnlyList<RolloutStatus>, RolloutStatus>(
@@ -90,20 +127,18 @@ public abstract class KubeClusterCmdlet : KubeRolloutCmdlet
             WriteProgress(new ProgressRecord(activity, "Waiting for rollouts", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        var completed = new List<RolloutStatus>();
-        foreach (var status in statuses)
+        return statuses;
+    }
+
+    /// <summary>The failing pods of a Deployment's current revision, as lines to add to a failure message.</summary>
+    private string Diagnose(WorkloadReference workload)
+    {
+        if (workload.Kind != WorkloadKind.Deployment)
         {
-            var failure = RolloutFailures.For(status, timeout);
-            if (failure is null)
-            {
-                completed.Add(status);
-            }
-            else
-            {
-                WriteFailure(failure);
-            }
+            return string.Empty;
         }
 
-        return completed;
+        var problems = Run(token => PodDiagnostics.ForDeploymentAsync(Client, workload.Namespace, workload.Name, token));
+        return problems.Count == 0 ? string.Empty : Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => $"  {p}"));
     }
 }
