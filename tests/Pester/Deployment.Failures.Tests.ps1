@@ -58,8 +58,9 @@ Describe 'A rollout whose pods never become ready' {
     It 'rolls back to the previous revision with -RollbackOnFailure and reports both steps' {
         $output = Invoke-KubeRollout (Web 'web:broken') -Wait -Timeout 120 -RollbackOnFailure -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
 
-        $applied = $output | Where-Object { $_ -is [KubeRollout.Core.Apply.ApplyResult] }
-        $undo = $output | Where-Object { $_ -is [KubeRollout.Core.Rollouts.UndoResult] }
+        # The output types live in the module's own load context: they are matched by name.
+        $applied = $output | Where-Object { $_.PSObject.TypeNames[0] -eq 'KubeRollout.Core.Apply.ApplyResult' }
+        $undo = $output | Where-Object { $_.PSObject.TypeNames[0] -eq 'KubeRollout.Core.Rollouts.UndoResult' }
         $applied.Revision | Should -Be 2
         $undo.ToRevision | Should -Be 1
         $undo.NewRevision | Should -Be 3
@@ -72,9 +73,8 @@ Describe 'A rollout whose pods never become ready' {
     }
 
     It 'refuses -RollbackOnFailure without -Wait and changes nothing' {
-        Invoke-KubeRollout (Web 'web:broken') -RollbackOnFailure -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        { Invoke-KubeRollout (Web 'web:broken') -RollbackOnFailure } | Should -Throw -ErrorId 'RollbackNeedsWait,KubeRollout.Cmdlets.InvokeKubeRolloutCommand'
 
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'RollbackNeedsWait,*'
         (Get-KubeRolloutHistory web).Revision | Should -Be @(1)
     }
 }
