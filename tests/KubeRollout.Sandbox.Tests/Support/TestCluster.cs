@@ -44,6 +44,10 @@ public sealed class TestCluster : IAsyncDisposable
     public IReadOnlyList<V1Pod> Pods(string? labelSelector = null) =>
         Store.List<V1Pod>(Namespace, labelSelector is null ? null : new V1LabelSelector { MatchLabels = ParseLabels(labelSelector) });
 
+    /// <summary>Pods not being deleted (what a rollout counts).</summary>
+    public IReadOnlyList<V1Pod> ActivePods(string? labelSelector = null) =>
+        Pods(labelSelector).Where(p => p.Metadata.DeletionTimestamp is null).ToList();
+
     public V1Deployment Deployment(string name) => Store.Get<V1Deployment>(Namespace, name) ?? throw new InvalidOperationException($"deployment {name} not found");
 
     public IReadOnlyList<V1ReplicaSet> ReplicaSetsOf(V1Deployment deployment) =>
