@@ -284,6 +284,13 @@ public sealed class ClusterStore : IClusterStore
 
             if (propagationPolicy == "Orphan")
             {
+                // As the API server does it: the owner is marked as being deleted first, so that no controller
+                // adopts its dependents again while they are orphaned.
+                var orphaning = ObjectCloner.Clone(stored);
+                orphaning.Metadata.DeletionTimestamp = Truncate(_clock.UtcNow);
+                orphaning.Metadata.DeletionGracePeriodSeconds = 0;
+                orphaning.Metadata.Finalizers = [.. orphaning.Metadata.Finalizers ?? [], "orphan"];
+                stored = Commit(resource, orphaning, WatchEventType.Modified);
                 OrphanDependents(stored.Metadata.Uid);
             }
 
