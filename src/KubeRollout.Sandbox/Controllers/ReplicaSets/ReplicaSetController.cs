@@ -25,7 +25,7 @@ public sealed class ReplicaSetController : QueueController<ObjectKey>
     private readonly ControllerRefClaimer _claimer;
 
     public ReplicaSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("replicaset-controller", workers: 2, timers, logger)
+        : base("replicaset-controller", workers: 1, timers, logger)
     {
         _store = store;
         _cache = cache;

@@ -28,7 +28,9 @@ public static class PodStatusBuilder
             Condition(previous, PodConditions.Initialized, "True", null, null, started),
             Readiness(previous, PodConditions.Ready, ready, notReadyMessage, readySince),
             Readiness(previous, PodConditions.ContainersReady, ready, notReadyMessage, readySince),
-            PodConditions.Find(pod, PodConditions.PodScheduled) ?? new V1PodCondition { Type = PodConditions.PodScheduled, Status = "True", LastTransitionTime = started },
+            PodConditions.Find(pod, PodConditions.PodScheduled) is { Status: "True" } scheduled
+                ? scheduled
+                : new V1PodCondition { Type = PodConditions.PodScheduled, Status = "True", LastTransitionTime = started },
         };
 
         return new V1PodStatus
