@@ -284,7 +284,7 @@ public sealed class ClusterStore : IClusterStore
             {
                 var marked = ObjectCloner.Clone(stored);
                 marked.Metadata.DeletionTimestamp ??= Truncate(_clock.UtcNow);
-                marked.Metadata.DeletionGracePeriodSeconds ??= 0;
+                marked.Metadata.DeletionGracePeriodSeconds = gracePeriodSeconds == 0 ? 0 : marked.Metadata.DeletionGracePeriodSeconds ?? 0;
                 if (propagationPolicy == "Foreground")
                 {
                     marked.Metadata.Finalizers ??= [];

@@ -1,6 +1,6 @@
 using k8s.Models;
 using KubeRollout.Sandbox.Storage;
-using KubeRollout.Sandbox.Tests.Support;
+using KubeRollout.Sandbox.Tests.Controllers.Support;
 
 namespace KubeRollout.Sandbox.Tests.Controllers;
 

@@ -33,8 +33,15 @@ public static class PodStatusBuilder
                 : new V1PodCondition { Type = PodConditions.PodScheduled, Status = "True", LastTransitionTime = started },
         };
 
+        var generation = pod.Metadata.Generation;
+        foreach (var condition in conditions.Take(4))
+        {
+            condition.ObservedGeneration = generation;
+        }
+
         return new V1PodStatus
         {
+            ObservedGeneration = generation,
             Phase = Phase(pod, runtime),
             Conditions = conditions,
             HostIP = hostIP,

@@ -113,7 +113,7 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
                 _addresses.Release(runtime.PodIP);
             }
 
-            var podIP = pod.Status?.PodIP ?? _addresses.Allocate(node.Spec?.PodCIDR);
+            var podIP = pod.Status?.PodIP is { } reported ? _addresses.Reserve(reported) : _addresses.Allocate(node.Spec?.PodCIDR);
             runtime = new PodRuntime(pod, pod.Status?.StartTime ?? now, StartupDelay(pod), podIP);
             _runtimes[key] = runtime;
             return runtime;

@@ -5,7 +5,7 @@ using KubeRollout.Sandbox.Controllers;
 using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Storage;
 
-namespace KubeRollout.Sandbox.Tests.Support;
+namespace KubeRollout.Sandbox.Tests.Controllers.Support;
 
 /// <summary>
 /// A store with the controller manager running on a fast simulated clock, plus helpers that wait for conditions on

@@ -1,7 +1,7 @@
 using k8s.Models;
 using KubeRollout.Sandbox.Storage;
 
-namespace KubeRollout.Sandbox.Tests.Support;
+namespace KubeRollout.Sandbox.Tests.Controllers.Support;
 
 /// <summary>
 /// Follows every committed change of the pods (and ReplicaSets) of one app, in commit order, and runs a check after
