@@ -94,9 +94,10 @@ public sealed class EventRecorder : IRunnableController
                     break;
             }
         }
-        catch (StoreException)
+#pragma warning disable CA1031 // an event that cannot be stored is dropped, as the real recorder does (the namespace may be gone)
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // The namespace may be gone; an event that cannot be stored is dropped, as the real recorder does.
         }
     }
 
