@@ -71,4 +71,18 @@ public sealed class ReplicaSetControllerTests
         await cluster.WaitUntilAsync(() => cluster.ActivePods("app=web").Count == 2, "a replacement is created");
         Assert.NotNull(cluster.Store.Get<V1Pod>(TestCluster.Namespace, released));
     }
+
+    [Fact]
+    public async Task A_replica_set_whose_selector_misses_its_template_creates_nothing_and_reports_the_failure()
+    {
+        await using var cluster = new TestCluster();
+        var rs = Manifests.ReplicaSet("web", replicas: 2);
+        rs.Spec.Selector.MatchLabels["app"] = "other";
+        cluster.Store.Create(rs, "test");
+
+        await cluster.WaitUntilAsync(
+            () => cluster.Store.Get<V1ReplicaSet>(TestCluster.Namespace, "web")?.Status?.Conditions?.Any(c => c.Type == "ReplicaFailure" && c.Reason == "FailedCreate") == true,
+            "the failure is reported");
+        Assert.Empty(cluster.Pods());
+    }
 }
