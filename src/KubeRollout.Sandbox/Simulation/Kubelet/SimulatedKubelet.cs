@@ -85,13 +85,10 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
         runtime.Advance(now, context, events);
         Report(pod, node, events);
 
-        var status = PodStatusBuilder.Build(pod, runtime, HostIP(node), now);
-        if (!ModelEquality.SameJson(status, pod.Status))
-        {
-            var updated = ObjectCopies.Shallow(pod);
-            updated.Status = status;
-            _store.UpdateStatus(updated, FieldManagers.Kubelet);
-        }
+        // Syncs are driven by transitions, so the status has almost always changed; the store drops a no-op write.
+        var updated = ObjectCopies.Shallow(pod);
+        updated.Status = PodStatusBuilder.Build(pod, runtime, HostIP(node), now);
+        _store.UpdateStatus(updated, FieldManagers.Kubelet);
 
         if (runtime.NextTransition is { } next)
         {
