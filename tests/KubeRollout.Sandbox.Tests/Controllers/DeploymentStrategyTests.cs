@@ -43,7 +43,8 @@ public sealed class DeploymentStrategyTests
     [Fact]
     public async Task Rolling_update_with_surge_1_and_unavailable_1_removes_an_old_pod_while_two_new_ones_start()
     {
-        await using var cluster = new TestCluster(timeScale: 20);
+        // Slow enough that no new pod can become ready (1–2 simulated seconds) before the controllers react.
+        await using var cluster = new TestCluster(timeScale: 10);
         cluster.Store.Create(Manifests.Deployment("vweb", replicas: 3, maxSurge: "1", maxUnavailable: "1"), "test");
         var v1 = await cluster.WaitForRolloutAsync("vweb");
         var oldRS = Assert.Single(cluster.ReplicaSetsOf(v1)).Metadata.Name;
