@@ -41,7 +41,7 @@ public sealed class ControllerManager
             throw new InvalidOperationException("The controller manager is already running.");
         }
 
-        using var cache = new ClusterCache(_store);
+        using var cache = new ClusterCache(_store, Logger<ClusterCache>());
         var timers = new SimulatedTimers(_clock);
         var events = new EventRecorder(_store, _clock);
         var rules = new FailureRulesSource(_options, cache);

@@ -183,7 +183,7 @@ public sealed class ClusterStore : IClusterStore
                     Details(resource, name));
             }
 
-            var candidate = statusOnly ? WithStatusOf(stored, obj) : WithStatusOf(obj, stored);
+            var candidate = statusOnly ? StatusUpdateOf(stored, obj) : SpecUpdateOf(obj, stored);
             candidate.ApiVersion = resource.ApiVersion;
             candidate.Kind = resource.Kind;
             var meta = candidate.Metadata;
@@ -193,16 +193,28 @@ public sealed class ClusterStore : IClusterStore
             meta.CreationTimestamp = stored.Metadata.CreationTimestamp;
             meta.DeletionTimestamp = stored.Metadata.DeletionTimestamp;
             meta.Generation = stored.Metadata.Generation;
-            if (!statusOnly)
+            bool unchanged;
+            if (statusOnly)
+            {
+                unchanged = SameStatus(candidate, stored);
+            }
+            else
             {
                 RunAdmission(resource, candidate, stored, AdmissionOperation.Update, fieldManager);
-                if (!SameSpec(candidate, stored))
+                var candidateJson = ModelJson.ToNode(candidate);
+                var storedJson = ModelJson.ToNode(stored);
+                if (!SameSpec(candidateJson, storedJson))
                 {
                     meta.Generation = (stored.Metadata.Generation ?? 0) + 1;
+                    unchanged = false;
+                }
+                else
+                {
+                    unchanged = SameObject(candidateJson, storedJson);
                 }
             }
 
-            if (SameObject(candidate, stored))
+            if (unchanged)
             {
                 return stored; // a no-op write keeps its resourceVersion and sends no event, as etcd3 does
             }
@@ -212,7 +224,9 @@ public sealed class ClusterStore : IClusterStore
                 return candidate;
             }
 
-            if (meta.DeletionTimestamp is not null && (meta.Finalizers?.Count ?? 0) == 0)
+            // The last finalizer removed from an object being deleted without a grace period deletes it (an
+            // object in a graceful deletion, a terminating pod, stays until its grace period is over).
+            if (meta.DeletionTimestamp is not null && (meta.Finalizers?.Count ?? 0) == 0 && (stored.Metadata.DeletionGracePeriodSeconds ?? 0) == 0)
             {
                 return Remove(resource, stored);
             }
@@ -254,7 +268,8 @@ public sealed class ClusterStore : IClusterStore
 
             if (grace > 0)
             {
-                var terminating = ObjectCloner.Clone(stored);
+                var terminating = (IKubernetesObject<V1ObjectMeta>)ShallowCopy(stored); // shares the immutable snapshot's parts
+                terminating.Metadata = (V1ObjectMeta)ShallowCopy(stored.Metadata);
                 terminating.Metadata.DeletionTimestamp = Truncate(_clock.UtcNow.AddSeconds(grace));
                 terminating.Metadata.DeletionGracePeriodSeconds = grace;
                 if (propagationPolicy == "Foreground")
@@ -269,7 +284,7 @@ public sealed class ClusterStore : IClusterStore
             {
                 var marked = ObjectCloner.Clone(stored);
                 marked.Metadata.DeletionTimestamp ??= Truncate(_clock.UtcNow);
-                marked.Metadata.DeletionGracePeriodSeconds ??= 0;
+                marked.Metadata.DeletionGracePeriodSeconds = gracePeriodSeconds == 0 ? 0 : marked.Metadata.DeletionGracePeriodSeconds ?? 0;
                 if (propagationPolicy == "Foreground")
                 {
                     marked.Metadata.Finalizers ??= [];
@@ -284,6 +299,13 @@ public sealed class ClusterStore : IClusterStore
 
             if (propagationPolicy == "Orphan")
             {
+                // As the API server does it: the owner is marked as being deleted first, so that no controller
+                // adopts its dependents again while they are orphaned.
+                var orphaning = ObjectCloner.Clone(stored);
+                orphaning.Metadata.DeletionTimestamp = Truncate(_clock.UtcNow);
+                orphaning.Metadata.DeletionGracePeriodSeconds = 0;
+                orphaning.Metadata.Finalizers = [.. orphaning.Metadata.Finalizers ?? [], "orphan"];
+                stored = Commit(resource, orphaning, WatchEventType.Modified);
                 OrphanDependents(stored.Metadata.Uid);
             }
 
@@ -344,7 +366,8 @@ public sealed class ClusterStore : IClusterStore
         var version = ++_resourceVersion;
         var bucket = Bucket(resource, stored.Metadata.NamespaceProperty, create: false)!;
         bucket.Remove(stored.Metadata.Name);
-        var deleted = ObjectCloner.Clone(stored);
+        var deleted = (IKubernetesObject<V1ObjectMeta>)ShallowCopy(stored); // shares the immutable snapshot's parts
+        deleted.Metadata = (V1ObjectMeta)ShallowCopy(stored.Metadata);
         deleted.Metadata.ResourceVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Publish(new StoreEvent(WatchEventType.Deleted, resource, deleted, version));
         if (resource == ResourceTypes.Namespaces)
@@ -419,6 +442,56 @@ public sealed class ClusterStore : IClusterStore
         }
     }
 
+    /// <summary>
+    /// The stored object with the status of <paramref name="statusSource"/>, built without a JSON round trip of the
+    /// whole object (status updates are the most frequent writes): the new snapshot shares the stored snapshot's
+    /// unchanged parts (snapshots are immutable), gets its own metadata object and a deep copy of the new status.
+    /// </summary>
+    private static IKubernetesObject<V1ObjectMeta> StatusUpdateOf(IKubernetesObject<V1ObjectMeta> stored, IKubernetesObject<V1ObjectMeta> statusSource)
+    {
+        if (StatusProperty(stored.GetType()) is not { } status || statusSource.GetType() != stored.GetType())
+        {
+            return WithStatusOf(stored, statusSource);
+        }
+
+        var candidate = (IKubernetesObject<V1ObjectMeta>)ShallowCopy(stored);
+        candidate.Metadata = (V1ObjectMeta)ShallowCopy(stored.Metadata);
+        var newStatus = status.GetValue(statusSource);
+        status.SetValue(candidate, newStatus is null ? null : ModelJson.Deserialize(ModelJson.Serialize(newStatus), status.PropertyType));
+        return candidate;
+    }
+
+    private static bool SameStatus(IKubernetesObject<V1ObjectMeta> candidate, IKubernetesObject<V1ObjectMeta> stored) =>
+        StatusProperty(stored.GetType()) is { } status
+            ? ModelJson.Serialize(status.GetValue(candidate) ?? string.Empty) == ModelJson.Serialize(status.GetValue(stored) ?? string.Empty)
+            : SameObject(candidate, stored);
+
+    private static System.Reflection.PropertyInfo? StatusProperty(Type modelType) =>
+        StatusProperties.GetOrAdd(modelType, static t => t.GetProperty("Status"));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo?> StatusProperties = new();
+
+    private static readonly Func<object, object> ShallowCopy =
+        typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+            .CreateDelegate<Func<object, object>>();
+
+    /// <summary>
+    /// A copy of <paramref name="source"/> with the status of <paramref name="statusSource"/>: a typed deep copy
+    /// where the model has a Status property (cheaper than the JSON tree below).
+    /// </summary>
+    private static IKubernetesObject<V1ObjectMeta> SpecUpdateOf(IKubernetesObject<V1ObjectMeta> source, IKubernetesObject<V1ObjectMeta> statusSource)
+    {
+        if (StatusProperty(statusSource.GetType()) is not { } status || source.GetType() != statusSource.GetType())
+        {
+            return WithStatusOf(source, statusSource);
+        }
+
+        var candidate = ObjectCloner.Clone(source);
+        var storedStatus = status.GetValue(statusSource);
+        status.SetValue(candidate, storedStatus is null ? null : ModelJson.Deserialize(ModelJson.Serialize(storedStatus), status.PropertyType));
+        return candidate;
+    }
+
     /// <summary>The object's fields except status, with status taken from <paramref name="statusSource"/>.</summary>
     private static IKubernetesObject<V1ObjectMeta> WithStatusOf(IKubernetesObject<V1ObjectMeta> source, IKubernetesObject<V1ObjectMeta> statusSource)
     {
@@ -434,29 +507,41 @@ public sealed class ClusterStore : IClusterStore
     }
 
     /// <summary>True when everything but metadata and status is unchanged (generation stays).</summary>
-    private static bool SameSpec(IKubernetesObject<V1ObjectMeta> a, IKubernetesObject<V1ObjectMeta> b)
+    private static bool SameSpec(JsonObject candidate, JsonObject stored) =>
+        SameExcept(candidate, stored, NotSpec);
+
+    private static bool SameObject(IKubernetesObject<V1ObjectMeta> candidate, IKubernetesObject<V1ObjectMeta> stored) =>
+        SameObject(ModelJson.ToNode(candidate), ModelJson.ToNode(stored));
+
+    /// <summary>Equal apart from resourceVersion and managedFields.</summary>
+    private static bool SameObject(JsonObject candidate, JsonObject stored) =>
+        SameExcept(candidate, stored, Metadata)
+        && SameExcept(candidate["metadata"] as JsonObject ?? [], stored["metadata"] as JsonObject ?? [], VolatileMetadata);
+
+    private static bool SameExcept(JsonObject a, JsonObject b, HashSet<string> skipped)
     {
-        var left = ModelJson.ToNode(a);
-        var right = ModelJson.ToNode(b);
-        foreach (var key in new[] { "metadata", "status", "apiVersion", "kind" })
+        foreach (var (key, value) in a)
         {
-            left.Remove(key);
-            right.Remove(key);
+            if (!skipped.Contains(key) && !JsonNode.DeepEquals(value, b[key]))
+            {
+                return false;
+            }
         }
 
-        return JsonNode.DeepEquals(left, right);
+        foreach (var (key, value) in b)
+        {
+            if (!skipped.Contains(key) && !a.ContainsKey(key) && value is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static bool SameObject(IKubernetesObject<V1ObjectMeta> candidate, IKubernetesObject<V1ObjectMeta> stored)
-    {
-        var left = ModelJson.ToNode(candidate);
-        var right = ModelJson.ToNode(stored);
-        left["metadata"]!.AsObject().Remove("resourceVersion");
-        right["metadata"]!.AsObject().Remove("resourceVersion");
-        left["metadata"]!.AsObject().Remove("managedFields");
-        right["metadata"]!.AsObject().Remove("managedFields");
-        return JsonNode.DeepEquals(left, right);
-    }
+    private static readonly HashSet<string> NotSpec = ["metadata", "status", "apiVersion", "kind"];
+    private static readonly HashSet<string> Metadata = ["metadata"];
+    private static readonly HashSet<string> VolatileMetadata = ["resourceVersion", "managedFields"];
 
     private static DateTime Truncate(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 

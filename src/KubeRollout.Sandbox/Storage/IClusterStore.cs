@@ -17,7 +17,9 @@ namespace KubeRollout.Sandbox.Storage;
 /// - UpdateStatus changes only status (and takes the rest from the stored object).
 /// - Delete with a propagation policy: Background (the default for most resources) and Orphan delete at once,
 ///   Foreground sets deletionTimestamp and the foregroundDeletion finalizer until dependents are gone.
-///   Dependents (ownerReferences to the deleted uid) are garbage-collected.
+///   Dependents (ownerReferences to the deleted uid) are garbage-collected. A pod bound to a node and not terminated
+///   is deleted gracefully: it gets deletionTimestamp (now + grace period) and stays Terminating until the kubelet
+///   deletes it with grace period 0.
 /// - Failures throw <see cref="StoreException"/> subclasses carrying the API status (reason, code, causes).
 /// </summary>
 public interface IClusterStore

@@ -1,5 +1,5 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Tests.Support;
+using KubeRollout.Sandbox.Tests.Controllers.Support;
 
 namespace KubeRollout.Sandbox.Tests.Controllers;
 

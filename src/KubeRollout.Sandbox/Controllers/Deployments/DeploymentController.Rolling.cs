@@ -59,11 +59,19 @@ public sealed partial class DeploymentController
         }
 
         var cleanedUp = CleanupUnhealthyReplicas(oldRSs, d, maxScaledDown);
+        if (cleanedUp < 0)
+        {
+            return false;
+        }
+
         var scaledDown = ScaleDownOldReplicaSetsForRollingUpdate([.. oldRSs, newRS], oldRSs, d);
         return cleanedUp + scaledDown > 0;
     }
 
-    /// <summary>Scales old ReplicaSets down by their unavailable replicas (the ReplicaSet deletes not-ready pods first).</summary>
+    /// <summary>
+    /// Scales old ReplicaSets down by their unavailable replicas (the ReplicaSet deletes not-ready pods first).
+    /// Returns how many, or -1 when a stale status would make it scale up.
+    /// </summary>
     private int CleanupUnhealthyReplicas(List<V1ReplicaSet> oldRSs, V1Deployment d, int maxCleanupCount)
     {
         oldRSs.Sort(ReplicaSetOrder.ByCreation);
@@ -79,6 +87,13 @@ public sealed partial class DeploymentController
             }
 
             var count = Math.Min(maxCleanupCount - total, replicas - available);
+            if (count < 0)
+            {
+                // The ReplicaSet's status still counts more available pods than its new size: a stale status.
+                // The real controller refuses to "scale down" upwards and skips this round.
+                return -1;
+            }
+
             oldRSs[i] = ScaleReplicaSetAndRecordEvent(rs, replicas - count, d).ReplicaSet;
             total += count;
         }

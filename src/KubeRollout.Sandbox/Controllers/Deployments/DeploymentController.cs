@@ -22,7 +22,7 @@ public sealed partial class DeploymentController : QueueController<ObjectKey>
     private readonly ControllerRefClaimer _claimer;
 
     public DeploymentController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("deployment-controller", workers: 2, timers, logger)
+        : base("deployment-controller", workers: 1, timers, logger)
     {
         _store = store;
         _cache = cache;

@@ -5,7 +5,14 @@ namespace KubeRollout.Sandbox.Controllers.Deployments;
 /// <summary>The Deployment controller's arithmetic (deploymentutil): sizes, proportions, completeness, progress, deadline.</summary>
 public static class RolloutMath
 {
-    /// <summary>How many replicas the new ReplicaSet should have now (NewRSNewReplicas).</summary>
+    /// <summary>
+    /// How many replicas the new ReplicaSet should have now (NewRSNewReplicas).
+    /// Difference from Kubernetes: an old ReplicaSet counts with max(spec.replicas, status.replicas), so pods it
+    /// still has to delete count against maxSurge. The real controller counts spec.replicas only and, when the
+    /// new ReplicaSet's pods are created before an old ReplicaSet's surplus is deleted, briefly runs more pods than
+    /// replicas + maxSurge; the sandbox's in-memory controllers would make that race frequent, so the documented
+    /// bound is kept for every state instead.
+    /// </summary>
     public static int NewReplicaSetReplicas(V1Deployment d, IEnumerable<V1ReplicaSet?> allRSs, V1ReplicaSet newRS)
     {
         var replicas = DeploymentSpecs.Replicas(d);
@@ -15,7 +22,9 @@ public static class RolloutMath
         }
 
         var maxSurge = DeploymentSpecs.ValueFromIntOrPercent(d.Spec.Strategy?.RollingUpdate?.MaxSurge?.Value ?? "25%", replicas, roundUp: true);
-        var current = ReplicaSetGroups.SumSpecReplicas(allRSs);
+        var current = allRSs.OfType<V1ReplicaSet>().Sum(rs => rs.Metadata.Uid == newRS.Metadata.Uid
+            ? ReplicaSetGroups.SpecReplicas(rs)
+            : Math.Max(ReplicaSetGroups.SpecReplicas(rs), rs.Status?.Replicas ?? 0));
         var maxTotal = replicas + maxSurge;
         var newReplicas = ReplicaSetGroups.SpecReplicas(newRS);
         if (current >= maxTotal)

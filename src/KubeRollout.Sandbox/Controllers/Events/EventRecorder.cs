@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Controllers.Runtime;
@@ -15,7 +15,7 @@ namespace KubeRollout.Sandbox.Controllers.Events;
 /// </summary>
 public sealed class EventRecorder : IRunnableController
 {
-    private readonly Channel<PendingEvent> _pending = Channel.CreateUnbounded<PendingEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly BlockingCollection<PendingEvent> _pending = new(new ConcurrentQueue<PendingEvent>());
     private readonly EventCorrelator _correlator = new();
     private readonly ClusterStore _store;
     private readonly ISimulatedClock _clock;
@@ -47,26 +47,32 @@ public sealed class EventRecorder : IRunnableController
             ResourceVersion = involved.Metadata.ResourceVersion,
             FieldPath = fieldPath,
         };
-        _pending.Writer.TryWrite(new PendingEvent(reference, type, reason, message, source, SimulatedTime.Truncate(_clock.UtcNow)));
+        _pending.Add(new PendingEvent(reference, type, reason, message, source, SimulatedTime.Truncate(_clock.UtcNow)));
     }
 
     public void EnqueueExisting()
     {
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var pending in _pending.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+    /// <summary>Writes events on a dedicated thread (each write blocks on the store's lock).</summary>
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () =>
             {
-                Write(pending);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+                try
+                {
+                    foreach (var pending in _pending.GetConsumingEnumerable(cancellationToken))
+                    {
+                        Write(pending);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
     private void Write(PendingEvent pending)
     {
@@ -88,9 +94,10 @@ public sealed class EventRecorder : IRunnableController
                     break;
             }
         }
-        catch (StoreException)
+#pragma warning disable CA1031 // an event that cannot be stored is dropped, as the real recorder does (the namespace may be gone)
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // The namespace may be gone; an event that cannot be stored is dropped, as the real recorder does.
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class ReplicaSetController : QueueController<ObjectKey>
     private readonly ControllerRefClaimer _claimer;
 
     public ReplicaSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("replicaset-controller", workers: 2, timers, logger)
+        : base("replicaset-controller", workers: 1, timers, logger)
     {
         _store = store;
         _cache = cache;
@@ -93,10 +93,16 @@ public sealed class ReplicaSetController : QueueController<ObjectKey>
         var diff = active.Count - (rs.Spec.Replicas ?? 1);
         if (diff < 0)
         {
+            if (rs.Spec.Template is not { } template || !LabelSelectors.Matches(rs.Spec.Selector, template.Metadata?.Labels))
+            {
+                // API validation rejects this; without it, every pod created would be an orphan and creation would never stop.
+                throw new StoreException(422, "Invalid", "`selector` does not match template `labels`");
+            }
+
             var controllerRef = OwnerReferences.NewControllerRef(rs, "apps/v1", "ReplicaSet");
             for (var i = 0; i < Math.Min(-diff, BurstReplicas); i++)
             {
-                var pod = PodTemplates.NewPod(rs.Spec.Template, rs.Metadata.NamespaceProperty, controllerRef, generateName: rs.Metadata.Name + "-");
+                var pod = PodTemplates.NewPod(template, rs.Metadata.NamespaceProperty, controllerRef, generateName: rs.Metadata.Name + "-");
                 try
                 {
                     var created = _store.Create(pod, FieldManagers.ControllerManager);

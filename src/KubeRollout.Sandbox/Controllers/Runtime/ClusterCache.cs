@@ -4,6 +4,8 @@ using k8s.Models;
 using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
 using KubeRollout.Sandbox.Controllers.Shared;
 using KubeRollout.Sandbox.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KubeRollout.Sandbox.Controllers.Runtime;
 
@@ -27,12 +29,15 @@ public sealed class ClusterCache : IDisposable
     private readonly Dictionary<string, HashSet<ObjectKey>> _podsByNode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _activePodsByNode = new(StringComparer.Ordinal);
     private readonly Dictionary<ObjectRef, long> _deletedWhileFilling = [];
+    private readonly ILogger _logger;
+    private Action<CacheEvent>[] _handlers = [];
     private bool _filling;
     private bool _started;
 
-    public ClusterCache(ClusterStore store)
+    public ClusterCache(ClusterStore store, ILogger? logger = null)
     {
         _store = store;
+        _logger = logger ?? NullLogger.Instance;
         foreach (var resource in ResourceTypes.All)
         {
             _objects[resource] = new(StringComparer.Ordinal);
@@ -40,8 +45,28 @@ public sealed class ClusterCache : IDisposable
         }
     }
 
-    /// <summary>Raised after the cache applied a store change (on the writer's thread; handlers only enqueue).</summary>
-    public event Action<CacheEvent>? Changed;
+    /// <summary>
+    /// Raised after the cache applied a store change (on the writer's thread; handlers only enqueue). A handler that
+    /// throws is logged and skipped, so a controller bug never fails the write that raised the event.
+    /// </summary>
+    public event Action<CacheEvent> Changed
+    {
+        add
+        {
+            lock (_gate)
+            {
+                _handlers = [.. _handlers, value];
+            }
+        }
+
+        remove
+        {
+            lock (_gate)
+            {
+                _handlers = _handlers.Where(h => h != value).ToArray();
+            }
+        }
+    }
 
     /// <summary>Subscribes to the store, then lists everything. Events racing the list are resolved by resourceVersion.</summary>
     public void Start()
@@ -251,9 +276,24 @@ public sealed class ClusterCache : IDisposable
             applied = Apply(storeEvent.Resource, storeEvent.Object, storeEvent.ResourceVersion, storeEvent.Type == WatchEventType.Deleted, out old);
         }
 
-        if (applied)
+        if (!applied)
         {
-            Changed?.Invoke(new CacheEvent(storeEvent.Type, storeEvent.Resource, storeEvent.Object, old));
+            return;
+        }
+
+        var change = new CacheEvent(storeEvent.Type, storeEvent.Resource, storeEvent.Object, old);
+        foreach (var handler in Volatile.Read(ref _handlers))
+        {
+            try
+            {
+                handler(change);
+            }
+#pragma warning disable CA1031 // the store's writer must not fail because a controller's handler did
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _logger.LogError(e, "A cache event handler failed for {Resource} {Name}", change.Resource.QualifiedName, change.Object.Metadata.Name);
+            }
         }
     }
 

@@ -37,20 +37,25 @@ public abstract class QueueController<TKey> : IRunnableController
     {
     }
 
+    /// <summary>
+    /// Runs the workers on dedicated threads: a sync blocks while it waits for the store's lock, and blocking
+    /// thread-pool threads would starve the pool on a small machine.
+    /// </summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(Enumerable.Range(0, _workers).Select(_ => Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, _workers).Select(_ =>
+            Task.Factory.StartNew(() => Work(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
 
     /// <summary>Reconciles one key. Throwing requeues the key with back-off.</summary>
     protected abstract void Sync(TKey key);
 
-    private async Task WorkAsync(CancellationToken cancellationToken)
+    private void Work(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             TKey key;
             try
             {
-                key = await Queue.TakeAsync(cancellationToken).ConfigureAwait(false);
+                key = Queue.Take(cancellationToken);
             }
             catch (OperationCanceledException)
             {

@@ -101,9 +101,10 @@ public sealed class WorkQueue<TKey>
         }
     }
 
-    public async Task<TKey> TakeAsync(CancellationToken cancellationToken)
+    /// <summary>Blocks until a key is ready (workers are dedicated threads: syncs block on the store's lock).</summary>
+    public TKey Take(CancellationToken cancellationToken)
     {
-        await _ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _ready.Wait(cancellationToken);
         lock (_gate)
         {
             var key = _queue.Dequeue();

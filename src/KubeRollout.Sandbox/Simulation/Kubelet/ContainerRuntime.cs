@@ -60,12 +60,18 @@ public sealed class ContainerRuntime
     /// <summary>The message of the current waiting state (CrashLoopBackOff, ErrImagePull), if any.</summary>
     public string? WaitingMessage { get; private set; }
 
-    public bool IsReady(DateTime now) => Stage == ContainerStage.Running && ReadyAt is { } at && at <= now;
+    /// <summary>Ready now: running, past its readiness delay, and not past a crash still to be reported.</summary>
+    public bool IsReady(DateTime now) =>
+        Stage == ContainerStage.Running && ReadyAt is { } at && at <= now && (CrashAt is not { } crash || crash > now);
 
-    /// <summary>Applies every transition due by <paramref name="now"/>, in order, reporting the kubelet's events.</summary>
+    /// <summary>
+    /// Applies the next transition if it is due by <paramref name="now"/>, reporting the kubelet's events. One at a
+    /// time: a kubelet that runs late still reports every state (ErrImagePull before ImagePullBackOff, a crash
+    /// before the restart); the caller syncs again while transitions are due.
+    /// </summary>
     public void Advance(DateTime now, ContainerContext context, List<KubeletEvent> events)
     {
-        while (NextTransition is { } at && at <= now)
+        if (NextTransition is { } at && at <= now)
         {
             switch (Stage)
             {

@@ -44,6 +44,20 @@ public sealed class PodAddressAllocator
         return null;
     }
 
+    /// <summary>Marks an address a pod already has (reported before a restart of the sandbox) as used.</summary>
+    public string Reserve(string address)
+    {
+        if (IPAddress.TryParse(address, out var ip))
+        {
+            lock (_gate)
+            {
+                _used.Add(PodCidrs.ToUInt(ip));
+            }
+        }
+
+        return address;
+    }
+
     public void Release(string? address)
     {
         if (address is not null && IPAddress.TryParse(address, out var ip))

@@ -19,17 +19,29 @@ public static class PodStatusBuilder
         var notReadyMessage = $"containers with unready status: [{string.Join(' ', unready)}]";
         var started = SimulatedTime.Truncate(runtime.StartTime);
 
+        // Ready since the last container became ready in its current run: a restart in between (even one this
+        // status never showed) starts the time anew, which is what minReadySeconds measures.
+        var readySince = ready ? SimulatedTime.Truncate(runtime.Containers.Select(c => c.ReadyAt!.Value).DefaultIfEmpty(runtime.StartTime).Max()) : time;
         var conditions = new List<V1PodCondition>
         {
             Condition(previous, PodConditions.PodReadyToStartContainers, "True", null, null, started),
             Condition(previous, PodConditions.Initialized, "True", null, null, started),
-            Condition(previous, PodConditions.Ready, ready ? "True" : "False", ready ? null : "ContainersNotReady", ready ? null : notReadyMessage, time),
-            Condition(previous, PodConditions.ContainersReady, ready ? "True" : "False", ready ? null : "ContainersNotReady", ready ? null : notReadyMessage, time),
-            PodConditions.Find(pod, PodConditions.PodScheduled) ?? new V1PodCondition { Type = PodConditions.PodScheduled, Status = "True", LastTransitionTime = started },
+            Readiness(previous, PodConditions.Ready, ready, notReadyMessage, readySince),
+            Readiness(previous, PodConditions.ContainersReady, ready, notReadyMessage, readySince),
+            PodConditions.Find(pod, PodConditions.PodScheduled) is { Status: "True" } scheduled
+                ? scheduled
+                : new V1PodCondition { Type = PodConditions.PodScheduled, Status = "True", LastTransitionTime = started },
         };
+
+        var generation = pod.Metadata.Generation;
+        foreach (var condition in conditions.Take(4))
+        {
+            condition.ObservedGeneration = generation;
+        }
 
         return new V1PodStatus
         {
+            ObservedGeneration = generation,
             Phase = Phase(pod, runtime),
             Conditions = conditions,
             HostIP = hostIP,
@@ -163,6 +175,17 @@ public static class PodStatusBuilder
         FinishedAt = SimulatedTime.Truncate(run.FinishedAt),
         ContainerID = run.ContainerId,
     };
+
+    /// <summary>Ready/ContainersReady: when True, its transition time is when readiness began; when False, when it ended.</summary>
+    private static V1PodCondition Readiness(V1PodStatus? previous, string type, bool ready, string notReadyMessage, DateTime readySince)
+    {
+        if (!ready)
+        {
+            return Condition(previous, type, "False", "ContainersNotReady", notReadyMessage, readySince);
+        }
+
+        return new V1PodCondition { Type = type, Status = "True", LastTransitionTime = readySince };
+    }
 
     private static V1PodCondition Condition(V1PodStatus? previous, string type, string status, string? reason, string? message, DateTime time)
     {

@@ -28,7 +28,7 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
     private readonly Dictionary<ObjectKey, PodRuntime> _runtimes = [];
 
     public SimulatedKubelet(ClusterStore store, ClusterCache cache, EventRecorder events, FailureRulesSource rules, SimulatedTimers timers, ILogger logger)
-        : base("kubelet", workers: 2, timers, logger)
+        : base("kubelet", workers: 1, timers, logger)
     {
         _store = store;
         _cache = cache;
@@ -85,13 +85,10 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
         runtime.Advance(now, context, events);
         Report(pod, node, events);
 
-        var status = PodStatusBuilder.Build(pod, runtime, HostIP(node), now);
-        if (!ModelEquality.SameJson(status, pod.Status))
-        {
-            var updated = ObjectCopies.Shallow(pod);
-            updated.Status = status;
-            _store.UpdateStatus(updated, FieldManagers.Kubelet);
-        }
+        // Syncs are driven by transitions, so the status has almost always changed; the store drops a no-op write.
+        var updated = ObjectCopies.Shallow(pod);
+        updated.Status = PodStatusBuilder.Build(pod, runtime, HostIP(node), now);
+        _store.UpdateStatus(updated, FieldManagers.Kubelet);
 
         if (runtime.NextTransition is { } next)
         {
@@ -113,7 +110,7 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
                 _addresses.Release(runtime.PodIP);
             }
 
-            var podIP = pod.Status?.PodIP ?? _addresses.Allocate(node.Spec?.PodCIDR);
+            var podIP = pod.Status?.PodIP is { } reported ? _addresses.Reserve(reported) : _addresses.Allocate(node.Spec?.PodCIDR);
             runtime = new PodRuntime(pod, pod.Status?.StartTime ?? now, StartupDelay(pod), podIP);
             _runtimes[key] = runtime;
             return runtime;
@@ -191,11 +188,24 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
         return TimeSpan.FromMilliseconds(1000 + (hash % 1000));
     }
 
+    /// <summary>A status update shares the stored spec object, so an unchanged spec reference means only status changed.</summary>
+    private static bool IsStatusOnlyChange(CacheEvent change, V1Pod pod) =>
+        change.Type == WatchEventType.Modified
+        && change.Old is V1Pod old
+        && ReferenceEquals(old.Spec, pod.Spec)
+        && old.Metadata.DeletionTimestamp == pod.Metadata.DeletionTimestamp
+        && ReferenceEquals(old.Metadata.Annotations, pod.Metadata.Annotations);
+
     private void OnChanged(CacheEvent change)
     {
         if (change.Resource == ResourceTypes.Pods)
         {
             var pod = (V1Pod)change.Object;
+            if (IsStatusOnlyChange(change, pod))
+            {
+                return; // the kubelet's own reports (and other status writes) need no reaction
+            }
+
             if (!string.IsNullOrEmpty(pod.Spec?.NodeName) || change.Type == WatchEventType.Deleted)
             {
                 Queue.Add(ObjectKey.Of(pod));

@@ -97,8 +97,5 @@ public static class NodeFit
                 : t.Key == taint.Key && (t.Value ?? string.Empty) == (taint.Value ?? string.Empty)));
 
     private static int AllocatablePods(V1Node node) =>
-        node.Status?.Allocatable?.TryGetValue("pods", out var pods) == true
-        && int.TryParse(pods.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            ? count
-            : 110;
+        node.Status?.Allocatable?.TryGetValue("pods", out var pods) == true ? (int)Math.Min(int.MaxValue, pods.ToInt64()) : 110;
 }

@@ -82,9 +82,8 @@ public sealed class Scheduler : QueueController<ObjectKey>
     }
 
     /// <summary>
-    /// Sets spec.nodeName, then the PodScheduled condition (the binding subresource does both at once; the sandbox
-    /// store writes spec and status separately). The kubelet may report status in between; then it has set
-    /// PodScheduled already.
+    /// Sets spec.nodeName. The binding subresource also sets the PodScheduled condition; the sandbox store writes
+    /// spec and status separately, so the kubelet's first status report, which follows at once, carries it.
     /// </summary>
     private void Bind(V1Pod pod, V1Node node)
     {
@@ -93,39 +92,6 @@ public sealed class Scheduler : QueueController<ObjectKey>
         bound.Spec.NodeName = node.Metadata.Name;
         _store.Update(bound, FieldManagers.Scheduler);
         _events.Normal(pod, EventSource.Scheduler, "Scheduled", $"Successfully assigned {pod.Metadata.NamespaceProperty}/{pod.Metadata.Name} to {node.Metadata.Name}");
-
-        var scheduledAt = SimulatedTime.Truncate(Now);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            if (_cache.Get<V1Pod>(ObjectKey.Of(pod)) is not { } current
-                || current.Metadata.Uid != pod.Metadata.Uid
-                || PodConditions.Find(current, PodConditions.PodScheduled) is { Status: "True" })
-            {
-                return;
-            }
-
-            var scheduled = ObjectCopies.Shallow(current);
-            scheduled.Status = ObjectCopies.Shallow(current.Status ?? new V1PodStatus());
-            scheduled.Status.Phase ??= PodConditions.Pending;
-            scheduled.Status.Conditions = WithScheduledCondition(current.Status?.Conditions, new V1PodCondition
-            {
-                Type = PodConditions.PodScheduled,
-                Status = "True",
-                LastTransitionTime = scheduledAt,
-            });
-            try
-            {
-                _store.UpdateStatus(scheduled, FieldManagers.Scheduler);
-                return;
-            }
-            catch (StoreConflictException)
-            {
-            }
-            catch (StoreNotFoundException)
-            {
-                return;
-            }
-        }
     }
 
     private void MarkUnschedulable(ObjectKey key, V1Pod pod, int nodeCount, Dictionary<string, int> failures)

@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace KubeRollout.Sandbox.Tests.Support;
+namespace KubeRollout.Sandbox.Tests.Controllers.Support;
 
 /// <summary>Minimal objects as a user writes them (no defaults filled in: the admission chain is empty here).</summary>
 public static class Manifests

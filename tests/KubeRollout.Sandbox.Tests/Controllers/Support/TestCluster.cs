@@ -5,7 +5,7 @@ using KubeRollout.Sandbox.Controllers;
 using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Storage;
 
-namespace KubeRollout.Sandbox.Tests.Support;
+namespace KubeRollout.Sandbox.Tests.Controllers.Support;
 
 /// <summary>
 /// A store with the controller manager running on a fast simulated clock, plus helpers that wait for conditions on
@@ -43,6 +43,10 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IReadOnlyList<V1Pod> Pods(string? labelSelector = null) =>
         Store.List<V1Pod>(Namespace, labelSelector is null ? null : new V1LabelSelector { MatchLabels = ParseLabels(labelSelector) });
+
+    /// <summary>Pods not being deleted (what a rollout counts).</summary>
+    public IReadOnlyList<V1Pod> ActivePods(string? labelSelector = null) =>
+        Pods(labelSelector).Where(p => p.Metadata.DeletionTimestamp is null).ToList();
 
     public V1Deployment Deployment(string name) => Store.Get<V1Deployment>(Namespace, name) ?? throw new InvalidOperationException($"deployment {name} not found");
 
