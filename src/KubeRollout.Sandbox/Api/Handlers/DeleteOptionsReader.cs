@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace KubeRollout.Sandbox.Api.Handlers;
 
 /// <summary>The effective options of a delete, from the DeleteOptions body or, without a body, from the query.</summary>
-internal sealed record DeleteRequest(string? PropagationPolicy, string? PreconditionUid, string? PreconditionResourceVersion, bool DryRun);
+internal sealed record DeleteRequest(string? PropagationPolicy, string? PreconditionUid, string? PreconditionResourceVersion, bool DryRun, long? GracePeriodSeconds);
 
 internal static class DeleteOptionsReader
 {
@@ -77,6 +77,6 @@ internal static class DeleteOptionsReader
         }
 
         var dryRun = WriteOptions.ParseDryRun(options.DryRun?.ToList() ?? [], "DeleteOptions");
-        return new DeleteRequest(policy, options.Preconditions?.Uid, options.Preconditions?.ResourceVersion, dryRun);
+        return new DeleteRequest(policy, options.Preconditions?.Uid, options.Preconditions?.ResourceVersion, dryRun, options.GracePeriodSeconds);
     }
 }
