@@ -233,6 +233,20 @@ public sealed class CrudTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         await (await sandbox.Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps/gone")).AssertStatusAsync(HttpStatusCode.NotFound, "NotFound");
     }
 
+    [Theory]
+    [InlineData("?gracePeriodSeconds=0", null)]
+    [InlineData("", """{"kind":"DeleteOptions","apiVersion":"v1","gracePeriodSeconds":0}""")]
+    public async Task A_zero_grace_period_deletes_a_running_pod_at_once(string query, string? options)
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        await sandbox.Client.CoreV1.CreateNamespacedPodAsync(TestObjects.Pod("now", nodeName: "sandbox-node-1"), ns);
+
+        var response = await sandbox.Http.SendAsync(HttpMethod.Delete, $"/api/v1/namespaces/{ns}/pods/now{query}", options);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await (await sandbox.Http.GetAsync($"/api/v1/namespaces/{ns}/pods/now")).AssertStatusAsync(HttpStatusCode.NotFound, "NotFound");
+    }
+
     [Fact]
     public async Task Deletecollection_deletes_what_the_selector_selects()
     {
