@@ -20,7 +20,7 @@ internal static class DeleteOptionsReader
         if (bytes.Length > 0)
         {
             var format = BodyContentType.ForObject(request);
-            using var body = RequestBody.Parse(bytes, format == BodyFormat.Yaml, error =>
+            using var body = RequestBody.Parse(bytes, format, error =>
                 ApiErrors.BadRequest($"the object provided is unrecognized (must be of type DeleteOptions): couldn't get version/kind; {error} ({RequestBody.Summarize(bytes)})"));
             try
             {
