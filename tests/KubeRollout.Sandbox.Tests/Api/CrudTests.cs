@@ -14,9 +14,13 @@ public sealed class CrudTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         var apps = sandbox.Client.AppsV1;
 
         var created = await apps.CreateNamespacedDeploymentAsync(TestObjects.Deployment("web"), ns);
-        var read = await apps.ReadNamespacedDeploymentAsync("web", ns);
-        read.Spec.Replicas = 5;
-        var updated = await apps.ReplaceNamespacedDeploymentAsync(read, "web", ns);
+        V1Deployment read = null!;
+        var updated = await ConflictRetry.ReadModifyWriteAsync(async () =>
+        {
+            read = await apps.ReadNamespacedDeploymentAsync("web", ns);
+            read.Spec.Replicas = 5;
+            return await apps.ReplaceNamespacedDeploymentAsync(read, "web", ns);
+        });
         var list = await apps.ListNamespacedDeploymentAsync(ns);
         await apps.DeleteNamespacedDeploymentAsync("web", ns);
 
@@ -186,17 +190,26 @@ public sealed class CrudTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
     public async Task Status_updates_change_only_the_status()
     {
         var ns = await sandbox.CreateNamespaceAsync();
-        var created = await sandbox.Client.AppsV1.CreateNamespacedDeploymentAsync(TestObjects.Deployment("st"), ns);
-        created.Spec.Replicas = 9;
-        created.Status = new V1DeploymentStatus { Replicas = 2, ReadyReplicas = 1, ObservedGeneration = 1 };
+        await sandbox.Client.AppsV1.CreateNamespacedDeploymentAsync(TestObjects.Deployment("st"), ns);
 
-        var response = await sandbox.Http.SendAsync(HttpMethod.Put, $"/apis/apps/v1/namespaces/{ns}/deployments/st/status", HttpJson.Json(created));
+        // The deployment controller writes the status too: re-read and retry on conflicts as a client must, and
+        // judge the write by its response, since the controller soon writes its own status again.
+        var response = await ConflictRetry.SendAsync(async () =>
+        {
+            var current = await sandbox.Client.AppsV1.ReadNamespacedDeploymentStatusAsync("st", ns);
+            current.Spec.Replicas = 9;
+            current.Status = new V1DeploymentStatus { Replicas = 2, ReadyReplicas = 1, ObservedGeneration = 1 };
+            return await sandbox.Http.SendAsync(HttpMethod.Put, $"/apis/apps/v1/namespaces/{ns}/deployments/st/status", HttpJson.Json(current));
+        });
         var stored = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync("st", ns);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var written = await response.JsonAsync();
+        Assert.Equal(2, (int)written["spec"]!["replicas"]!);
+        Assert.Equal(1, (int)written["status"]!["readyReplicas"]!);
+        Assert.Equal(1, (long)written["metadata"]!["generation"]!);
         Assert.Equal(2, stored.Spec.Replicas);
-        Assert.Equal(1, stored.Status.ReadyReplicas);
-        Assert.Equal(stored.Status.ReadyReplicas, (await sandbox.Client.AppsV1.ReadNamespacedDeploymentStatusAsync("st", ns)).Status.ReadyReplicas);
+        Assert.Equal(1, stored.Metadata.Generation);
     }
 
     [Fact]
@@ -220,6 +233,20 @@ public sealed class CrudTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         await (await sandbox.Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps/gone")).AssertStatusAsync(HttpStatusCode.NotFound, "NotFound");
     }
 
+    [Theory]
+    [InlineData("?gracePeriodSeconds=0", null)]
+    [InlineData("", """{"kind":"DeleteOptions","apiVersion":"v1","gracePeriodSeconds":0}""")]
+    public async Task A_zero_grace_period_deletes_a_running_pod_at_once(string query, string? options)
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        await sandbox.Client.CoreV1.CreateNamespacedPodAsync(TestObjects.Pod("now", nodeName: "sandbox-node-1"), ns);
+
+        var response = await sandbox.Http.SendAsync(HttpMethod.Delete, $"/api/v1/namespaces/{ns}/pods/now{query}", options);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await (await sandbox.Http.GetAsync($"/api/v1/namespaces/{ns}/pods/now")).AssertStatusAsync(HttpStatusCode.NotFound, "NotFound");
+    }
+
     [Fact]
     public async Task Deletecollection_deletes_what_the_selector_selects()
     {
@@ -229,12 +256,19 @@ public sealed class CrudTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         await sandbox.Client.CoreV1.CreateNamespacedPodAsync(TestObjects.Pod("c", new Dictionary<string, string> { ["app"] = "y" }), ns);
 
         var response = await sandbox.Http.SendAsync(HttpMethod.Delete, $"/api/v1/namespaces/{ns}/pods?labelSelector=app%3Dx");
-        var left = await sandbox.Client.CoreV1.ListNamespacedPodAsync(ns);
 
+        // Running pods are deleted gracefully: the response shows them Terminating (deletionTimestamp and the grace
+        // period set); they are gone once their kubelet has stopped them.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.JsonAsync();
         Assert.Equal("PodList", (string?)body["kind"]);
-        Assert.Equal(["a", "b"], body["items"]!.AsArray().Select(i => (string?)i!["metadata"]!["name"]));
-        Assert.Equal("c", Assert.Single(left.Items).Metadata.Name);
+        var items = body["items"]!.AsArray().Select(i => i!["metadata"]!).ToList();
+        Assert.Equal(["a", "b"], items.Select(m => (string?)m["name"]));
+        Assert.All(items, m => Assert.NotNull((string?)m["deletionTimestamp"]));
+        Assert.All(items, m => Assert.Equal(30, (long)m["deletionGracePeriodSeconds"]!));
+        await sandbox.WaitUntilAsync(
+            async () => (await sandbox.Client.CoreV1.ListNamespacedPodAsync(ns)).Items.Select(p => p.Metadata.Name).SequenceEqual(["c"]),
+            "only pod c is left");
+        Assert.Null((await sandbox.Client.CoreV1.ReadNamespacedPodAsync("c", ns)).Metadata.DeletionTimestamp);
     }
 }

@@ -96,6 +96,20 @@ public sealed class KubectlTests(SandboxFixture sandbox) : IClassFixture<Sandbox
         Assert.Matches($@"^{ns} +(Active +)?\d+s$", namespaces.Output.Split('\n')[1]); // Active once namespace defaulting runs
     }
 
+    [Fact]
+    public async Task A_forced_delete_removes_a_running_pod_at_once()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        await sandbox.Client.CoreV1.CreateNamespacedPodAsync(TestObjects.Pod("forced", nodeName: "sandbox-node-2"), ns);
+
+        var deleted = await Kubectl.RunAsync("delete", "pod", "forced", "-n", ns, "--grace-period=0", "--force");
+        var after = await Kubectl.RunAsync("get", "pod", "forced", "-n", ns);
+
+        Assert.Equal((0, $"pod \"forced\" force deleted from {ns} namespace\n"), (deleted.ExitCode, deleted.Output));
+        Assert.StartsWith("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated.", deleted.Error);
+        Assert.Equal($"Error from server (NotFound): pods \"forced\" not found\n", after.Error);
+    }
+
     private static string Columns(string header) => Regex.Replace(header.Trim(), " {2,}", " ");
 
     private static string FixturesDirectory()

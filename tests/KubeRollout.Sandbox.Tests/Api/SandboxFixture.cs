@@ -49,6 +49,32 @@ public sealed class SandboxFixture : IAsyncLifetime
         return name;
     }
 
+    /// <summary>Waits until <paramref name="condition"/> holds, checking it again after every store change.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, string description, TimeSpan? timeout = null)
+    {
+        using var changed = new SemaphoreSlim(0);
+        void Signal(Storage.StoreEvent _) => changed.Release();
+        Server.Store.Changed += Signal;
+        try
+        {
+            var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+            while (!await condition())
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new TimeoutException($"Timed out waiting until {description}.");
+                }
+
+                await changed.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
+            }
+        }
+        finally
+        {
+            Server.Store.Changed -= Signal;
+        }
+    }
+
     public async Task DisposeAsync()
     {
         Client?.Dispose();

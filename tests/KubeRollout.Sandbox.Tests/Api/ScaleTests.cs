@@ -11,9 +11,13 @@ public sealed class ScaleTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var ns = await sandbox.CreateNamespaceAsync();
         await sandbox.Client.AppsV1.CreateNamespacedDeploymentAsync(TestObjects.Deployment("sc", replicas: 2), ns);
 
-        var scale = await sandbox.Client.AppsV1.ReadNamespacedDeploymentScaleAsync("sc", ns);
-        scale.Spec.Replicas = 4;
-        var updated = await sandbox.Client.AppsV1.ReplaceNamespacedDeploymentScaleAsync(scale, "sc", ns);
+        k8s.Models.V1Scale scale = null!;
+        var updated = await ConflictRetry.ReadModifyWriteAsync(async () =>
+        {
+            scale = await sandbox.Client.AppsV1.ReadNamespacedDeploymentScaleAsync("sc", ns);
+            scale.Spec.Replicas = 4;
+            return await sandbox.Client.AppsV1.ReplaceNamespacedDeploymentScaleAsync(scale, "sc", ns);
+        });
 
         Assert.Equal("autoscaling/v1", scale.ApiVersion);
         Assert.Equal("Scale", scale.Kind);

@@ -29,8 +29,8 @@ public sealed class SelectorTests(SandboxFixture sandbox) : IClassFixture<Sandbo
     [Theory]
     [InlineData("metadata.name=b", "b")]
     [InlineData("metadata.name!=b", "a,c,d")]
-    [InlineData("spec.nodeName=node-1", "a,c")]
-    [InlineData("spec.nodeName=node-1,metadata.name!=a", "c")]
+    [InlineData("spec.nodeName=sandbox-node-1", "a,c")]
+    [InlineData("spec.nodeName=sandbox-node-1,metadata.name!=a", "c")]
     public async Task Field_selectors_select_by_the_supported_fields(string selector, string expected)
     {
         var ns = await LabelledPodsAsync();
@@ -72,15 +72,16 @@ public sealed class SelectorTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         Assert.StartsWith("unable to parse requirement", (string?)status["message"]);
     }
 
+    /// <summary>Four pods bound to the simulated nodes (a pod bound to a node that does not exist is garbage-collected).</summary>
     private async Task<string> LabelledPodsAsync()
     {
         var ns = await sandbox.CreateNamespaceAsync();
         var pods = new (string Name, Dictionary<string, string> Labels, string Node)[]
         {
-            ("a", new() { ["tier"] = "web" }, "node-1"),
-            ("b", new() { ["tier"] = "web", ["track"] = "canary" }, "node-2"),
-            ("c", new() { ["tier"] = "db" }, "node-1"),
-            ("d", new() { ["other"] = "x" }, "node-3"),
+            ("a", new() { ["tier"] = "web" }, "sandbox-node-1"),
+            ("b", new() { ["tier"] = "web", ["track"] = "canary" }, "sandbox-node-2"),
+            ("c", new() { ["tier"] = "db" }, "sandbox-node-1"),
+            ("d", new() { ["other"] = "x" }, "sandbox-node-3"),
         };
         foreach (var (name, labels, node) in pods)
         {

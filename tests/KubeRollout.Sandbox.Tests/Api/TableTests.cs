@@ -40,7 +40,10 @@ public sealed class TableTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
     public async Task Rows_carry_cells_and_partial_object_metadata()
     {
         var ns = await sandbox.CreateNamespaceAsync();
-        await sandbox.Client.AppsV1.CreateNamespacedDeploymentAsync(TestObjects.Deployment("vweb", replicas: 2), ns);
+        // Paused, so that the deployment controller creates no ReplicaSet and the counts stay at 0 while we look.
+        var deployment = TestObjects.Deployment("vweb", replicas: 2);
+        deployment.Spec.Paused = true;
+        await sandbox.Client.AppsV1.CreateNamespacedDeploymentAsync(deployment, ns);
 
         var table = await (await sandbox.Http.SendAsync(HttpMethod.Get, $"/apis/apps/v1/namespaces/{ns}/deployments?includeObject=Metadata", accept: TableAccept)).JsonAsync();
         var row = table["rows"]!.AsArray().Single()!;

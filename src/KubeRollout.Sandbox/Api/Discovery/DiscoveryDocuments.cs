@@ -176,16 +176,7 @@ internal sealed class DiscoveryDocuments
             w.WriteBoolean("namespaced", resource.Namespaced);
             w.WriteString("kind", resource.Kind);
             WriteStrings(w, "verbs", ResourceVerbs);
-            if (resource.ShortNames.Count > 0)
-            {
-                WriteStrings(w, "shortNames", resource.ShortNames);
-            }
-
-            if (resource.Categories.Count > 0)
-            {
-                WriteStrings(w, "categories", resource.Categories);
-            }
-
+            WriteShortNamesAndCategories(w, resource);
             w.WriteEndObject();
             foreach (var subresource in resource.Subresources)
             {
@@ -208,6 +199,20 @@ internal sealed class DiscoveryDocuments
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>Both lists are left out when empty, as the server's discovery documents do.</summary>
+    private static void WriteShortNamesAndCategories(Utf8JsonWriter w, ResourceType resource)
+    {
+        if (resource.ShortNames.Count > 0)
+        {
+            WriteStrings(w, "shortNames", resource.ShortNames);
+        }
+
+        if (resource.Categories.Count > 0)
+        {
+            WriteStrings(w, "categories", resource.Categories);
+        }
     }
 
     private static void WriteAggregated(Utf8JsonWriter w, bool core)
@@ -262,15 +267,7 @@ internal sealed class DiscoveryDocuments
         w.WriteString("scope", resource.Namespaced ? "Namespaced" : "Cluster");
         w.WriteString("singularResource", resource.Singular);
         WriteStrings(w, "verbs", ResourceVerbs);
-        if (resource.ShortNames.Count > 0)
-        {
-            WriteStrings(w, "shortNames", resource.ShortNames);
-        }
-
-        if (resource.Categories.Count > 0)
-        {
-            WriteStrings(w, "categories", resource.Categories);
-        }
+        WriteShortNamesAndCategories(w, resource);
 
         if (resource.Subresources.Count > 0)
         {

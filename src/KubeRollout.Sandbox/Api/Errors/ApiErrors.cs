@@ -33,6 +33,15 @@ internal static class ApiErrors
             $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", accepted)}",
             contentType is null ? null : new V1StatusDetails());
 
+    /// <summary>
+    /// 415 for a protobuf body of a kind the sandbox has no field table for (a real server decodes every kind; the
+    /// sandbox decodes those kubectl sends as protobuf).
+    /// </summary>
+    public static StoreException UnsupportedProtobufKind(string kind, IEnumerable<string> decodedKinds) =>
+        new(415, "UnsupportedMediaType",
+            $"the sandbox decodes application/vnd.kubernetes.protobuf bodies of {string.Join(", ", decodedKinds)} only: send this {kind} as application/json",
+            new V1StatusDetails());
+
     /// <summary>422 for an invalid option object (e.g. <c>PatchOptions.meta.k8s.io "" is invalid: force: …</c>).</summary>
     public static StoreException InvalidOptions(string optionsKind, string field, string reason, string message) =>
         new(422, "Invalid", $"{optionsKind}.meta.k8s.io \"\" is invalid: {field}: {message}",

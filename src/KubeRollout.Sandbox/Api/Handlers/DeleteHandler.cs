@@ -53,6 +53,6 @@ internal sealed class DeleteHandler(ApiContext api)
             }
         }
 
-        return api.Store.Delete(resource, @namespace, name, request.PropagationPolicy, request.PreconditionUid, request.DryRun);
+        return api.Store.Delete(resource, @namespace, name, request.PropagationPolicy, request.PreconditionUid, request.DryRun, request.GracePeriodSeconds);
     }
 }

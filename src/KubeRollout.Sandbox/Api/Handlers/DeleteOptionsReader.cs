@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace KubeRollout.Sandbox.Api.Handlers;
 
 /// <summary>The effective options of a delete, from the DeleteOptions body or, without a body, from the query.</summary>
-internal sealed record DeleteRequest(string? PropagationPolicy, string? PreconditionUid, string? PreconditionResourceVersion, bool DryRun);
+internal sealed record DeleteRequest(string? PropagationPolicy, string? PreconditionUid, string? PreconditionResourceVersion, bool DryRun, long? GracePeriodSeconds);
 
 internal static class DeleteOptionsReader
 {
@@ -20,7 +20,7 @@ internal static class DeleteOptionsReader
         if (bytes.Length > 0)
         {
             var format = BodyContentType.ForObject(request);
-            using var body = RequestBody.Parse(bytes, format == BodyFormat.Yaml, error =>
+            using var body = RequestBody.Parse(bytes, format, error =>
                 ApiErrors.BadRequest($"the object provided is unrecognized (must be of type DeleteOptions): couldn't get version/kind; {error} ({RequestBody.Summarize(bytes)})"));
             try
             {
@@ -77,6 +77,6 @@ internal static class DeleteOptionsReader
         }
 
         var dryRun = WriteOptions.ParseDryRun(options.DryRun?.ToList() ?? [], "DeleteOptions");
-        return new DeleteRequest(policy, options.Preconditions?.Uid, options.Preconditions?.ResourceVersion, dryRun);
+        return new DeleteRequest(policy, options.Preconditions?.Uid, options.Preconditions?.ResourceVersion, dryRun, options.GracePeriodSeconds);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class PatchDocument
     {
         // An apply body is YAML, of which JSON is a subset; JSON is parsed directly to keep its exact numbers.
         var isYaml = format == BodyFormat.ApplyPatch && !LooksLikeJson(bytes);
-        using var body = RequestBody.Parse(bytes, isYaml, ApiErrors.BadRequest);
+        using var body = RequestBody.Parse(bytes, isYaml ? BodyFormat.Yaml : BodyFormat.Json, ApiErrors.BadRequest);
         var node = body.ToNode();
         switch (format)
         {

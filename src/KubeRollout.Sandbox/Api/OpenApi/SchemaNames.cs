@@ -1,5 +1,5 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Api.Schema;
+using KubeRollout.Sandbox.Schema;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.OpenApi;
@@ -72,24 +72,22 @@ internal static class SchemaNames
     {
         var seen = new HashSet<Type>();
         var pending = new Stack<ModelShape>();
-        pending.Push(ModelShape.For(root));
+        pending.Push(ModelShape.Of(root));
         while (pending.Count > 0)
         {
-            switch (pending.Pop())
+            var shape = pending.Pop();
+            switch (shape.Kind)
             {
-                case ObjectShape obj when seen.Add(obj.Type):
-                    yield return obj.Type;
-                    foreach (var property in obj.Properties.Values)
+                case ShapeKind.Struct when seen.Add(shape.Model!):
+                    yield return shape.Model!;
+                    foreach (var field in shape.Fields.Values)
                     {
-                        pending.Push(ModelShape.For(property));
+                        pending.Push(field.Shape);
                     }
 
                     break;
-                case ArrayShape array:
-                    pending.Push(array.Items);
-                    break;
-                case MapShape map:
-                    pending.Push(map.Values);
+                case ShapeKind.List or ShapeKind.Map:
+                    pending.Push(shape.Element!);
                     break;
             }
         }

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using KubeRollout.Sandbox.Api.Schema;
 using ApplyListType = KubeRollout.Sandbox.Patching.Schema.ApplyListType;
 using FieldPatchMetadata = KubeRollout.Sandbox.Patching.Schema.FieldPatchMetadata;
 using PatchMetadataTable = KubeRollout.Sandbox.Patching.Schema.PatchMetadataTable;
 using PatchStrategy = KubeRollout.Sandbox.Patching.Schema.PatchStrategy;
+using KubeRollout.Sandbox.Schema;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.OpenApi;
@@ -13,14 +13,14 @@ internal static class SchemaWriter
 {
     public static void WriteComponent(Utf8JsonWriter w, Type type, IReadOnlyList<(string Group, string Version, string Kind)> kinds)
     {
-        var shape = (ObjectShape)ModelShape.For(type);
+        var shape = ModelShape.Of(type);
         w.WriteStartObject();
         w.WriteString("type", "object");
         w.WriteStartObject("properties");
-        foreach (var (name, propertyType) in shape.Properties)
+        foreach (var (name, field) in shape.Fields)
         {
             w.WritePropertyName(name);
-            WriteProperty(w, PatchMetadataTable.For(type, name), ModelShape.For(propertyType));
+            WriteProperty(w, PatchMetadataTable.For(type, name), field.Shape);
         }
 
         w.WriteEndObject();
@@ -70,7 +70,7 @@ internal static class SchemaWriter
     private static void WriteProperty(Utf8JsonWriter w, FieldPatchMetadata metadata, ModelShape shape)
     {
         var strategy = StrategyText(metadata.Strategy);
-        var listType = shape is ArrayShape ? metadata.ApplyList switch
+        var listType = shape.Kind == ShapeKind.List ? metadata.ApplyList switch
         {
             ApplyListType.Map => "map",
             ApplyListType.Set => "set",
@@ -83,11 +83,11 @@ internal static class SchemaWriter
         }
 
         w.WriteStartObject();
-        if (shape is ArrayShape array)
+        if (shape.Kind == ShapeKind.List)
         {
             w.WriteString("type", "array");
             w.WritePropertyName("items");
-            WriteShape(w, array.Items);
+            WriteShape(w, shape.Element!);
         }
         else
         {
@@ -154,37 +154,37 @@ internal static class SchemaWriter
 
     private static void WriteShape(Utf8JsonWriter w, ModelShape shape)
     {
-        switch (shape)
+        switch (shape.Kind)
         {
-            case ObjectShape obj:
-                WriteRef(w, SchemaNames.For(obj.Type));
+            case ShapeKind.Struct:
+                WriteRef(w, SchemaNames.For(shape.Model!));
                 break;
-            case ArrayShape array:
+            case ShapeKind.List:
                 w.WriteStartObject();
                 w.WriteString("type", "array");
                 w.WritePropertyName("items");
-                WriteShape(w, array.Items);
+                WriteShape(w, shape.Element!);
                 w.WriteEndObject();
                 break;
-            case MapShape map:
+            case ShapeKind.Map:
                 w.WriteStartObject();
                 w.WriteString("type", "object");
                 w.WritePropertyName("additionalProperties");
-                WriteShape(w, map.Values);
+                WriteShape(w, shape.Element!);
                 w.WriteEndObject();
                 break;
-            case ScalarShape { Kind: ScalarKind.DateTime }:
+            case ShapeKind.Scalar when shape.Scalar == ScalarKind.DateTime:
                 WriteRef(w, SchemaNames.Time);
                 break;
-            case ScalarShape { Kind: ScalarKind.IntOrString }:
+            case ShapeKind.Scalar when shape.Scalar == ScalarKind.IntOrString:
                 WriteRef(w, SchemaNames.IntOrString);
                 break;
-            case ScalarShape { Kind: ScalarKind.Quantity }:
+            case ShapeKind.Scalar when shape.Scalar == ScalarKind.Quantity:
                 WriteRef(w, SchemaNames.Quantity);
                 break;
-            case ScalarShape scalar:
+            case ShapeKind.Scalar:
                 w.WriteStartObject();
-                var (type, format) = scalar.Kind switch
+                var (type, format) = shape.Scalar switch
                 {
                     ScalarKind.Integer32 => ("integer", "int32"),
                     ScalarKind.Integer64 => ("integer", "int64"),

@@ -7,6 +7,7 @@ internal enum BodyFormat
 {
     Json,
     Yaml,
+    Protobuf,
     JsonPatch,
     MergePatch,
     StrategicMergePatch,
@@ -23,11 +24,12 @@ internal static class BodyContentType
         "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml",
     ];
 
-    /// <summary>JSON or YAML for create, update and delete bodies; anything else is 415.</summary>
+    /// <summary>JSON, YAML or protobuf for create, update and delete bodies; anything else is 415.</summary>
     public static BodyFormat ForObject(HttpRequest request) => MediaType(request) switch
     {
         "application/json" => BodyFormat.Json,
         "application/yaml" => BodyFormat.Yaml,
+        "application/vnd.kubernetes.protobuf" => BodyFormat.Protobuf,
         var other => throw ApiErrors.UnsupportedMediaType(other, ObjectTypes),
     };
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using KubeRollout.Sandbox.Api.Schema;
+using KubeRollout.Sandbox.Schema;
 
 namespace KubeRollout.Sandbox.Api.Requests;
 
@@ -13,7 +13,7 @@ internal static partial class DecodeErrors
     public static string Describe(JsonElement root, Type modelType, JsonException error)
     {
         var segments = PathSegments(error.Path);
-        ModelShape shape = ModelShape.For(modelType);
+        var shape = ModelShape.Of(modelType);
         var owner = modelType;
         var element = root;
         var jsonPath = new List<string>();
@@ -21,12 +21,12 @@ internal static partial class DecodeErrors
         {
             if (segment.Index is { } index)
             {
-                if (shape is not ArrayShape array || element.ValueKind != JsonValueKind.Array || index >= element.GetArrayLength())
+                if (shape.Kind != ShapeKind.List || element.ValueKind != JsonValueKind.Array || index >= element.GetArrayLength())
                 {
                     break;
                 }
 
-                shape = array.Items;
+                shape = shape.Element!;
                 element = element[index];
                 continue;
             }
@@ -36,14 +36,14 @@ internal static partial class DecodeErrors
                 break;
             }
 
-            switch (shape)
+            switch (shape.Kind)
             {
-                case ObjectShape objectShape when objectShape.Property(segment.Name!) is { } propertyShape:
-                    owner = objectShape.Type;
-                    shape = propertyShape;
+                case ShapeKind.Struct when shape.Field(segment.Name!) is { } field:
+                    owner = shape.Model!;
+                    shape = field.Shape;
                     break;
-                case MapShape map:
-                    shape = map.Values;
+                case ShapeKind.Map:
+                    shape = shape.Element!;
                     break;
                 default:
                     return $"json: cannot unmarshal {error.Path}";
@@ -68,20 +68,23 @@ internal static partial class DecodeErrors
         _ => "null",
     };
 
-    private static string GoType(ModelShape shape) => shape switch
+    private static string GoType(ModelShape shape) => shape.Kind switch
     {
-        ScalarShape { Kind: ScalarKind.String } => "string",
-        ScalarShape { Kind: ScalarKind.Integer32 } => "int32",
-        ScalarShape { Kind: ScalarKind.Integer64 } => "int64",
-        ScalarShape { Kind: ScalarKind.Number } => "float64",
-        ScalarShape { Kind: ScalarKind.Boolean } => "bool",
-        ScalarShape { Kind: ScalarKind.DateTime } => "v1.Time",
-        ScalarShape { Kind: ScalarKind.Bytes } => "[]uint8",
-        ScalarShape { Kind: ScalarKind.IntOrString } => "intstr.IntOrString",
-        ScalarShape { Kind: ScalarKind.Quantity } => "resource.Quantity",
-        ArrayShape array => "[]" + GoType(array.Items),
-        MapShape map => "map[string]" + GoType(map.Values),
-        ObjectShape obj => "v1." + GoTypeName(obj.Type),
+        ShapeKind.Scalar => shape.Scalar switch
+        {
+            ScalarKind.String => "string",
+            ScalarKind.Integer32 => "int32",
+            ScalarKind.Integer64 => "int64",
+            ScalarKind.Number => "float64",
+            ScalarKind.Boolean => "bool",
+            ScalarKind.DateTime => "v1.Time",
+            ScalarKind.Bytes => "[]uint8",
+            ScalarKind.IntOrString => "intstr.IntOrString",
+            _ => "resource.Quantity",
+        },
+        ShapeKind.List => "[]" + GoType(shape.Element!),
+        ShapeKind.Map => "map[string]" + GoType(shape.Element!),
+        ShapeKind.Struct => "v1." + GoTypeName(shape.Model!),
         _ => "interface {}",
     };
 

@@ -21,7 +21,7 @@ internal sealed record DecodedObject(object Model, JsonObject Json, IReadOnlyLis
 }
 
 /// <summary>
-/// Reads the object body of a create or update like the API server's decoder: JSON or YAML, apiVersion and kind
+/// Reads the object body of a create or update like the API server's decoder: JSON, YAML or protobuf, apiVersion and kind
 /// defaulted from the URL and checked, unknown and duplicate fields handled by the fieldValidation directive,
 /// errors as 400 BadRequest with the server's wording.
 /// </summary>
@@ -32,13 +32,13 @@ internal static class ObjectBodyReader
     {
         var format = BodyContentType.ForObject(request);
         var bytes = await RequestBody.ReadBytesAsync(request, cancellationToken);
-        return Decode(bytes, format == BodyFormat.Yaml, expectedApiVersion, expectedKind, modelType, validation);
+        return Decode(bytes, format, expectedApiVersion, expectedKind, modelType, validation);
     }
 
     public static DecodedObject Decode(
-        byte[] bytes, bool isYaml, string expectedApiVersion, string expectedKind, Type modelType, FieldValidationDirective validation)
+        byte[] bytes, BodyFormat format, string expectedApiVersion, string expectedKind, Type modelType, FieldValidationDirective validation)
     {
-        using var body = RequestBody.Parse(bytes, isYaml, error =>
+        using var body = RequestBody.Parse(bytes, format, error =>
             ApiErrors.BadRequest($"the object provided is unrecognized (must be of type {expectedKind}): couldn't get version/kind; {error} ({RequestBody.Summarize(bytes)})"));
         var root = body.Root;
         if (root.ValueKind != JsonValueKind.Object)

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using KubeRollout.Sandbox.Api.Errors;
+using KubeRollout.Sandbox.Api.Requests.Protobuf;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeRollout.Sandbox.Api.Requests;
 
 /// <summary>
-/// A request body read in full and parsed as JSON (YAML bodies are converted first). <see cref="Document"/> keeps
+/// A request body read in full and parsed as JSON (YAML and protobuf bodies are converted first). <see cref="Document"/> keeps
 /// duplicate keys, which field validation reports; <see cref="ToNode"/> builds a tree where the last duplicate wins,
 /// as Go's decoder does.
 /// </summary>
@@ -49,20 +50,29 @@ internal sealed class RequestBody : IDisposable
         return buffer.ToArray();
     }
 
-    /// <summary>Parses JSON, or YAML when <paramref name="isYaml"/>; failures are reported through <paramref name="describeError"/>.</summary>
-    public static RequestBody Parse(byte[] bytes, bool isYaml, Func<string, Exception> describeError)
+    /// <summary>
+    /// Parses a JSON body, converting YAML and protobuf bodies to JSON first; failures are reported through
+    /// <paramref name="describeError"/>.
+    /// </summary>
+    public static RequestBody Parse(byte[] bytes, BodyFormat format, Func<string, Exception> describeError)
     {
-        var json = bytes;
-        if (isYaml)
+        byte[] json;
+        try
         {
-            try
+            json = format switch
             {
-                json = YamlToJson.Convert(bytes);
-            }
-            catch (YamlToJsonException e)
-            {
-                throw describeError(e.Message);
-            }
+                BodyFormat.Yaml => YamlToJson.Convert(bytes),
+                BodyFormat.Protobuf => ProtobufBody.ToJson(bytes),
+                _ => bytes,
+            };
+        }
+        catch (YamlToJsonException e)
+        {
+            throw describeError(e.Message);
+        }
+        catch (ProtobufFormatException e)
+        {
+            throw describeError(e.Message);
         }
 
         try

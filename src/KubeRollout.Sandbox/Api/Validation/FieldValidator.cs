@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KubeRollout.Sandbox.Api.Schema;
+using KubeRollout.Sandbox.Schema;
 
 namespace KubeRollout.Sandbox.Api.Validation;
 
@@ -12,15 +12,15 @@ internal static class FieldValidator
     public static IReadOnlyList<string> Check(JsonElement root, Type modelType)
     {
         var problems = new List<string>();
-        Walk(root, ModelShape.For(modelType), string.Empty, problems);
+        Walk(root, ModelShape.Of(modelType), string.Empty, problems);
         return problems;
     }
 
     private static void Walk(JsonElement element, ModelShape shape, string path, List<string> problems)
     {
-        switch (shape)
+        switch (shape.Kind)
         {
-            case ObjectShape objectShape when element.ValueKind == JsonValueKind.Object:
+            case ShapeKind.Struct when element.ValueKind == JsonValueKind.Object:
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
@@ -31,9 +31,9 @@ internal static class FieldValidator
                         continue;
                     }
 
-                    if (objectShape.Property(property.Name) is { } propertyShape)
+                    if (shape.Field(property.Name) is { } field)
                     {
-                        Walk(property.Value, propertyShape, fieldPath, problems);
+                        Walk(property.Value, field.Shape, fieldPath, problems);
                     }
                     else
                     {
@@ -42,7 +42,7 @@ internal static class FieldValidator
                 }
 
                 break;
-            case MapShape mapShape when element.ValueKind == JsonValueKind.Object:
+            case ShapeKind.Map when element.ValueKind == JsonValueKind.Object:
                 var keys = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var entry in element.EnumerateObject())
                 {
@@ -53,15 +53,15 @@ internal static class FieldValidator
                         continue;
                     }
 
-                    Walk(entry.Value, mapShape.Values, entryPath, problems);
+                    Walk(entry.Value, shape.Element!, entryPath, problems);
                 }
 
                 break;
-            case ArrayShape arrayShape when element.ValueKind == JsonValueKind.Array:
+            case ShapeKind.List when element.ValueKind == JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    Walk(item, arrayShape.Items, $"{path}[{index++}]", problems);
+                    Walk(item, shape.Element!, $"{path}[{index++}]", problems);
                 }
 
                 break;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeRollout.Sandbox.Patching.Schema;
+using KubeRollout.Sandbox.Schema;
 
 namespace KubeRollout.Sandbox.Patching.Fields;
 
@@ -28,7 +29,7 @@ internal sealed record Position(ModelShape Shape, FieldPatchMetadata Metadata)
     {
         switch (value)
         {
-            case JsonObject when Metadata.Atomic || Shape.IsAtomicStruct || Shape.Kind is ShapeKind.Scalar or ShapeKind.List:
+            case JsonObject when Metadata.Atomic || Shape.IsAtomicStruct() || Shape.Kind is ShapeKind.Scalar or ShapeKind.List:
                 return ValueKind.Leaf;
             case JsonObject:
                 return ValueKind.Granular;

@@ -1,0 +1,17 @@
+namespace KubeRollout.Sandbox.Api.Requests.Protobuf;
+
+/// <summary>The fields of one protobuf message that the sandbox decodes, by field number; others are skipped.</summary>
+internal sealed class ProtoMessage
+{
+    private readonly Dictionary<int, ProtoField> _fields;
+
+    public ProtoMessage(string name, params ProtoField[] fields)
+    {
+        Name = name;
+        _fields = fields.ToDictionary(f => f.Number);
+    }
+
+    public string Name { get; }
+
+    public ProtoField? Field(int number) => _fields.GetValueOrDefault(number);
+}
