@@ -17,7 +17,7 @@ $files = Get-ChildItem $TestsPath -Filter '*.Tests.ps1' -Recurse | Where-Object 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = @($files.FullName)
 $configuration.Run.PassThru = $true
-$configuration.Output.Verbosity = 'Normal'
+$configuration.Output.Verbosity = if ($env:KUBEROLLOUT_PESTER_VERBOSITY) { $env:KUBEROLLOUT_PESTER_VERBOSITY } else { 'Normal' }
 $result = Invoke-Pester -Configuration $configuration
 
 New-Item -ItemType Directory -Path (Split-Path $ResultPath) -Force | Out-Null
