@@ -6,7 +6,7 @@ namespace KubeRollout.Core.Rollouts.Plans;
 /// <summary>
 /// A step's pods at a glance: circles are old pods, squares new ones; filled means available, hollow not (yet):
 /// "●●● □" is three old pods serving and one new pod starting. Beyond <see cref="MaxSymbols"/> pods the chart
-/// counts instead ("●×997 ■×3").
+/// counts instead ("●×997 ■×3"); a step without pods reads "(no pods)".
 /// </summary>
 public static class PodChart
 {
@@ -16,8 +16,15 @@ public static class PodChart
     public const char NewStarting = '□';
     public const int MaxSymbols = 40;
 
+    public const string NoPods = "(no pods)";
+
     public static string Draw(RolloutPlanState state)
     {
+        if (state.TotalPods == 0)
+        {
+            return NoPods;
+        }
+
         var groups = new (char Symbol, int Count)[]
         {
             (OldAvailable, state.OldAvailable),

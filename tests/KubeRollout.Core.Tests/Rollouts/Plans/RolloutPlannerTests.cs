@@ -131,6 +131,7 @@ public class RolloutPlannerTests
 
         Assert.Equal(["0/0"], Counts(plan));
         Assert.Equal("start: no pods", plan.Steps[0].Action);
+        Assert.Equal("(no pods)", plan.Steps[0].Chart);
         Assert.Equal(0, plan.MinAvailable);
     }
 
@@ -172,6 +173,7 @@ public class RolloutPlannerTests
 
         Assert.Equal(["3/0", "0/0", "0/3", "0/3"], Counts(plan));
         Assert.Equal(["start: 3 old", "scale down old to 0", "scale up new to 3", "pods become available"], plan.Steps.Select(s => s.Action));
+        Assert.Equal(["●●●", "(no pods)", "□□□", "■■■"], plan.Steps.Select(s => s.Chart));
         Assert.Equal((3, 0), (plan.MaxPods, plan.MinAvailable));
         Assert.Equal((3, 0), (plan.PeakPods, plan.LowestAvailable));
         Assert.Equal("3 replicas, Recreate (all old pods go before new ones start)", plan.Description);
