@@ -30,6 +30,9 @@ with its message.
         Strategy       = 'RollingUpdate (default) or Recreate. A -MaxSurge or -MaxUnavailable without -Strategy means RollingUpdate.'
         Name           = 'The Deployment to plan for, or kubectl''s deploy/NAME form. Binds from pipeline strings and from the Name property of pipeline objects.'
         Kind           = 'The kind of workload; only Deployment has a plan. Binds from the Kind property of pipeline objects, so StatefulSets and DaemonSets in a pipeline are refused with PlanNotSupported.'
+        Namespace      = 'With -Name: the Deployment''s namespace. Default: the namespace of the kubeconfig context, else "default". Without -Name it is not used (it is accepted so that $PSDefaultParameterValues for all Kube cmdlets do not get in the way).'
+        Context        = 'With -Name: the kubeconfig context to use. Default: the current context. Not used without -Name.'
+        KubeConfig     = 'With -Name: the kubeconfig file. Default: $env:KUBECONFIG, else ~/.kube/config. Not used without -Name: a plan from parameters needs no cluster.'
     }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'Deployment names, or objects with Kind, Name and Namespace properties (for example from Get-KubeRolloutStatus).' }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using KubeRollout.Core.Cluster;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts.Plans;
 using KubeRollout.Core.Rollouts.Strategies;
@@ -11,15 +10,15 @@ namespace KubeRollout.Cmdlets;
 /// <summary>
 /// The steps a Deployment's rollout goes through, pod count by pod count, as the Deployment controller takes them:
 /// for given replicas and strategy, or for a live Deployment (its settings and pods, optionally overridden).
+/// -Namespace, -Context and -KubeConfig belong to every parameter set, although only a plan for a Deployment uses
+/// them: a session that sets them for all Kube cmdlets in $PSDefaultParameterValues must still plan from parameters.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "KubeRolloutPlan", DefaultParameterSetName = ParametersSet)]
 [OutputType(typeof(RolloutPlanStep))]
-public sealed class GetKubeRolloutPlanCommand : KubeRolloutCmdlet
+public sealed class GetKubeRolloutPlanCommand : KubeClusterCmdlet
 {
     private const string ParametersSet = "Parameters";
     private const string WorkloadSet = "Workload";
-
-    private KubeApiClient? _client;
 
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     [Parameter(ParameterSetName = WorkloadSet)]
@@ -48,18 +47,6 @@ public sealed class GetKubeRolloutPlanCommand : KubeRolloutCmdlet
     [ValidateSet("Deployment", "StatefulSet", "DaemonSet", IgnoreCase = true)]
     public string Kind { get; set; } = "Deployment";
 
-    [Parameter(ParameterSetName = WorkloadSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string? Namespace { get; set; }
-
-    [Parameter(ParameterSetName = WorkloadSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Context { get; set; }
-
-    [Parameter(ParameterSetName = WorkloadSet)]
-    [ValidateNotNullOrEmpty]
-    public string? KubeConfig { get; set; }
-
     protected override void ProcessRecord()
     {
         try
@@ -74,11 +61,10 @@ public sealed class GetKubeRolloutPlanCommand : KubeRolloutCmdlet
             RolloutPlanRequest request;
             if (ParameterSetName == WorkloadSet)
             {
-                var client = Connect();
+                EnsureConnected();
                 var workload = WorkloadReference.Parse(
-                    Name!, Enum.Parse<WorkloadKind>(Kind, ignoreCase: true), string.IsNullOrEmpty(Namespace) ? client.Namespace : Namespace,
-                    kindGiven: MyInvocation.BoundParameters.ContainsKey(nameof(Kind)));
-                var (live, warnings) = Run(token => RolloutPlanRequests.ForDeploymentAsync(client, workload, settings, token));
+                    Name!, Enum.Parse<WorkloadKind>(Kind, ignoreCase: true), EffectiveNamespace, kindGiven: MyInvocation.BoundParameters.ContainsKey(nameof(Kind)));
+                var (live, warnings) = Run(token => RolloutPlanRequests.ForDeploymentAsync(Client, workload, settings, token));
                 warnings.ToList().ForEach(WriteWarning);
                 request = live;
             }
@@ -93,32 +79,5 @@ public sealed class GetKubeRolloutPlanCommand : KubeRolloutCmdlet
         {
             WriteFailure(e);
         }
-    }
-
-    protected override void EndProcessing()
-    {
-        _client?.Dispose();
-        base.EndProcessing();
-    }
-
-    /// <summary>Opened on first use and kept for the pipeline; only the Workload parameter set talks to a cluster.</summary>
-    private KubeApiClient Connect()
-    {
-        if (_client is null)
-        {
-            var path = KubeConfig is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(KubeConfig);
-            try
-            {
-                _client = KubeApiClient.Connect(new ConnectionOptions(path, Context));
-            }
-            catch (KubeRolloutException e)
-            {
-                ThrowFailure(e);
-            }
-
-            WriteVerbose($"Cluster {_client!.Server} (context {_client.Context ?? "<none>"}), default namespace {_client.Namespace}.");
-        }
-
-        return _client;
     }
 }
