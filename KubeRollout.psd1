@@ -16,6 +16,8 @@
         'Formats/UndoResult.Format.ps1xml'
         'Formats/RolloutActionResult.Format.ps1xml'
         'Formats/TemplateChange.Format.ps1xml'
+        'Formats/RolloutStrategy.Format.ps1xml'
+        'Formats/RolloutPlanStep.Format.ps1xml'
         'Formats/SandboxInfo.Format.ps1xml'
     )
     CmdletsToExport      = @(
@@ -28,6 +30,8 @@
         'Suspend-KubeRollout'
         'Resume-KubeRollout'
         'Restart-KubeRollout'
+        'Set-KubeRolloutStrategy'
+        'Get-KubeRolloutPlan'
         'Start-KubeSandbox'
         'Stop-KubeSandbox'
         'Get-KubeSandbox'

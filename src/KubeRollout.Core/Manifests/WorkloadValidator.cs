@@ -3,7 +3,10 @@ using KubeRollout.Core.Kubernetes;
 
 namespace KubeRollout.Core.Manifests;
 
-/// <summary>The API server's validation of workload specs that users trip over most, with its messages.</summary>
+/// <summary>
+/// The API server's validation of workload specs that users trip over most, with its messages and, where several
+/// problems are found, in its order. A missing strategy value counts as the default the server would fill in.
+/// </summary>
 public static class WorkloadValidator
 {
     public static void ValidateDeployment(V1DeploymentSpec? spec, List<ManifestProblem> problems)
@@ -16,34 +19,7 @@ public static class WorkloadValidator
 
         ValidateReplicas(spec.Replicas, problems);
         ValidateSelectorAndTemplate(spec.Selector, spec.Template, problems);
-        ValidateNonNegative(spec.MinReadySeconds, "spec.minReadySeconds", problems);
-        ValidateNonNegative(spec.RevisionHistoryLimit, "spec.revisionHistoryLimit", problems);
-        if (spec.ProgressDeadlineSeconds is { } deadline)
-        {
-            ValidateNonNegative(deadline, "spec.progressDeadlineSeconds", problems);
-            if (deadline <= (spec.MinReadySeconds ?? 0))
-            {
-                problems.Add(new("spec.progressDeadlineSeconds", $"Invalid value: {deadline}: must be greater than minReadySeconds"));
-            }
-        }
-
-        var strategy = spec.Strategy;
-        switch (strategy?.Type)
-        {
-            case null or "RollingUpdate":
-                ValidateRollingUpdate(strategy?.RollingUpdate?.MaxSurge, strategy?.RollingUpdate?.MaxUnavailable, "spec.strategy.rollingUpdate", problems);
-                break;
-            case "Recreate":
-                if (strategy.RollingUpdate is not null)
-                {
-                    problems.Add(new("spec.strategy.rollingUpdate", "Forbidden: may not be specified when strategy `type` is 'Recreate'"));
-                }
-
-                break;
-            default:
-                problems.Add(new("spec.strategy.type", $"Unsupported value: \"{strategy.Type}\": supported values: \"Recreate\", \"RollingUpdate\""));
-                break;
-        }
+        ValidateDeploymentRollout(spec, problems);
     }
 
     public static void ValidateStatefulSet(V1StatefulSetSpec? spec, List<ManifestProblem> problems)
@@ -54,25 +30,9 @@ public static class WorkloadValidator
             return;
         }
 
+        ValidateStatefulSetRollout(spec, problems);
         ValidateReplicas(spec.Replicas, problems);
         ValidateSelectorAndTemplate(spec.Selector, spec.Template, problems);
-        var strategy = spec.UpdateStrategy;
-        switch (strategy?.Type)
-        {
-            case null or "RollingUpdate":
-                ValidateNonNegative(strategy?.RollingUpdate?.Partition, "spec.updateStrategy.rollingUpdate.partition", problems);
-                break;
-            case "OnDelete":
-                if (strategy.RollingUpdate is not null)
-                {
-                    problems.Add(new("spec.updateStrategy.rollingUpdate", "Invalid value: only allowed for updateStrategy 'RollingUpdate'"));
-                }
-
-                break;
-            default:
-                problems.Add(new("spec.updateStrategy", $"Unsupported value: \"{strategy.Type}\": supported values: \"OnDelete\", \"RollingUpdate\""));
-                break;
-        }
     }
 
     public static void ValidateDaemonSet(V1DaemonSetSpec? spec, List<ManifestProblem> problems)
@@ -84,76 +44,154 @@ public static class WorkloadValidator
         }
 
         ValidateSelectorAndTemplate(spec.Selector, spec.Template, problems);
+        ValidateDaemonSetRollout(spec, problems);
+    }
+
+    /// <summary>How a Deployment rolls out: strategy, minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds.</summary>
+    public static void ValidateDeploymentRollout(V1DeploymentSpec spec, List<ManifestProblem> problems)
+    {
+        ValidateDeploymentStrategy(spec.Strategy, problems);
+        ValidateNonNegative(spec.MinReadySeconds, "spec.minReadySeconds", problems);
+        ValidateNonNegative(spec.RevisionHistoryLimit, "spec.revisionHistoryLimit", problems);
+        if (spec.ProgressDeadlineSeconds is { } deadline)
+        {
+            ValidateNonNegative(deadline, "spec.progressDeadlineSeconds", problems);
+            if (deadline <= (spec.MinReadySeconds ?? 0))
+            {
+                problems.Add(new("spec.progressDeadlineSeconds", $"Invalid value: {ApiValueText.Int(deadline)}: must be greater than minReadySeconds"));
+            }
+        }
+    }
+
+    /// <summary>How a StatefulSet rolls out: updateStrategy (partition, maxUnavailable), minReadySeconds, revisionHistoryLimit.</summary>
+    public static void ValidateStatefulSetRollout(V1StatefulSetSpec spec, List<ManifestProblem> problems)
+    {
+        const string path = "spec.updateStrategy";
         var strategy = spec.UpdateStrategy;
         switch (strategy?.Type)
         {
-            case null or "RollingUpdate":
-                ValidateDaemonSetRollingUpdate(strategy?.RollingUpdate, problems);
+            case null or "" or "RollingUpdate":
+                if (strategy?.RollingUpdate is { } rollingUpdate)
+                {
+                    ValidateNonNegative(rollingUpdate.Partition, $"{path}.rollingUpdate.partition", problems);
+                    if (rollingUpdate.MaxUnavailable is { } maxUnavailable)
+                    {
+                        IntOrPercentRules.ValidatePositive(maxUnavailable, $"{path}.rollingUpdate.maxUnavailable", problems);
+                        if (IntOrPercentRules.Value(maxUnavailable) == 0)
+                        {
+                            problems.Add(new($"{path}.rollingUpdate.maxUnavailable", $"Invalid value: {ApiValueText.IntOrString(maxUnavailable)}: cannot be 0"));
+                        }
+
+                        IntOrPercentRules.ValidateNotMoreThan100Percent(maxUnavailable, $"{path}.rollingUpdate.maxUnavailable", problems);
+                    }
+                }
+
+                break;
+            case "OnDelete":
+                if (strategy.RollingUpdate is not null)
+                {
+                    problems.Add(new($"{path}.rollingUpdate", $"Invalid value: {StatefulSetRollingUpdateText(strategy.RollingUpdate)}: only allowed for updateStrategy 'RollingUpdate'"));
+                }
+
+                break;
+            default:
+                var value = $"apps.StatefulSetUpdateStrategy{{Type:{ApiValueText.Quote(strategy.Type)}, RollingUpdate:{ApiValueText.Pointer("apps.RollingUpdateStatefulSetStrategy", strategy.RollingUpdate is null ? null : StatefulSetRollingUpdateText(strategy.RollingUpdate))}}}";
+                problems.Add(new(path, $"Invalid value: {value}: must be 'RollingUpdate' or 'OnDelete'"));
+                break;
+        }
+
+        ValidateNonNegative(spec.MinReadySeconds, "spec.minReadySeconds", problems);
+        ValidateNonNegative(spec.RevisionHistoryLimit, "spec.revisionHistoryLimit", problems);
+    }
+
+    /// <summary>How a DaemonSet rolls out: minReadySeconds, updateStrategy (exactly one of maxSurge and maxUnavailable), revisionHistoryLimit.</summary>
+    public static void ValidateDaemonSetRollout(V1DaemonSetSpec spec, List<ManifestProblem> problems)
+    {
+        ValidateNonNegative(spec.MinReadySeconds, "spec.minReadySeconds", problems);
+        const string path = "spec.updateStrategy";
+        var strategy = spec.UpdateStrategy;
+        switch (strategy?.Type)
+        {
+            case null or "" or "RollingUpdate":
+                ValidateDaemonSetRollingUpdate(strategy?.RollingUpdate, $"{path}.rollingUpdate", problems);
                 break;
             case "OnDelete":
                 break;
             default:
-                problems.Add(new("spec.updateStrategy.type", $"Unsupported value: \"{strategy.Type}\": supported values: \"OnDelete\", \"RollingUpdate\""));
+                var rollingUpdate = strategy.RollingUpdate is { } r
+                    ? $"apps.RollingUpdateDaemonSet{{MaxUnavailable:{ApiValueText.IntOrString(r.MaxUnavailable)}, MaxSurge:{ApiValueText.IntOrString(r.MaxSurge)}}}"
+                    : null;
+                var value = $"apps.DaemonSetUpdateStrategy{{Type:{ApiValueText.Quote(strategy.Type)}, RollingUpdate:{ApiValueText.Pointer("apps.RollingUpdateDaemonSet", rollingUpdate)}}}";
+                problems.Add(new(path, $"Unsupported value: {value}: supported values: \"RollingUpdate\", \"OnDelete\""));
+                break;
+        }
+
+        ValidateNonNegative(spec.RevisionHistoryLimit, "spec.revisionHistoryLimit", problems);
+    }
+
+    private static void ValidateDeploymentStrategy(V1DeploymentStrategy? strategy, List<ManifestProblem> problems)
+    {
+        const string path = "spec.strategy";
+        switch (strategy?.Type)
+        {
+            case null or "" or "RollingUpdate":
+                ValidateDeploymentRollingUpdate(strategy?.RollingUpdate, $"{path}.rollingUpdate", problems);
+                break;
+            case "Recreate":
+                if (strategy.RollingUpdate is not null)
+                {
+                    problems.Add(new($"{path}.rollingUpdate", "Forbidden: may not be specified when strategy `type` is 'Recreate'"));
+                }
+
+                break;
+            default:
+                var rollingUpdate = strategy.RollingUpdate is { } r
+                    ? $"apps.RollingUpdateDeployment{{MaxUnavailable:{ApiValueText.IntOrString(r.MaxUnavailable)}, MaxSurge:{ApiValueText.IntOrString(r.MaxSurge)}}}"
+                    : null;
+                var value = $"apps.DeploymentStrategy{{Type:{ApiValueText.Quote(strategy.Type)}, RollingUpdate:{ApiValueText.Pointer("apps.RollingUpdateDeployment", rollingUpdate)}}}";
+                problems.Add(new(path, $"Unsupported value: {value}: supported values: \"Recreate\", \"RollingUpdate\""));
                 break;
         }
     }
 
-    /// <summary>maxSurge and maxUnavailable of a Deployment: each a number ≥ 0 or a percentage, not both zero.</summary>
-    public static void ValidateRollingUpdate(IntOrString? maxSurge, IntOrString? maxUnavailable, string path, List<ManifestProblem> problems)
+    /// <summary>A missing value is the default 25%, as the server fills it in before validating.</summary>
+    private static void ValidateDeploymentRollingUpdate(V1RollingUpdateDeployment? rollingUpdate, string path, List<ManifestProblem> problems)
     {
-        var surge = ParseAmount(maxSurge, $"{path}.maxSurge", problems);
-        var unavailable = ParseAmount(maxUnavailable, $"{path}.maxUnavailable", problems);
-        if (unavailable is { IsPercent: true, Value: > 100 })
+        var maxUnavailable = rollingUpdate?.MaxUnavailable ?? "25%";
+        var maxSurge = rollingUpdate?.MaxSurge ?? "25%";
+        IntOrPercentRules.ValidatePositive(maxUnavailable, $"{path}.maxUnavailable", problems);
+        IntOrPercentRules.ValidatePositive(maxSurge, $"{path}.maxSurge", problems);
+        if (IntOrPercentRules.Value(maxUnavailable) == 0 && IntOrPercentRules.Value(maxSurge) == 0)
         {
-            problems.Add(new($"{path}.maxUnavailable", $"Invalid value: \"{unavailable}\": must not be greater than 100%"));
+            problems.Add(new($"{path}.maxUnavailable", $"Invalid value: {ApiValueText.IntOrString(maxUnavailable)}: may not be 0 when `maxSurge` is 0"));
         }
 
-        if (surge is { Value: 0 } && unavailable is { Value: 0 })
+        IntOrPercentRules.ValidateNotMoreThan100Percent(maxUnavailable, $"{path}.maxUnavailable", problems);
+    }
+
+    /// <summary>Missing values are the defaults maxUnavailable 1 and maxSurge 0.</summary>
+    private static void ValidateDaemonSetRollingUpdate(V1RollingUpdateDaemonSet? rollingUpdate, string path, List<ManifestProblem> problems)
+    {
+        var maxUnavailable = rollingUpdate?.MaxUnavailable ?? 1;
+        var maxSurge = rollingUpdate?.MaxSurge ?? 0;
+        IntOrPercentRules.ValidatePositive(maxUnavailable, $"{path}.maxUnavailable", problems);
+        IntOrPercentRules.ValidatePositive(maxSurge, $"{path}.maxSurge", problems);
+        IntOrPercentRules.ValidateNotMoreThan100Percent(maxUnavailable, $"{path}.maxUnavailable", problems);
+        IntOrPercentRules.ValidateNotMoreThan100Percent(maxSurge, $"{path}.maxSurge", problems);
+        var hasUnavailable = IntOrPercentRules.Value(maxUnavailable) != 0;
+        var hasSurge = IntOrPercentRules.Value(maxSurge) != 0;
+        if (hasUnavailable && hasSurge)
         {
-            problems.Add(new($"{path}.maxUnavailable", $"Invalid value: {maxUnavailable?.Value}: may not be 0 when `maxSurge` is 0"));
+            problems.Add(new($"{path}.maxSurge", $"Invalid value: {ApiValueText.IntOrString(maxSurge)}: may not be set when maxUnavailable is non-zero"));
+        }
+        else if (!hasUnavailable && !hasSurge)
+        {
+            problems.Add(new($"{path}.maxUnavailable", "Required value: cannot be 0 when maxSurge is 0"));
         }
     }
 
-    private static void ValidateDaemonSetRollingUpdate(V1RollingUpdateDaemonSet? rollingUpdate, List<ManifestProblem> problems)
-    {
-        const string path = "spec.updateStrategy.rollingUpdate";
-        var surge = ParseAmount(rollingUpdate?.MaxSurge, $"{path}.maxSurge", problems) ?? new IntOrPercent(0, false);
-        var unavailable = ParseAmount(rollingUpdate?.MaxUnavailable, $"{path}.maxUnavailable", problems) ?? new IntOrPercent(1, false);
-        if (surge.Value != 0 && unavailable.Value != 0)
-        {
-            problems.Add(new($"{path}.maxSurge", $"Invalid value: \"{surge}\": may not be set when maxUnavailable is non-zero"));
-        }
-        else if (surge.Value == 0 && unavailable.Value == 0)
-        {
-            problems.Add(new($"{path}.maxUnavailable", $"Invalid value: \"{unavailable}\": cannot be 0 when maxSurge is 0"));
-        }
-
-        if (unavailable is { IsPercent: true, Value: > 100 })
-        {
-            problems.Add(new($"{path}.maxUnavailable", $"Invalid value: \"{unavailable}\": must not be greater than 100%"));
-        }
-    }
-
-    private static IntOrPercent? ParseAmount(IntOrString? value, string path, List<ManifestProblem> problems)
-    {
-        if (value?.Value is null)
-        {
-            return null;
-        }
-
-        if (!IntOrPercent.TryParse(value.Value, out var parsed))
-        {
-            problems.Add(new(path, $"Invalid value: \"{value.Value}\": a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"));
-            return null;
-        }
-
-        if (parsed.Value < 0)
-        {
-            problems.Add(new(path, $"Invalid value: {parsed.Value}: must be greater than or equal to 0"));
-        }
-
-        return parsed;
-    }
+    private static string StatefulSetRollingUpdateText(V1RollingUpdateStatefulSetStrategy rollingUpdate) =>
+        $"apps.RollingUpdateStatefulSetStrategy{{Partition:{ApiValueText.Int(rollingUpdate.Partition ?? 0)}, MaxUnavailable:{ApiValueText.Pointer("intstr.IntOrString", rollingUpdate.MaxUnavailable is null ? null : ApiValueText.IntOrString(rollingUpdate.MaxUnavailable))}}}";
 
     private static void ValidateReplicas(int? replicas, List<ManifestProblem> problems) =>
         ValidateNonNegative(replicas, "spec.replicas", problems);
@@ -162,7 +200,7 @@ public static class WorkloadValidator
     {
         if (value < 0)
         {
-            problems.Add(new(path, $"Invalid value: {value}: must be greater than or equal to 0"));
+            problems.Add(new(path, $"Invalid value: {ApiValueText.Int(value.Value)}: must be greater than or equal to 0"));
         }
     }
 

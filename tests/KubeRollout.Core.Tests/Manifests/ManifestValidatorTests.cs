@@ -45,7 +45,7 @@ public class ManifestValidatorTests
     [InlineData("  strategy:\n    rollingUpdate:\n      maxSurge: -1", "spec.strategy.rollingUpdate.maxSurge", "must be greater than or equal to 0")]
     [InlineData("  strategy:\n    rollingUpdate:\n      maxSurge: lots", "spec.strategy.rollingUpdate.maxSurge", "a valid percent string")]
     [InlineData("  strategy:\n    type: Recreate\n    rollingUpdate:\n      maxSurge: 1", "spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'")]
-    [InlineData("  strategy:\n    type: BlueGreen", "spec.strategy.type", "Unsupported value: \"BlueGreen\"")]
+    [InlineData("  strategy:\n    type: BlueGreen", "spec.strategy", "Unsupported value: apps.DeploymentStrategy{Type:\"BlueGreen\", RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}: supported values: \"Recreate\", \"RollingUpdate\"")]
     [InlineData("  replicas: -2", "spec.replicas", "must be greater than or equal to 0")]
     [InlineData("  minReadySeconds: 30\n  progressDeadlineSeconds: 20", "spec.progressDeadlineSeconds", "must be greater than minReadySeconds")]
     public void Rejects_what_the_api_rejects(string strategy, string field, string message)
