@@ -156,7 +156,8 @@ public sealed class DeploymentStrategyTests
     [Fact]
     public async Task A_pod_that_crashes_before_min_ready_seconds_never_counts_as_available()
     {
-        await using var cluster = new TestCluster();
+        // A slower clock: the pod is Ready for 3 simulated seconds, a window a loaded machine could skip at 100x.
+        await using var cluster = new TestCluster(timeScale: 10);
         var annotations = new Dictionary<string, string>
         {
             ["sandbox.kuberollout.io/behavior"] = "crash",

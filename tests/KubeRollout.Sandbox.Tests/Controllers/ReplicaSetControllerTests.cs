@@ -1,3 +1,4 @@
+using KubeRollout.Sandbox.Storage;
 using k8s.Models;
 using KubeRollout.Sandbox.Tests.Controllers.Support;
 
@@ -73,16 +74,16 @@ public sealed class ReplicaSetControllerTests
     }
 
     [Fact]
-    public async Task A_replica_set_whose_selector_misses_its_template_creates_nothing_and_reports_the_failure()
+    public async Task A_replica_set_whose_selector_misses_its_template_is_refused_and_makes_no_pods()
     {
         await using var cluster = new TestCluster();
         var rs = Manifests.ReplicaSet("web", replicas: 2);
         rs.Spec.Selector.MatchLabels["app"] = "other";
-        cluster.Store.Create(rs, "test");
 
-        await cluster.WaitUntilAsync(
-            () => cluster.Store.Get<V1ReplicaSet>(TestCluster.Namespace, "web")?.Status?.Conditions?.Any(c => c.Type == "ReplicaFailure" && c.Reason == "FailedCreate") == true,
-            "the failure is reported");
+        var refused = Assert.Throws<StoreException>(() => cluster.Store.Create(rs, "test"));
+
+        Assert.Equal((422, "Invalid"), (refused.Code, refused.Reason));
+        Assert.Contains("`selector` does not match template `labels`", refused.Message, StringComparison.Ordinal);
         Assert.Empty(cluster.Pods());
     }
 }
