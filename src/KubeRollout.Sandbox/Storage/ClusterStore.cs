@@ -12,7 +12,11 @@ namespace KubeRollout.Sandbox.Storage;
 /// </summary>
 public sealed class ClusterStore : IClusterStore
 {
-    private const int EventWindow = 50_000;
+    /// <summary>
+    /// How many events watches can resume from. Each keeps its object snapshot alive, so the window is what most of
+    /// the memory of a busy sandbox goes to; a client whose version is older re-lists (410 Expired), as on a real cluster.
+    /// </summary>
+    public const int EventWindow = 10_000;
     private const string GenerateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
     private readonly object _gate = new();

@@ -1,4 +1,5 @@
 using k8s.Models;
+using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 
@@ -13,7 +14,7 @@ public sealed class WatchExpiryTests(SandboxFixture sandbox) : IClassFixture<San
         var store = sandbox.Server.Store;
         var ns = await sandbox.CreateNamespaceAsync();
         // Push the kept event window past version 1 so that it expires.
-        for (var i = store.ResourceVersion; i < 50_010; i++)
+        for (var i = store.ResourceVersion; i < ClusterStore.EventWindow + 10; i++)
         {
             store.Create(new V1ConfigMap { Metadata = new V1ObjectMeta { GenerateName = "filler-", NamespaceProperty = ns } }, "test");
         }
