@@ -23,9 +23,16 @@ try {
     Show 'Re-apply the same file: nothing changes, no new revision'
     Out (Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.yaml'))
 
-    Show 'Roll out v1.1 with a change cause, then v2 recording the command line (--record)'
+    Show 'Roll out v1.1 with a change cause'
     Out (Invoke-KubeRollout (Join-Path $vweb 'update/vweb-v11.yaml') -ChangeCause 'v1.1: three replicas' -Wait -Timeout 60)
+
+    Show 'Get-KubeRolloutPlan vweb: how the next rollout will go, by the controller''s arithmetic'
+    Out (Get-KubeRolloutPlan vweb | Select-Object Step, Action, OldPods, NewPods, AvailablePods, Chart)
+
+    Show 'The observed rollout of v2, recording the command line (--record): the controller''s steps as kubectl reports them'
     Out (Invoke-KubeRollout -Path (Join-Path $vweb 'update/vweb-v2.yaml') -Record)
+    Wait-KubeRollout vweb -Timeout 60 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'deployment.apps/*' } |
+        ForEach-Object { Write-Host "  $($_.Message)" }
 
     Show 'Wait-KubeRollout vweb -Timeout 2s        (kubectl rollout status --timeout=2s)'
     $status = Wait-KubeRollout vweb -Timeout 2s -ErrorAction SilentlyContinue -ErrorVariable problems
