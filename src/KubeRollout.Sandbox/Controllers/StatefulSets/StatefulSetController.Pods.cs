@@ -193,7 +193,8 @@ public sealed partial class StatefulSetController
 
     /// <summary>
     /// Creates the pod's claims that do not exist. Difference from a cluster: there is no volume provisioner, so the
-    /// controller reports a new claim Bound itself (phase, access modes, capacity = the requested storage).
+    /// controller binds a new claim itself, as the PV controller would: volumeName <c>pvc-&lt;uid&gt;</c>, the bind
+    /// annotations, and status Bound with the access modes and the requested storage as capacity.
     /// </summary>
     private void CreateMissingClaims(V1StatefulSet set, int ordinal, V1Pod pod)
     {
@@ -217,6 +218,20 @@ public sealed partial class StatefulSetController
 
             if (claim.Status?.Phase is null or "Pending" && claim.Metadata.DeletionTimestamp is null)
             {
+                if (string.IsNullOrEmpty(claim.Spec?.VolumeName))
+                {
+                    var withVolume = ObjectCopies.Shallow(claim);
+                    withVolume.Metadata = ObjectCopies.Shallow(claim.Metadata);
+                    withVolume.Metadata.Annotations = new Dictionary<string, string>(claim.Metadata.Annotations ?? new Dictionary<string, string>())
+                    {
+                        ["pv.kubernetes.io/bind-completed"] = "yes",
+                        ["pv.kubernetes.io/bound-by-controller"] = "yes",
+                    };
+                    withVolume.Spec = ObjectCopies.Shallow(claim.Spec ?? new V1PersistentVolumeClaimSpec());
+                    withVolume.Spec.VolumeName = "pvc-" + claim.Metadata.Uid;
+                    claim = _store.Update(withVolume, FieldManagers.ControllerManager);
+                }
+
                 var bound = ObjectCopies.Shallow(claim);
                 bound.Status = new V1PersistentVolumeClaimStatus
                 {
