@@ -1,8 +1,10 @@
+using KubeRollout.Sandbox.Controllers.DaemonSets;
 using KubeRollout.Sandbox.Controllers.Deployments;
 using KubeRollout.Sandbox.Controllers.Events;
 using KubeRollout.Sandbox.Controllers.GarbageCollection;
 using KubeRollout.Sandbox.Controllers.ReplicaSets;
 using KubeRollout.Sandbox.Controllers.Runtime;
+using KubeRollout.Sandbox.Controllers.StatefulSets;
 using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Simulation.Kubelet;
 using KubeRollout.Sandbox.Simulation.Nodes;
@@ -14,8 +16,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace KubeRollout.Sandbox.Controllers;
 
 /// <summary>
-/// Runs what a cluster runs besides the API server: the simulated nodes and kubelet, the scheduler, the ReplicaSet
-/// and Deployment controllers and the garbage collector, all on one shared cache of the store and one simulated
+/// Runs what a cluster runs besides the API server: the simulated nodes and kubelet, the scheduler, the ReplicaSet,
+/// Deployment, StatefulSet and DaemonSet controllers and the garbage collector, all on one shared cache of the store and one simulated
 /// timer loop. <see cref="RunAsync"/> returns when the token is cancelled and every worker has stopped.
 /// </summary>
 public sealed class ControllerManager
@@ -53,6 +55,8 @@ public sealed class ControllerManager
             new SimulatedKubelet(_store, cache, events, rules, timers, Logger<SimulatedKubelet>()),
             new ReplicaSetController(_store, cache, events, timers, Logger<ReplicaSetController>()),
             new DeploymentController(_store, cache, events, timers, Logger<DeploymentController>()),
+            new StatefulSetController(_store, cache, events, timers, Logger<StatefulSetController>()),
+            new DaemonSetController(_store, cache, events, timers, Logger<DaemonSetController>()),
             new GarbageCollector(_store, cache, timers, Logger<GarbageCollector>()),
         ];
 
