@@ -3,6 +3,7 @@ using KubeRollout.Sandbox.Controllers.Events;
 using KubeRollout.Sandbox.Controllers.GarbageCollection;
 using KubeRollout.Sandbox.Controllers.ReplicaSets;
 using KubeRollout.Sandbox.Controllers.Runtime;
+using KubeRollout.Sandbox.Controllers.StatefulSets;
 using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Simulation.Kubelet;
 using KubeRollout.Sandbox.Simulation.Nodes;
@@ -53,6 +54,7 @@ public sealed class ControllerManager
             new SimulatedKubelet(_store, cache, events, rules, timers, Logger<SimulatedKubelet>()),
             new ReplicaSetController(_store, cache, events, timers, Logger<ReplicaSetController>()),
             new DeploymentController(_store, cache, events, timers, Logger<DeploymentController>()),
+            new StatefulSetController(_store, cache, events, timers, Logger<StatefulSetController>()),
             new GarbageCollector(_store, cache, timers, Logger<GarbageCollector>()),
         ];
 

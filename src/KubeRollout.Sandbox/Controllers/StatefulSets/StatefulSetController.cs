@@ -1,0 +1,176 @@
+using k8s.Models;
+using KubeRollout.Sandbox.Controllers.Events;
+using KubeRollout.Sandbox.Controllers.Revisions;
+using KubeRollout.Sandbox.Controllers.Runtime;
+using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace KubeRollout.Sandbox.Controllers.StatefulSets;
+
+/// <summary>
+/// The StatefulSet controller (pkg/controller/statefulset): this file holds the event handlers and the sync
+/// (claiming pods and revisions, the current and update revision, status, history); <c>.Pods</c> creates, deletes
+/// and updates the pods by ordinal.
+/// </summary>
+public sealed partial class StatefulSetController : QueueController<ObjectKey>
+{
+    private const string Kind = "StatefulSet";
+    private static readonly EventSource Source = new("statefulset-controller");
+    private static readonly TimeSpan AfterAvailable = TimeSpan.FromMilliseconds(10);
+
+    private readonly ClusterStore _store;
+    private readonly ClusterCache _cache;
+    private readonly EventRecorder _events;
+    private readonly ControllerRefClaimer _claimer;
+    private readonly RevisionHistory _history;
+
+    public StatefulSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+        : base("statefulset-controller", workers: 1, timers, logger)
+    {
+        _store = store;
+        _cache = cache;
+        _events = events;
+        _claimer = new ControllerRefClaimer(store, cache);
+        _history = new RevisionHistory(store, cache);
+        cache.Changed += OnChanged;
+    }
+
+    public override void EnqueueExisting()
+    {
+        foreach (var set in _cache.List<V1StatefulSet>())
+        {
+            Queue.Add(ObjectKey.Of(set));
+        }
+    }
+
+    protected override void Sync(ObjectKey key)
+    {
+        if (_cache.Get<V1StatefulSet>(key) is not { } set)
+        {
+            return;
+        }
+
+        var now = Now;
+        var pods = ClaimPods(set);
+        var revisions = _history.Claim(set, Kind, set.Spec.Selector);
+        var collisionCount = set.Status?.CollisionCount ?? 0;
+        var (current, update) = SyncRevisions(set, revisions, ref collisionCount);
+
+        if (set.Metadata.DeletionTimestamp is null)
+        {
+            UpdatePods(set, pods, current, update, now);
+        }
+
+        pods = _cache.ControlledBy<V1Pod>(set.Metadata.Uid).Where(p => LabelSelectors.Matches(set.Spec.Selector, p.Metadata.Labels)).ToList();
+        var status = StatefulSetStatusCalculator.Calculate(set, pods, current.Metadata.Name, update.Metadata.Name, collisionCount, now);
+        if (!ModelEquality.SameJson(status, set.Status))
+        {
+            var updated = ObjectCopies.Shallow(set);
+            updated.Status = status;
+            _store.UpdateStatus(updated, FieldManagers.ControllerManager);
+        }
+
+        TruncateHistory(set, pods, status);
+        if (StatefulSetStatusCalculator.NextAvailableAt(set, pods, now) is { } due)
+        {
+            Queue.AddAfter(key, due - now + AfterAvailable);
+        }
+    }
+
+    private List<V1Pod> ClaimPods(V1StatefulSet set) =>
+        _claimer.Claim(
+            set,
+            "apps/v1",
+            Kind,
+            set.Spec.Selector,
+            _cache.ControlledBy<V1Pod>(set.Metadata.Uid),
+            _cache.WithoutController<V1Pod>(set.Metadata.NamespaceProperty).Where(p => !PodConditions.IsTerminal(p)));
+
+    /// <summary>
+    /// getStatefulSetRevisions: the update revision is the one holding the current template (the latest if equal, an
+    /// older equal one renumbered to max+1, else a new one); the current revision is status.currentRevision, or the
+    /// update revision when there is none yet.
+    /// </summary>
+    private (V1ControllerRevision Current, V1ControllerRevision Update) SyncRevisions(V1StatefulSet set, List<V1ControllerRevision> revisions, ref int collisionCount)
+    {
+        var data = TemplatePatch.Build(set.Spec.Template);
+        var next = RevisionHistory.MaxRevision(revisions) + 1;
+        var equal = revisions.Where(r => RevisionHistory.SameData(r, data)).ToList();
+        V1ControllerRevision update;
+        if (equal.Count > 0 && ReferenceEquals(revisions[^1], equal[^1]))
+        {
+            update = revisions[^1];
+        }
+        else if (equal.Count > 0)
+        {
+            update = _history.Renumber(equal[^1], next);
+        }
+        else
+        {
+            update = _history.Create(set, Kind, set.Spec.Template, data, next, count => ControllerRevisionHash.Compute(data, count), ref collisionCount);
+        }
+
+        var current = revisions.FirstOrDefault(r => r.Metadata.Name == set.Status?.CurrentRevision) ?? update;
+        return (current, update);
+    }
+
+    /// <summary>Keeps revisionHistoryLimit old revisions besides the current, the update and those pods still use.</summary>
+    private void TruncateHistory(V1StatefulSet set, List<V1Pod> pods, V1StatefulSetStatus status)
+    {
+        var live = new HashSet<string>(StringComparer.Ordinal) { status.CurrentRevision, status.UpdateRevision };
+        foreach (var pod in pods)
+        {
+            if (StatefulSetPods.RevisionOf(pod) is { } revision)
+            {
+                live.Add(revision);
+            }
+        }
+
+        var revisions = _cache.ControlledBy<V1ControllerRevision>(set.Metadata.Uid).OrderBy(r => r.Revision ?? 0).ToList();
+        _history.Truncate(revisions, live, set.Spec.RevisionHistoryLimit ?? 10);
+    }
+
+    private void OnChanged(CacheEvent change)
+    {
+        if (change.Resource == ResourceTypes.StatefulSets)
+        {
+            Queue.Add(ObjectKey.Of(change.Object));
+        }
+        else if (change.Resource == ResourceTypes.Pods || change.Resource == ResourceTypes.ControllerRevisions)
+        {
+            OnDependentChanged(change);
+        }
+    }
+
+    private void OnDependentChanged(CacheEvent change)
+    {
+        var meta = change.Object.Metadata;
+        var controllerRef = OwnerReferences.ControllerOf(meta);
+        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
+        if (IsStatefulSetRef(controllerRef))
+        {
+            Queue.Add(new ObjectKey(meta.NamespaceProperty, controllerRef!.Name));
+        }
+
+        if (IsStatefulSetRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
+        {
+            Queue.Add(new ObjectKey(meta.NamespaceProperty, oldControllerRef.Name));
+        }
+
+        var labelsChanged = change.Old is not null && !change.Old.Metadata.Labels.SameAs(meta.Labels);
+        if (controllerRef is null && change.Type != WatchEventType.Deleted && (change.Old is null || labelsChanged || oldControllerRef is not null))
+        {
+            foreach (var set in _cache.List<V1StatefulSet>(meta.NamespaceProperty))
+            {
+                if (LabelSelectors.Matches(set.Spec.Selector, meta.Labels))
+                {
+                    Queue.Add(ObjectKey.Of(set));
+                }
+            }
+        }
+    }
+
+    private static bool IsStatefulSetRef(V1OwnerReference? reference) =>
+        reference is { Kind: Kind, ApiVersion: "apps/v1" };
+}
