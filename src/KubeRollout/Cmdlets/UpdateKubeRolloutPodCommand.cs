@@ -9,7 +9,7 @@ namespace KubeRollout.Cmdlets;
 /// Replaces the out-of-date pods of an OnDelete StatefulSet or DaemonSet one at a time: deletes a pod, waits until
 /// its replacement is Ready at the update revision, then the next; a pod is deleted only while the others are Ready.
 /// </summary>
-[Cmdlet(VerbsData.Update, "KubeRolloutPod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsData.Update, "KubeRolloutPod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PodReplacement))]
 public sealed class UpdateKubeRolloutPodCommand : WorkloadCmdlet
 {
