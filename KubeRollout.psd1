@@ -18,6 +18,8 @@
         'Formats/TemplateChange.Format.ps1xml'
         'Formats/RolloutStrategy.Format.ps1xml'
         'Formats/RolloutPlanStep.Format.ps1xml'
+        'Formats/PartitionStepResult.Format.ps1xml'
+        'Formats/PodReplacement.Format.ps1xml'
         'Formats/SandboxInfo.Format.ps1xml'
     )
     CmdletsToExport      = @(
@@ -32,6 +34,8 @@
         'Restart-KubeRollout'
         'Set-KubeRolloutStrategy'
         'Get-KubeRolloutPlan'
+        'Set-KubeStatefulSetPartition'
+        'Update-KubeRolloutPod'
         'Start-KubeSandbox'
         'Stop-KubeSandbox'
         'Get-KubeSandbox'

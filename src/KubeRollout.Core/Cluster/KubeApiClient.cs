@@ -144,6 +144,14 @@ public sealed class KubeApiClient : IDisposable
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Deletes an object; with <paramref name="uid"/>, only that incarnation of it (a precondition, 409 otherwise).</summary>
+    public async Task DeleteAsync(ApiResource resource, string? @namespace, string name, string? uid, bool dryRun, CancellationToken cancellationToken)
+    {
+        var query = Query(("dryRun", dryRun ? "All" : null));
+        var body = uid is null ? null : new JsonObject { ["kind"] = "DeleteOptions", ["apiVersion"] = "v1", ["preconditions"] = new JsonObject { ["uid"] = uid } }.ToJsonString();
+        using var response = await SendAsync(HttpMethod.Delete, resource.PathFor(@namespace, name) + query, body, body is null ? null : "application/json", cancellationToken, $"{resource.QualifiedName}/{name}").ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Watches from <paramref name="resourceVersion"/> until the server ends the watch or the token is cancelled.
     /// An expired version throws a KubeApiException with reason Expired (the caller re-lists).

@@ -9,9 +9,15 @@ public static class RolloutOperations
 {
     private static readonly DeploymentRolloutOperations Deployments = new();
 
+    public static StatefulSetRolloutOperations StatefulSets { get; } = new();
+
+    public static DaemonSetRolloutOperations DaemonSets { get; } = new();
+
     public static IRolloutOperations For(WorkloadKind kind) => kind switch
     {
         WorkloadKind.Deployment => Deployments,
+        WorkloadKind.StatefulSet => StatefulSets,
+        WorkloadKind.DaemonSet => DaemonSets,
         _ => throw new KubeRolloutException(
             "WorkloadKindNotSupported", FailureKind.NotImplemented, $"Rollouts of {kind}s are not supported yet.", kind),
     };

@@ -30,6 +30,9 @@ public sealed class RolloutStatus
     /// <summary>The current revision, when known.</summary>
     public long? Revision { get; init; }
 
+    /// <summary>The ControllerRevision the pods are updated to (StatefulSet status.updateRevision), when known.</summary>
+    public string? UpdateRevision { get; init; }
+
     public long Generation { get; init; }
 
     public long ObservedGeneration { get; init; }

@@ -16,6 +16,9 @@ public static class RolloutFailures
             RolloutState.Paused => new KubeRolloutException(
                 "RolloutPaused", FailureKind.InvalidOperation,
                 $"{workload.ResourceName} is paused and will not finish rolling out until it is resumed (Resume-KubeRollout): {status.Message}", status),
+            RolloutState.WaitingForDeletion => new KubeRolloutException(
+                "RolloutWaitingForDeletion", FailureKind.InvalidOperation,
+                $"{workload.ResourceName} will not finish rolling out by itself: {status.Message}", status),
             RolloutState.Deleted => new KubeRolloutException("WorkloadDeleted", FailureKind.ObjectNotFound, $"{workload.ResourceName}: object has been deleted", status),
             _ => new KubeRolloutException(
                 "RolloutTimeout", FailureKind.OperationTimeout,

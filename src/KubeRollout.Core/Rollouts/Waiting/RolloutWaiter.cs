@@ -10,11 +10,11 @@ namespace KubeRollout.Core.Rollouts.Waiting;
 /// Waits for many rollouts at once over watches: one watch per namespace and kind (not per object), resumed from
 /// its last resourceVersion when the server ends it and re-listed when that version has expired. Every status
 /// change is written to the progress channel; a workload stops being waited for when its rollout completes,
-/// fails (progress deadline exceeded), is paused or the workload is deleted.
+/// fails (progress deadline exceeded), is paused, waits for its OnDelete pods to be deleted, or the workload is deleted.
 /// </summary>
 public sealed class RolloutWaiter(KubeApiClient client)
 {
-    public static bool IsWaitOver(RolloutStatus status) => status.IsFinal || status.State == RolloutState.Paused;
+    public static bool IsWaitOver(RolloutStatus status) => status.IsFinal || status.State is RolloutState.Paused or RolloutState.WaitingForDeletion;
 
     /// <summary>The last status of each workload (in the order given) when all are over or the timeout passes.</summary>
     public async Task<IReadOnlyList<RolloutStatus>> WaitAsync(

@@ -1,0 +1,90 @@
+using System.Management.Automation;
+using KubeRollout.Core.Errors;
+using KubeRollout.Core.Rollouts.Pods;
+using KubeRollout.Infrastructure;
+
+namespace KubeRollout.Cmdlets;
+
+/// <summary>
+/// Replaces the out-of-date pods of an OnDelete StatefulSet or DaemonSet one at a time: deletes a pod, waits until
+/// its replacement is Ready at the update revision, then the next; a pod is deleted only while the others are Ready.
+/// </summary>
+[Cmdlet(VerbsData.Update, "KubeRolloutPod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PodReplacement))]
+public sealed class UpdateKubeRolloutPodCommand : WorkloadCmdlet
+{
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Only the StatefulSet pods with these ordinals.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int[]? Ordinal { get; set; }
+
+    /// <summary>Only the DaemonSet (or StatefulSet) pods on these nodes.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Node { get; set; }
+
+    /// <summary>Stops at the first pod whose replacement does not become Ready.</summary>
+    [Parameter]
+    public SwitchParameter StopOnFailure { get; set; }
+
+    /// <summary>How long each pod may take (waiting for the others to be Ready, then for its replacement). Default: 5 minutes.</summary>
+    [Parameter]
+    [TimeoutTransformation]
+    public TimeSpan? Timeout { get; set; }
+
+    protected override void BeginProcessing() => EnsureConnected();
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var workload = Workload;
+            var plan = Run(token => PodReplacer.PrepareAsync(Client, workload, Ordinal, Node, token));
+            foreach (var current in plan.Selection.UpToDate.Where(_ => Ordinal is { Length: > 0 } || Node is { Length: > 0 }))
+            {
+                WriteWarning($"{current.PodName} is already at revision {plan.UpdateRevision}; it is not replaced.");
+            }
+
+            if (plan.Selection.Outdated.Count == 0)
+            {
+                WriteVerbose($"{workload}: every pod is at revision {plan.UpdateRevision}; nothing to replace.");
+                return;
+            }
+
+            var timeout = Timeout is { } t && t > TimeSpan.Zero ? t : DefaultTimeout;
+            var targets = plan.Selection.Outdated;
+            for (var index = 0; index < targets.Count; index++)
+            {
+                var target = targets[index];
+                var description = $"{workload}: delete {target} so that it comes back at revision {plan.UpdateRevision}";
+                if (!ShouldProcess(description, description, "Replace pod"))
+                {
+                    continue;
+                }
+
+                WriteProgress(new ProgressRecord(1, $"Replacing the pods of {workload.ResourceName}", $"{target.PodName} ({index + 1} of {targets.Count})")
+                {
+                    PercentComplete = 100 * index / targets.Count,
+                });
+                var result = Run(token => PodReplacer.ReplaceAsync(Client, plan, target, timeout, token));
+                WriteObject(result);
+                if (!result.Succeeded)
+                {
+                    WriteFailure(new KubeRolloutException("PodReplacementFailed", FailureKind.OperationTimeout, result.Message, result));
+                    if (StopOnFailure)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            WriteProgress(new ProgressRecord(1, $"Replacing the pods of {workload.ResourceName}", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+        catch (KubeRolloutException e)
+        {
+            WriteFailure(e);
+        }
+    }
+}

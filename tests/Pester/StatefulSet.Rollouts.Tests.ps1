@@ -1,0 +1,203 @@
+# StatefulSet rollouts (kiamol ch09 todo-db): status, history and undo with kubectl's messages, partitions in stages,
+# OnDelete pod replacement, and bad input that changes nothing. Against a sandbox or KUBEROLLOUT_TEST_KUBECONFIG.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestCluster.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $db = Get-FixturePath 'todo-list/db'
+    $cluster = New-TestCluster -TimeScale 20
+    $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig }
+
+    function Get-Generation([string] $Namespace, [string] $Name) {
+        (Invoke-Kubectl -Cluster $cluster -n $Namespace get statefulset $Name -o 'jsonpath={.metadata.generation}').Output
+    }
+}
+
+AfterAll {
+    Remove-TestCluster $cluster
+}
+
+Describe 'The todo-db StatefulSet rollout' {
+    BeforeAll {
+        $ns = New-TestNamespace -Cluster $cluster -Prefix sts
+        $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
+        Get-ChildItem $db -Filter *.yaml | ForEach-Object { Invoke-KubeRollout $_.FullName | Out-Null }
+    }
+
+    It 'rolls out revision 1 with kubectl''s status message' {
+        $status = Wait-KubeRollout sts/todo-db -Timeout 60s
+
+        $status.Message | Should -Be 'partitioned roll out complete: 2 new pods have been updated...'
+        $status.State | Should -Be 'Complete'
+        (Invoke-Kubectl -Cluster $cluster -n $ns rollout status sts/todo-db --watch=false).Output | Should -Be $status.Message
+        (Get-KubeRolloutHistory sts/todo-db).Revision | Should -Be @(1)
+    }
+
+    It 'updates only the pods above the partition, and the history matches kubectl''s' {
+        Invoke-KubeRollout (Join-Path $db 'update/todo-db-rollingUpdate-partition.yaml') -ChangeCause 'postgres 11.8, pod 1 only' | Out-Null
+        $status = Wait-KubeRollout sts/todo-db -Timeout 60s
+
+        $status.Message | Should -Be 'partitioned roll out complete: 1 new pods have been updated...'
+        $history = Get-KubeRolloutHistory sts/todo-db
+        $history.Revision | Should -Be @(1, 2)
+        $history[1].ChangeCause | Should -Be 'postgres 11.8, pod 1 only'
+        $history[1].IsCurrent | Should -BeTrue
+        $history[1].Images | Should -Be @('postgres:11.8-alpine')
+        $kubectl = (Invoke-Kubectl -Cluster $cluster -n $ns rollout history sts/todo-db).Output -split "`n" | Where-Object { $_ -match '^\d' }
+        $kubectl | ForEach-Object { ($_ -split '\s{2,}')[0] } | Should -Be @('1', '2')
+        ($kubectl[1] -split '\s{2,}', 2)[1] | Should -Be 'postgres 11.8, pod 1 only'
+    }
+
+    It 'shows with -WhatIf which ordinals each stage would replace, and changes nothing' {
+        $generation = Get-Generation $ns todo-db
+        $transcript = Join-Path ([IO.Path]::GetTempPath()) "whatif-$([guid]::NewGuid()).txt"
+        Start-Transcript -Path $transcript | Out-Null
+        Set-KubeStatefulSetPartition todo-db -TargetPartition 0 -Step 1 -WhatIf
+        Stop-Transcript | Out-Null
+
+        Get-Content $transcript -Raw | Should -Match 'partition 1 -> 0: replaces ordinal 0'
+        Get-Generation $ns todo-db | Should -Be $generation
+    }
+
+    It 'lowers the partition step by step, waiting for each updated pod' {
+        $steps = @(Set-KubeStatefulSetPartition todo-db -TargetPartition 0 -Step 1 -Timeout 60s)
+
+        $steps.Count | Should -Be 1
+        $steps[0].Succeeded | Should -BeTrue
+        $steps[0].Ordinals | Should -Be @(0)
+        (Get-KubeRolloutStatus sts/todo-db).Message | Should -Be 'partitioned roll out complete: 2 new pods have been updated...'
+        (Invoke-Kubectl -Cluster $cluster -n $ns get pod todo-db-0 -o 'jsonpath={.spec.containers[0].image}').Output | Should -Be 'postgres:11.8-alpine'
+    }
+
+    It 'skips an undo to the current revision with kubectl''s message' {
+        $ours = Undo-KubeRollout sts/todo-db -ToRevision 2
+        $theirs = Invoke-Kubectl -Cluster $cluster -n $ns rollout undo sts/todo-db --to-revision=2
+
+        $ours.Skipped | Should -BeTrue
+        $theirs.Output | Should -Be "statefulset.apps/todo-db $($ours.Message)"
+    }
+
+    It 'refuses revisions not in the history as kubectl does, changing nothing' {
+        $generation = Get-Generation $ns todo-db
+        Undo-KubeRollout sts/todo-db -ToRevision 9 -ErrorVariable missing -ErrorAction SilentlyContinue
+
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'RevisionNotFound,*'
+        (Invoke-Kubectl -Cluster $cluster -n $ns rollout undo sts/todo-db --to-revision=9).Error.Trim() | Should -Be "error: $($missing[0].Exception.Message)"
+        Get-Generation $ns todo-db | Should -Be $generation
+    }
+
+    It 'undoes to revision 1, which becomes revision 3' {
+        $result = Undo-KubeRollout sts/todo-db
+
+        $result.Message | Should -Be 'rolled back'
+        $result.ToRevision | Should -Be 1
+        $result.FromRevision | Should -Be 2
+        $result.NewRevision | Should -Be 3
+        Wait-KubeRollout sts/todo-db -Timeout 60s | Out-Null
+        $history = Get-KubeRolloutHistory sts/todo-db
+        $history.Revision | Should -Be @(2, 3)
+        ($history | Where-Object IsCurrent).Images | Should -Be @('postgres:11.6-alpine')
+    }
+
+    It 'refuses bad partitions and other kinds with stable ids, changing nothing' -ForEach @(
+        @{ Arguments = @{ Name = 'todo-db'; Partition = -1 }; Id = 'PartitionInvalid' }
+        @{ Arguments = @{ Name = 'todo-db'; Partition = 0; Step = 0 }; Id = 'PartitionStepInvalid' }
+        @{ Arguments = @{ Name = 'deploy/todo-db'; Partition = 0 }; Id = 'NotAStatefulSet' }
+        @{ Arguments = @{ Name = 'no-such-db'; Partition = 0 }; Id = 'WorkloadNotFound' }
+    ) {
+        $generation = Get-Generation $ns todo-db
+        Set-KubeStatefulSetPartition @Arguments -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        Get-Generation $ns todo-db | Should -Be $generation
+    }
+
+    It 'warns about a partition above the replica count' {
+        $result = Set-KubeStatefulSetPartition todo-db -Partition 5 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings[0] | Should -Match 'above the replica count \(2\)'
+        $result.Partition | Should -Be 5
+    }
+}
+
+Describe 'An OnDelete StatefulSet' {
+    BeforeAll {
+        $ns = New-TestNamespace -Cluster $cluster -Prefix ondelete
+        $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
+        function StatefulSet([string] $Image) {
+            New-ManifestFile @"
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: store
+spec:
+  replicas: 3
+  serviceName: store
+  selector:
+    matchLabels:
+      app: store
+  updateStrategy:
+    type: OnDelete
+  template:
+    metadata:
+      labels:
+        app: store
+    spec:
+      containers:
+        - name: store
+          image: $Image
+"@
+        }
+        Invoke-KubeRollout (StatefulSet 'store:v1') -Wait -Timeout 60s | Out-Null
+        Invoke-KubeRollout (StatefulSet 'store:v2') | Out-Null
+    }
+
+    It 'reports the pods still waiting to be deleted where kubectl only errors' {
+        Wait-Until { (Get-KubeRolloutStatus sts/store).State -eq 'WaitingForDeletion' } -TimeoutSeconds 30 -Because 'the controller to observe v2'
+        $status = Get-KubeRolloutStatus sts/store
+
+        $status.OldReplicas | Should -Be 3
+        $status.Message | Should -Match '3 of 3 pods are still on the old revision'
+        (Invoke-Kubectl -Cluster $cluster -n $ns rollout status sts/store --watch=false).Error.Trim() | Should -Be 'error: rollout status is only available for RollingUpdate strategy type'
+    }
+
+    It 'does not let Wait-KubeRollout wait forever' {
+        $status = Wait-KubeRollout sts/store -Timeout 60s -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $status | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'RolloutWaitingForDeletion,*'
+    }
+
+    It 'refuses a partition for an OnDelete StatefulSet' {
+        Set-KubeStatefulSetPartition store -Partition 0 -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'PartitionNotApplicable,*'
+    }
+
+    It 'lists with -WhatIf the pods it would replace, deleting none' {
+        $before = (Invoke-Kubectl -Cluster $cluster -n $ns get pods -o 'jsonpath={.items[*].metadata.uid}').Output
+        Update-KubeRolloutPod sts/store -WhatIf | Should -BeNullOrEmpty
+
+        (Invoke-Kubectl -Cluster $cluster -n $ns get pods -o 'jsonpath={.items[*].metadata.uid}').Output | Should -Be $before
+    }
+
+    It 'replaces a named ordinal, then the rest from the highest ordinal down' {
+        $first = Update-KubeRolloutPod sts/store -Ordinal 0 -Timeout 60s
+
+        $first.OldPod | Should -Be 'store-0'
+        $first.Succeeded | Should -BeTrue
+        $rest = @(Update-KubeRolloutPod sts/store -Timeout 60s -StopOnFailure)
+        $rest.OldPod | Should -Be @('store-2', 'store-1')
+        $rest.Succeeded | Should -Be @($true, $true)
+        $rest[0].Revision | Should -Be $first.Revision
+        (Get-KubeRolloutStatus sts/store).State | Should -Be 'Complete'
+    }
+
+    It 'names pods that do not exist, and refuses RollingUpdate workloads' {
+        Update-KubeRolloutPod sts/store -Ordinal 7 -ErrorVariable missing -ErrorAction SilentlyContinue
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'PodNotFound,*'
+
+        Update-KubeRolloutPod vweb -ErrorVariable deployment -ErrorAction SilentlyContinue
+        $deployment[0].FullyQualifiedErrorId | Should -BeLike 'PodReplacementNotSupported,*'
+    }
+}
