@@ -34,7 +34,7 @@
         'Restart-KubeRollout'
         'Set-KubeRolloutStrategy'
         'Get-KubeRolloutPlan'
-        'Set-KubeStatefulSetPartition'
+        'Set-StatefulSetPartition'
         'Update-KubeRolloutPod'
         'Start-KubeSandbox'
         'Stop-KubeSandbox'

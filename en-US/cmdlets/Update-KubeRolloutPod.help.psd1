@@ -43,5 +43,5 @@ strategy are refused (NotOnDeleteStrategy): their controller replaces pods itsel
         }
     )
     Notes       = 'Error ids: PodReplacementFailed, PodNotFound, NotOnDeleteStrategy, PodReplacementNotSupported, OrdinalNotApplicable, WorkloadNotObserved, WorkloadNotFound.'
-    Links       = @('about_KubeRollout', 'Get-KubeRolloutStatus', 'Set-KubeRolloutStrategy', 'Set-KubeStatefulSetPartition')
+    Links       = @('about_KubeRollout', 'Get-KubeRolloutStatus', 'Set-KubeRolloutStrategy', 'Set-StatefulSetPartition')
 }

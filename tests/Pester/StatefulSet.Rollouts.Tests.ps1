@@ -52,7 +52,7 @@ Describe 'The todo-db StatefulSet rollout' {
         $generation = Get-Generation $ns todo-db
         $transcript = Join-Path ([IO.Path]::GetTempPath()) "whatif-$([guid]::NewGuid()).txt"
         Start-Transcript -Path $transcript | Out-Null
-        Set-KubeStatefulSetPartition todo-db -TargetPartition 0 -Step 1 -WhatIf
+        Set-StatefulSetPartition todo-db -TargetPartition 0 -Step 1 -WhatIf
         Stop-Transcript | Out-Null
 
         Get-Content $transcript -Raw | Should -Match 'partition 1 -> 0: replaces ordinal 0'
@@ -60,7 +60,7 @@ Describe 'The todo-db StatefulSet rollout' {
     }
 
     It 'lowers the partition step by step, waiting for each updated pod' {
-        $steps = @(Set-KubeStatefulSetPartition todo-db -TargetPartition 0 -Step 1 -Timeout 60s)
+        $steps = @(Set-StatefulSetPartition todo-db -TargetPartition 0 -Step 1 -Timeout 60s)
 
         $steps.Count | Should -Be 1
         $steps[0].Succeeded | Should -BeTrue
@@ -106,14 +106,14 @@ Describe 'The todo-db StatefulSet rollout' {
         @{ Arguments = @{ Name = 'no-such-db'; Partition = 0 }; Id = 'WorkloadNotFound' }
     ) {
         $generation = Get-Generation $ns todo-db
-        Set-KubeStatefulSetPartition @Arguments -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Set-StatefulSetPartition @Arguments -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
         $problems[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
         Get-Generation $ns todo-db | Should -Be $generation
     }
 
     It 'warns about a partition above the replica count' {
-        $result = Set-KubeStatefulSetPartition todo-db -Partition 5 -WarningVariable warnings -WarningAction SilentlyContinue
+        $result = Set-StatefulSetPartition todo-db -Partition 5 -WarningVariable warnings -WarningAction SilentlyContinue
 
         $warnings[0] | Should -Match 'above the replica count \(2\)'
         $result.Partition | Should -Be 5
@@ -169,7 +169,7 @@ spec:
     }
 
     It 'refuses a partition for an OnDelete StatefulSet' {
-        Set-KubeStatefulSetPartition store -Partition 0 -ErrorVariable problems -ErrorAction SilentlyContinue
+        Set-StatefulSetPartition store -Partition 0 -ErrorVariable problems -ErrorAction SilentlyContinue
 
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'PartitionNotApplicable,*'
     }

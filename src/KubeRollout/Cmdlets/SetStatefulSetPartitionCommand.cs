@@ -10,13 +10,13 @@ namespace KubeRollout.Cmdlets;
 /// waits until the pods it lets the controller replace are Ready at the update revision, and the first stage that
 /// does not get there stops the run.
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "KubeStatefulSetPartition", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "StatefulSetPartition", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PartitionStepResult))]
-public sealed class SetKubeStatefulSetPartitionCommand : WorkloadCmdlet
+public sealed class SetStatefulSetPartitionCommand : WorkloadCmdlet
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
-    public SetKubeStatefulSetPartitionCommand() => Kind = "StatefulSet";
+    public SetStatefulSetPartitionCommand() => Kind = "StatefulSet";
 
     /// <summary>The partition to reach: pods with an ordinal at or above it are updated.</summary>
     [Parameter(Mandatory = true, Position = 1)]

@@ -2,7 +2,7 @@
     Synopsis    = 'Sets a StatefulSet''s rolling-update partition, at once or in stages that wait for the updated pods to be Ready.'
     Description = @'
 A StatefulSet with the RollingUpdate strategy updates only the pods whose ordinal is at or above
-spec.updateStrategy.rollingUpdate.partition, highest ordinal first. Set-KubeStatefulSetPartition sets that partition.
+spec.updateStrategy.rollingUpdate.partition, highest ordinal first. Set-StatefulSetPartition sets that partition.
 
 Without -Step the partition is set in one go (with -Wait it then waits until every pod from the partition up runs
 the update revision and is Ready). With -Step N the partition is lowered N ordinals at a time towards -Partition
@@ -33,17 +33,17 @@ StatefulSet with the OnDelete strategy (PartitionNotApplicable; use Update-KubeR
     Examples    = @(
         @{
             Title   = 'Update only the highest pod first (a canary)'
-            Code    = 'Set-KubeStatefulSetPartition todo-db -Partition 1 -Wait -Timeout 5m'
+            Code    = 'Set-StatefulSetPartition todo-db -Partition 1 -Wait -Timeout 5m'
             Remarks = 'With two replicas, pod todo-db-1 is updated; todo-db-0 keeps the current revision until the partition goes to 0.'
         }
         @{
             Title   = 'Roll out one pod at a time, stopping at the first that does not become Ready'
-            Code    = 'Set-KubeStatefulSetPartition todo-db -TargetPartition 0 -Step 1 -Timeout 2m'
+            Code    = 'Set-StatefulSetPartition todo-db -TargetPartition 0 -Step 1 -Timeout 2m'
             Remarks = 'Lowers the partition by one, waits for the replaced pod, and continues; a failure leaves the partition where it stopped.'
         }
         @{
             Title   = 'See which pods each stage would replace'
-            Code    = 'Set-KubeStatefulSetPartition todo-db -Partition 0 -Step 1 -WhatIf'
+            Code    = 'Set-StatefulSetPartition todo-db -Partition 0 -Step 1 -WhatIf'
             Remarks = 'Prints, for example: partition 2 -> 1: replaces ordinal 1. Nothing is sent.'
         }
     )
