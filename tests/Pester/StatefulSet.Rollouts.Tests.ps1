@@ -6,7 +6,7 @@ BeforeAll {
     Import-Module (Get-TestModulePath) -Force
     $db = Get-FixturePath 'todo-list/db'
     $cluster = New-TestCluster -TimeScale 20
-    $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig }
+    $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig; 'Set-StatefulSetPartition:KubeConfig' = $cluster.KubeConfig }
 
     function Get-Generation([string] $Namespace, [string] $Name) {
         (Invoke-Kubectl -Cluster $cluster -n $Namespace get statefulset $Name -o 'jsonpath={.metadata.generation}').Output
@@ -21,6 +21,7 @@ Describe 'The todo-db StatefulSet rollout' {
     BeforeAll {
         $ns = New-TestNamespace -Cluster $cluster -Prefix sts
         $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
+        $PSDefaultParameterValues['Set-StatefulSetPartition:Namespace'] = $ns
         Get-ChildItem $db -Filter *.yaml | ForEach-Object { Invoke-KubeRollout $_.FullName | Out-Null }
     }
 
@@ -124,6 +125,7 @@ Describe 'An OnDelete StatefulSet' {
     BeforeAll {
         $ns = New-TestNamespace -Cluster $cluster -Prefix ondelete
         $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
+        $PSDefaultParameterValues['Set-StatefulSetPartition:Namespace'] = $ns
         function StatefulSet([string] $Image) {
             New-ManifestFile @"
 apiVersion: apps/v1
