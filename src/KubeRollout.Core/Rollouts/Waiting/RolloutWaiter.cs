@@ -86,6 +86,12 @@ public sealed class RolloutWaiter(KubeApiClient client)
                 Observe(name, present.TryGetValue(name, out var obj) ? await StatusOfAsync(operations, obj, cancellationToken).ConfigureAwait(false) : Deleted(kind, @namespace, name));
             }
 
+            if (pending.Count == 0)
+            {
+                // every rollout was already over when listed: a watch would only wait for the timeout
+                return;
+            }
+
             var version = list.ResourceVersion;
             try
             {
