@@ -17,6 +17,9 @@ public interface IRolloutOperations
     /// <summary>The status of a workload object received from a watch (the object's own fields only).</summary>
     RolloutStatus Evaluate(object workload);
 
+    /// <summary>The status of a workload object with its current revision number, reading its revisions when the object does not name it.</summary>
+    Task<RolloutStatus> EvaluateWithRevisionAsync(KubeApiClient client, object workload, CancellationToken cancellationToken);
+
     /// <summary>What an undo would do, reading only (for -WhatIf and client dry runs).</summary>
     Task<UndoResult> PreviewUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken);
 

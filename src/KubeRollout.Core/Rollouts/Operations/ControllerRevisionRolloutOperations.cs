@@ -48,6 +48,13 @@ public abstract class ControllerRevisionRolloutOperations<T> : IRolloutOperation
         return Evaluate(live, history.FirstOrDefault(r => r.IsCurrent)?.Revision);
     }
 
+    public async Task<RolloutStatus> EvaluateWithRevisionAsync(KubeApiClient client, object workload, CancellationToken cancellationToken)
+    {
+        var live = (T)workload;
+        var (history, _) = await HistoryOfAsync(client, live, cancellationToken).ConfigureAwait(false);
+        return Evaluate(live, history.FirstOrDefault(r => r.IsCurrent)?.Revision);
+    }
+
     public async Task<UndoResult> PreviewUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken)
     {
         var live = await GetAsync(client, workload, cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,10 @@ public sealed class DeploymentRolloutOperations : IRolloutOperations
         return DeploymentStatusEvaluator.Evaluate(deployment, RevisionOf(deployment));
     }
 
+    // A Deployment names its revision in an annotation: nothing more to read.
+    public Task<RolloutStatus> EvaluateWithRevisionAsync(KubeApiClient client, object workload, CancellationToken cancellationToken) =>
+        Task.FromResult(Evaluate(workload));
+
     public async Task<UndoResult> PreviewUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken)
     {
         var deployment = await WorkloadReads.GetAsync<V1Deployment>(client, Resource, workload, cancellationToken).ConfigureAwait(false);

@@ -83,7 +83,13 @@ public sealed class RolloutWaiter(KubeApiClient client)
             var present = list.Items.ToDictionary(o => o.Metadata.Name, StringComparer.Ordinal);
             foreach (var name in pending.ToList())
             {
-                Observe(name, present.TryGetValue(name, out var obj) ? operations.Evaluate(obj) : Deleted(kind, @namespace, name));
+                Observe(name, present.TryGetValue(name, out var obj) ? await StatusOfAsync(operations, obj, cancellationToken).ConfigureAwait(false) : Deleted(kind, @namespace, name));
+            }
+
+            if (pending.Count == 0)
+            {
+                // every rollout was already over when listed: a watch would only wait for the timeout
+                return;
             }
 
             var version = list.ResourceVersion;
@@ -98,7 +104,7 @@ public sealed class RolloutWaiter(KubeApiClient client)
                         continue;
                     }
 
-                    Observe(name, change.Kind == WatchEventKind.Deleted ? Deleted(kind, @namespace, name) : operations.Evaluate(change.Object));
+                    Observe(name, change.Kind == WatchEventKind.Deleted ? Deleted(kind, @namespace, name) : await StatusOfAsync(operations, change.Object, cancellationToken).ConfigureAwait(false));
                     if (pending.Count == 0)
                     {
                         return;
@@ -109,6 +115,29 @@ public sealed class RolloutWaiter(KubeApiClient client)
             {
                 // too old to resume: the loop re-lists
             }
+        }
+    }
+
+    /// <summary>
+    /// The status of a watched object; a final one also carries the current revision number (StatefulSets and
+    /// DaemonSets keep it in their ControllerRevisions, so it is read only once the wait is over for the object).
+    /// </summary>
+    private async Task<RolloutStatus> StatusOfAsync(IRolloutOperations operations, object workload, CancellationToken cancellationToken)
+    {
+        var status = operations.Evaluate(workload);
+        if (!IsWaitOver(status) || status.Revision is not null)
+        {
+            return status;
+        }
+
+        try
+        {
+            return await operations.EvaluateWithRevisionAsync(client, workload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException || e is Errors.KubeRolloutException { Kind: Errors.FailureKind.OperationStopped })
+        {
+            // the timeout passed while reading the revisions: the status the object gives is still the final one
+            return status;
         }
     }
 
