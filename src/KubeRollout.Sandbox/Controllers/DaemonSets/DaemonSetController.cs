@@ -22,7 +22,7 @@ public sealed partial class DaemonSetController : WorkloadController<V1DaemonSet
     private readonly RevisionHistory _history;
 
     public DaemonSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("daemonset-controller", store, cache, events, timers, logger)
+        : base("daemonset-controller", Kind, store, cache, events, timers, logger)
     {
         _history = new RevisionHistory(store, cache);
     }
@@ -221,7 +221,7 @@ public sealed partial class DaemonSetController : WorkloadController<V1DaemonSet
         }
         else if (change.Resource == ResourceTypes.Pods || change.Resource == ResourceTypes.ControllerRevisions)
         {
-            OnDependentChanged(change);
+            EnqueueControllersOf(change);
         }
     }
 
@@ -239,40 +239,12 @@ public sealed partial class DaemonSetController : WorkloadController<V1DaemonSet
         EnqueueExisting();
     }
 
-    private void OnDependentChanged(CacheEvent change)
-    {
-        var meta = change.Object.Metadata;
-        var controllerRef = OwnerReferences.ControllerOf(meta);
-        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
-        if (IsDaemonSetRef(controllerRef))
-        {
-            Queue.Add(new ObjectKey(meta.NamespaceProperty, controllerRef!.Name));
-        }
-
-        if (IsDaemonSetRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
-        {
-            Queue.Add(new ObjectKey(meta.NamespaceProperty, oldControllerRef.Name));
-        }
-
-        var labelsChanged = change.Old is not null && !change.Old.Metadata.Labels.SameAs(meta.Labels);
-        if (controllerRef is null && change.Type != WatchEventType.Deleted && (change.Old is null || labelsChanged || oldControllerRef is not null))
-        {
-            foreach (var ds in Cache.List<V1DaemonSet>(meta.NamespaceProperty))
-            {
-                if (LabelSelectors.Matches(ds.Spec.Selector, meta.Labels))
-                {
-                    Queue.Add(ObjectKey.Of(ds));
-                }
-            }
-        }
-    }
+    protected override bool CouldAdopt(V1DaemonSet workload, IDictionary<string, string>? labels) =>
+        LabelSelectors.Matches(workload.Spec.Selector, labels);
 
     private static int ByAge(V1Pod a, V1Pod b)
     {
         var byAge = Nullable.Compare(a.Metadata.CreationTimestamp, b.Metadata.CreationTimestamp);
         return byAge != 0 ? byAge : string.CompareOrdinal(a.Metadata.Name, b.Metadata.Name);
     }
-
-    private static bool IsDaemonSetRef(V1OwnerReference? reference) =>
-        reference is { Kind: Kind, ApiVersion: "apps/v1" };
 }

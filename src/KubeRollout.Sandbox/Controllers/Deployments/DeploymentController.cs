@@ -18,7 +18,7 @@ public sealed partial class DeploymentController : WorkloadController<V1Deployme
 {
 
     public DeploymentController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("deployment-controller", store, cache, events, timers, logger)
+        : base("deployment-controller", "Deployment", store, cache, events, timers, logger)
     {
     }
 
@@ -115,7 +115,7 @@ public sealed partial class DeploymentController : WorkloadController<V1Deployme
         }
         else if (change.Resource == ResourceTypes.ReplicaSets)
         {
-            OnReplicaSetChanged(change);
+            EnqueueControllersOf(change, onEveryOrphanUpdate: true);
         }
         else if (change.Resource == ResourceTypes.Pods && change.Type == WatchEventType.Deleted)
         {
@@ -123,32 +123,8 @@ public sealed partial class DeploymentController : WorkloadController<V1Deployme
         }
     }
 
-    private void OnReplicaSetChanged(CacheEvent change)
-    {
-        var rs = (V1ReplicaSet)change.Object;
-        var controllerRef = OwnerReferences.ControllerOf(rs.Metadata);
-        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
-        if (IsDeploymentRef(controllerRef))
-        {
-            Queue.Add(new ObjectKey(rs.Metadata.NamespaceProperty, controllerRef!.Name));
-        }
-
-        if (IsDeploymentRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
-        {
-            Queue.Add(new ObjectKey(rs.Metadata.NamespaceProperty, oldControllerRef.Name));
-        }
-
-        if (controllerRef is null && change.Type != WatchEventType.Deleted)
-        {
-            foreach (var d in Cache.List<V1Deployment>(rs.Metadata.NamespaceProperty))
-            {
-                if (!SelectsEverything(d.Spec.Selector) && LabelSelectors.Matches(d.Spec.Selector, rs.Metadata.Labels))
-                {
-                    Queue.Add(ObjectKey.Of(d));
-                }
-            }
-        }
-    }
+    protected override bool CouldAdopt(V1Deployment workload, IDictionary<string, string>? labels) =>
+        !SelectsEverything(workload.Spec.Selector) && LabelSelectors.Matches(workload.Spec.Selector, labels);
 
     /// <summary>A Recreate rollout waits for old pods to be gone, so their deletion resyncs the Deployment.</summary>
     private void OnPodDeleted(V1Pod pod)
@@ -168,9 +144,6 @@ public sealed partial class DeploymentController : WorkloadController<V1Deployme
             Queue.Add(ObjectKey.Of(d));
         }
     }
-
-    private static bool IsDeploymentRef(V1OwnerReference? reference) =>
-        reference is { Kind: "Deployment", ApiVersion: "apps/v1" };
 
     private static bool SelectsEverything(V1LabelSelector? selector) =>
         selector is null || ((selector.MatchLabels?.Count ?? 0) == 0 && (selector.MatchExpressions?.Count ?? 0) == 0);

@@ -20,7 +20,7 @@ public sealed class ReplicaSetController : WorkloadController<V1ReplicaSet>
     private static readonly TimeSpan AfterAvailable = TimeSpan.FromMilliseconds(10);
 
     public ReplicaSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("replicaset-controller", store, cache, events, timers, logger)
+        : base("replicaset-controller", "ReplicaSet", store, cache, events, timers, logger)
     {
     }
 
@@ -158,38 +158,10 @@ public sealed class ReplicaSetController : WorkloadController<V1ReplicaSet>
         }
         else if (change.Resource == ResourceTypes.Pods)
         {
-            OnPodChanged(change);
+            EnqueueControllersOf(change);
         }
     }
 
-    private void OnPodChanged(CacheEvent change)
-    {
-        var pod = (V1Pod)change.Object;
-        var controllerRef = OwnerReferences.ControllerOf(pod.Metadata);
-        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
-        if (IsReplicaSetRef(controllerRef))
-        {
-            Queue.Add(new ObjectKey(pod.Metadata.NamespaceProperty, controllerRef!.Name));
-        }
-
-        if (IsReplicaSetRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
-        {
-            Queue.Add(new ObjectKey(pod.Metadata.NamespaceProperty, oldControllerRef.Name));
-        }
-
-        var labelsChanged = change.Old is not null && !change.Old.Metadata.Labels.SameAs(pod.Metadata.Labels);
-        if (controllerRef is null && change.Type != WatchEventType.Deleted && (change.Old is null || labelsChanged || oldControllerRef is not null))
-        {
-            foreach (var rs in Cache.List<V1ReplicaSet>(pod.Metadata.NamespaceProperty))
-            {
-                if (LabelSelectors.Matches(rs.Spec.Selector, pod.Metadata.Labels))
-                {
-                    Queue.Add(ObjectKey.Of(rs));
-                }
-            }
-        }
-    }
-
-    private static bool IsReplicaSetRef(V1OwnerReference? reference) =>
-        reference is { Kind: "ReplicaSet", ApiVersion: "apps/v1" };
+    protected override bool CouldAdopt(V1ReplicaSet workload, IDictionary<string, string>? labels) =>
+        LabelSelectors.Matches(workload.Spec.Selector, labels);
 }

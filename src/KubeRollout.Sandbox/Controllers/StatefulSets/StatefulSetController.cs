@@ -22,7 +22,7 @@ public sealed partial class StatefulSetController : WorkloadController<V1Statefu
     private readonly RevisionHistory _history;
 
     public StatefulSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("statefulset-controller", store, cache, events, timers, logger)
+        : base("statefulset-controller", Kind, store, cache, events, timers, logger)
     {
         _history = new RevisionHistory(store, cache);
     }
@@ -122,38 +122,10 @@ public sealed partial class StatefulSetController : WorkloadController<V1Statefu
         }
         else if (change.Resource == ResourceTypes.Pods || change.Resource == ResourceTypes.ControllerRevisions)
         {
-            OnDependentChanged(change);
+            EnqueueControllersOf(change);
         }
     }
 
-    private void OnDependentChanged(CacheEvent change)
-    {
-        var meta = change.Object.Metadata;
-        var controllerRef = OwnerReferences.ControllerOf(meta);
-        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
-        if (IsStatefulSetRef(controllerRef))
-        {
-            Queue.Add(new ObjectKey(meta.NamespaceProperty, controllerRef!.Name));
-        }
-
-        if (IsStatefulSetRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
-        {
-            Queue.Add(new ObjectKey(meta.NamespaceProperty, oldControllerRef.Name));
-        }
-
-        var labelsChanged = change.Old is not null && !change.Old.Metadata.Labels.SameAs(meta.Labels);
-        if (controllerRef is null && change.Type != WatchEventType.Deleted && (change.Old is null || labelsChanged || oldControllerRef is not null))
-        {
-            foreach (var set in Cache.List<V1StatefulSet>(meta.NamespaceProperty))
-            {
-                if (LabelSelectors.Matches(set.Spec.Selector, meta.Labels))
-                {
-                    Queue.Add(ObjectKey.Of(set));
-                }
-            }
-        }
-    }
-
-    private static bool IsStatefulSetRef(V1OwnerReference? reference) =>
-        reference is { Kind: Kind, ApiVersion: "apps/v1" };
+    protected override bool CouldAdopt(V1StatefulSet workload, IDictionary<string, string>? labels) =>
+        LabelSelectors.Matches(workload.Spec.Selector, labels);
 }
