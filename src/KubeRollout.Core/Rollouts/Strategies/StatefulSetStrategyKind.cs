@@ -1,13 +1,11 @@
-using k8s;
 using k8s.Models;
-using KubeRollout.Core.Cluster;
 using KubeRollout.Core.Manifests;
 using KubeRollout.Core.Workloads;
 
 namespace KubeRollout.Core.Rollouts.Strategies;
 
 /// <summary>spec.updateStrategy of a StatefulSet: RollingUpdate (partition, maxUnavailable) or OnDelete.</summary>
-internal sealed class StatefulSetStrategyKind : WorkloadStrategyKind
+internal sealed class StatefulSetStrategyKind : TypedWorkloadStrategyKind<V1StatefulSet>
 {
     public override WorkloadKind Kind => WorkloadKind.StatefulSet;
 
@@ -20,51 +18,30 @@ internal sealed class StatefulSetStrategyKind : WorkloadStrategyKind
             yield return NotFor("MaxSurge", "StatefulSet", "a StatefulSet replaces each pod in place under the same name, so it never runs extra pods (unknown field \"spec.updateStrategy.rollingUpdate.maxSurge\")");
         }
 
-        if (change.ProgressDeadlineSeconds is not null)
+        if (ProgressDeadlineNotSupported(change) is { } progressDeadline)
         {
-            yield return NotFor("ProgressDeadlineSeconds", "StatefulSet", "only Deployments report a progress deadline (unknown field \"spec.progressDeadlineSeconds\")");
+            yield return progressDeadline;
         }
     }
 
-    public override Task<IKubernetesObject<V1ObjectMeta>> GetAsync(KubeApiClient client, WorkloadReference workload, CancellationToken cancellationToken) =>
-        GetAsync<V1StatefulSet>(client, Resource, workload, cancellationToken);
-
-    public override Task<IKubernetesObject<V1ObjectMeta>> PatchAsync(KubeApiClient client, WorkloadReference workload, string patch, CancellationToken cancellationToken) =>
-        PatchAsync<V1StatefulSet>(client, Resource, workload, patch, cancellationToken);
-
-    public override RolloutSettings Read(IKubernetesObject<V1ObjectMeta> workload)
+    protected override RolloutSettings ReadSettings(V1StatefulSet workload)
     {
-        var spec = ((V1StatefulSet)workload).Spec;
+        var spec = workload.Spec;
         var rollingUpdate = spec?.UpdateStrategy?.RollingUpdate;
-        return new RolloutSettings
+        return SharedSettings(spec?.UpdateStrategy?.Type, rollingUpdate, spec?.MinReadySeconds, spec?.RevisionHistoryLimit) with
         {
-            Type = spec?.UpdateStrategy?.Type,
-            HasRollingUpdate = rollingUpdate is not null,
             MaxUnavailable = rollingUpdate?.MaxUnavailable,
             Partition = rollingUpdate?.Partition,
-            MinReadySeconds = spec?.MinReadySeconds ?? 0, // a plain int32 with omitempty: the server leaves 0 out
-            RevisionHistoryLimit = spec?.RevisionHistoryLimit,
         };
     }
 
-    public override V1PodTemplateSpec? TemplateOf(IKubernetesObject<V1ObjectMeta> workload) => ((V1StatefulSet)workload).Spec?.Template;
+    protected override V1PodTemplateSpec? TemplateOf(V1StatefulSet workload) => workload.Spec?.Template;
 
-    public override int? PodCountOf(IKubernetesObject<V1ObjectMeta> workload) => ((V1StatefulSet)workload).Spec?.Replicas ?? 1;
+    protected override int? PodCountOf(V1StatefulSet workload) => workload.Spec?.Replicas ?? 1;
 
     /// <summary>SetDefaults_StatefulSet: RollingUpdate with partition 0 (maxUnavailable has no default), history 10.</summary>
-    public override RolloutSettings WithDefaults(RolloutSettings settings)
-    {
-        var type = string.IsNullOrEmpty(settings.Type) ? nameof(StrategyType.RollingUpdate) : settings.Type;
-        var result = settings with
-        {
-            Type = type,
-            MinReadySeconds = settings.MinReadySeconds ?? 0,
-            RevisionHistoryLimit = settings.RevisionHistoryLimit ?? 10,
-        };
-        return type == nameof(StrategyType.RollingUpdate)
-            ? result with { HasRollingUpdate = true, Partition = settings.Partition ?? 0 }
-            : result;
-    }
+    protected override RolloutSettings WithRollingUpdateDefaults(RolloutSettings settings) =>
+        settings with { Partition = settings.Partition ?? 0 };
 
     public override void Validate(RolloutSettings settings, List<ManifestProblem> problems) =>
         WorkloadValidator.ValidateStatefulSetRollout(

@@ -180,12 +180,12 @@ public sealed partial class DaemonSetController
         {
             try
             {
-                var created = _store.Create(DaemonSetPods.NewPod(ds, hash, node), FieldManagers.ControllerManager);
-                _events.Normal(ds, Source, "SuccessfulCreate", $"Created pod: {created.Metadata.Name}");
+                var created = Store.Create(DaemonSetPods.NewPod(ds, hash, node), FieldManagers.ControllerManager);
+                Events.Normal(ds, Source, "SuccessfulCreate", $"Created pod: {created.Metadata.Name}");
             }
             catch (StoreException e) when (e is not StoreConflictException)
             {
-                _events.Warning(ds, Source, "FailedCreate", $"Error creating: {e.Message}");
+                Events.Warning(ds, Source, "FailedCreate", $"Error creating: {e.Message}");
                 throw;
             }
         }
@@ -194,15 +194,15 @@ public sealed partial class DaemonSetController
         {
             try
             {
-                _store.Delete<V1Pod>(pod.Metadata.NamespaceProperty, pod.Metadata.Name);
-                _events.Normal(ds, Source, "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}");
+                Store.Delete<V1Pod>(pod.Metadata.NamespaceProperty, pod.Metadata.Name);
+                Events.Normal(ds, Source, "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}");
             }
             catch (StoreNotFoundException)
             {
             }
             catch (StoreException e) when (e is not StoreConflictException)
             {
-                _events.Warning(ds, Source, "FailedDelete", $"Error deleting: {e.Message}");
+                Events.Warning(ds, Source, "FailedDelete", $"Error deleting: {e.Message}");
                 throw;
             }
         }

@@ -13,46 +13,29 @@ namespace KubeRollout.Sandbox.Controllers.DaemonSets;
 /// The DaemonSet controller (pkg/controller/daemon): this file holds the event handlers, the sync, the revision
 /// history and the status; <c>.Nodes</c> puts one pod on every eligible node and runs the update strategy.
 /// </summary>
-public sealed partial class DaemonSetController : QueueController<ObjectKey>
+public sealed partial class DaemonSetController : WorkloadController<V1DaemonSet>
 {
     private const string Kind = "DaemonSet";
     private static readonly EventSource Source = new("daemonset-controller");
     private static readonly TimeSpan AfterAvailable = TimeSpan.FromMilliseconds(10);
 
-    private readonly ClusterStore _store;
-    private readonly ClusterCache _cache;
-    private readonly EventRecorder _events;
-    private readonly ControllerRefClaimer _claimer;
     private readonly RevisionHistory _history;
 
     public DaemonSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("daemonset-controller", workers: 1, timers, logger)
+        : base("daemonset-controller", Kind, store, cache, events, timers, logger)
     {
-        _store = store;
-        _cache = cache;
-        _events = events;
-        _claimer = new ControllerRefClaimer(store, cache);
         _history = new RevisionHistory(store, cache);
-        cache.Changed += OnChanged;
-    }
-
-    public override void EnqueueExisting()
-    {
-        foreach (var ds in _cache.List<V1DaemonSet>())
-        {
-            Queue.Add(ObjectKey.Of(ds));
-        }
     }
 
     protected override void Sync(ObjectKey key)
     {
-        if (_cache.Get<V1DaemonSet>(key) is not { } ds || ds.Metadata.DeletionTimestamp is not null)
+        if (Cache.Get<V1DaemonSet>(key) is not { } ds || ds.Metadata.DeletionTimestamp is not null)
         {
             return;
         }
 
         var now = Now;
-        var nodes = _cache.List<V1Node>();
+        var nodes = Cache.List<V1Node>();
         nodes.Sort((a, b) => string.CompareOrdinal(a.Metadata.Name, b.Metadata.Name));
         ClaimPods(ds);
         var revisions = _history.Claim(ds, Kind, ds.Spec.Selector);
@@ -73,17 +56,17 @@ public sealed partial class DaemonSetController : QueueController<ObjectKey>
     }
 
     private List<V1Pod> ClaimPods(V1DaemonSet ds) =>
-        _claimer.Claim(
+        Claimer.Claim(
             ds,
             "apps/v1",
             Kind,
             ds.Spec.Selector,
-            _cache.ControlledBy<V1Pod>(ds.Metadata.Uid),
-            _cache.WithoutController<V1Pod>(ds.Metadata.NamespaceProperty).Where(p => !PodConditions.IsTerminal(p)));
+            Cache.ControlledBy<V1Pod>(ds.Metadata.Uid),
+            Cache.WithoutController<V1Pod>(ds.Metadata.NamespaceProperty).Where(p => !PodConditions.IsTerminal(p)));
 
     /// <summary>The pods the DaemonSet controls as the cache has them now (after this sync's writes).</summary>
     private List<V1Pod> OwnPods(V1DaemonSet ds) =>
-        _cache.ControlledBy<V1Pod>(ds.Metadata.Uid).Where(p => LabelSelectors.Matches(ds.Spec.Selector, p.Metadata.Labels)).ToList();
+        Cache.ControlledBy<V1Pod>(ds.Metadata.Uid).Where(p => LabelSelectors.Matches(ds.Spec.Selector, p.Metadata.Labels)).ToList();
 
     /// <summary>
     /// The live (not being deleted) pods by the node they run on or are pinned to, oldest first; pods pinned nowhere
@@ -140,7 +123,7 @@ public sealed partial class DaemonSetController : QueueController<ObjectKey>
     private void CleanupHistory(V1DaemonSet ds, List<V1Pod> pods, V1ControllerRevision current)
     {
         var liveHashes = pods.Select(p => p.Metadata.Labels.ValueOrNull(RevisionHistory.HashLabel)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var revisions = _cache.ControlledBy<V1ControllerRevision>(ds.Metadata.Uid).OrderBy(r => r.Revision ?? 0).ToList();
+        var revisions = Cache.ControlledBy<V1ControllerRevision>(ds.Metadata.Uid).OrderBy(r => r.Revision ?? 0).ToList();
         var live = revisions
             .Where(r => r.Metadata.Name == current.Metadata.Name || liveHashes.Contains(r.Metadata.Labels.ValueOrNull(RevisionHistory.HashLabel) ?? r.Metadata.Name))
             .Select(r => r.Metadata.Name)
@@ -205,7 +188,7 @@ public sealed partial class DaemonSetController : QueueController<ObjectKey>
         {
             var copy = ObjectCopies.Shallow(ds);
             copy.Status = status;
-            _store.UpdateStatus(copy, FieldManagers.ControllerManager);
+            Store.UpdateStatus(copy, FieldManagers.ControllerManager);
         }
     }
 
@@ -226,7 +209,7 @@ public sealed partial class DaemonSetController : QueueController<ObjectKey>
         }
     }
 
-    private void OnChanged(CacheEvent change)
+    protected override void OnChanged(CacheEvent change)
     {
         if (change.Resource == ResourceTypes.DaemonSets)
         {
@@ -238,7 +221,7 @@ public sealed partial class DaemonSetController : QueueController<ObjectKey>
         }
         else if (change.Resource == ResourceTypes.Pods || change.Resource == ResourceTypes.ControllerRevisions)
         {
-            OnDependentChanged(change);
+            EnqueueControllersOf(change);
         }
     }
 
@@ -256,40 +239,12 @@ public sealed partial class DaemonSetController : QueueController<ObjectKey>
         EnqueueExisting();
     }
 
-    private void OnDependentChanged(CacheEvent change)
-    {
-        var meta = change.Object.Metadata;
-        var controllerRef = OwnerReferences.ControllerOf(meta);
-        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
-        if (IsDaemonSetRef(controllerRef))
-        {
-            Queue.Add(new ObjectKey(meta.NamespaceProperty, controllerRef!.Name));
-        }
-
-        if (IsDaemonSetRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
-        {
-            Queue.Add(new ObjectKey(meta.NamespaceProperty, oldControllerRef.Name));
-        }
-
-        var labelsChanged = change.Old is not null && !change.Old.Metadata.Labels.SameAs(meta.Labels);
-        if (controllerRef is null && change.Type != WatchEventType.Deleted && (change.Old is null || labelsChanged || oldControllerRef is not null))
-        {
-            foreach (var ds in _cache.List<V1DaemonSet>(meta.NamespaceProperty))
-            {
-                if (LabelSelectors.Matches(ds.Spec.Selector, meta.Labels))
-                {
-                    Queue.Add(ObjectKey.Of(ds));
-                }
-            }
-        }
-    }
+    protected override bool CouldAdopt(V1DaemonSet workload, IDictionary<string, string>? labels) =>
+        LabelSelectors.Matches(workload.Spec.Selector, labels);
 
     private static int ByAge(V1Pod a, V1Pod b)
     {
         var byAge = Nullable.Compare(a.Metadata.CreationTimestamp, b.Metadata.CreationTimestamp);
         return byAge != 0 ? byAge : string.CompareOrdinal(a.Metadata.Name, b.Metadata.Name);
     }
-
-    private static bool IsDaemonSetRef(V1OwnerReference? reference) =>
-        reference is { Kind: Kind, ApiVersion: "apps/v1" };
 }

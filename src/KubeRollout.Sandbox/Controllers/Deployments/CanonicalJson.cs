@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KubeRollout.Sandbox.Controllers.Shared;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Controllers.Deployments;
@@ -18,50 +19,13 @@ public static class CanonicalJson
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, node);
+            SortedJsonWriter.Write(writer, node, IsEmpty);
         }
 
         return buffer.ToArray();
     }
 
     public static string RenderString(object model, Action<JsonObject>? adjust = null) => Encoding.UTF8.GetString(Render(model, adjust));
-
-    private static void Write(Utf8JsonWriter writer, JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                writer.WriteStartObject();
-                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    if (IsEmpty(value))
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(key);
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case null:
-                writer.WriteNullValue();
-                break;
-            default:
-                node.WriteTo(writer);
-                break;
-        }
-    }
 
     private static bool IsEmpty(JsonNode? node) => node switch
     {

@@ -93,7 +93,7 @@ public sealed partial class DeploymentController
         if (annotationsUpdated || (copy.Spec.MinReadySeconds ?? 0) != minReadySeconds)
         {
             copy.Spec.MinReadySeconds = minReadySeconds;
-            return _store.Update(copy, FieldManagers.ControllerManager);
+            return Store.Update(copy, FieldManagers.ControllerManager);
         }
 
         var needsUpdate = RevisionAnnotations.SetDeploymentRevision(d, existing.Metadata.Annotations.ValueOrNull(RevisionAnnotations.Revision));
@@ -157,11 +157,11 @@ public sealed partial class DeploymentController
         var alreadyExisted = false;
         try
         {
-            created = _store.Create(newRS, FieldManagers.ControllerManager);
+            created = Store.Create(newRS, FieldManagers.ControllerManager);
         }
         catch (StoreException e) when (e.Reason == "AlreadyExists")
         {
-            var taken = _cache.Get<V1ReplicaSet>(newRS.Metadata.NamespaceProperty, newRS.Metadata.Name);
+            var taken = Cache.Get<V1ReplicaSet>(newRS.Metadata.NamespaceProperty, newRS.Metadata.Name);
             if (taken is null || !OwnerReferences.IsControlledBy(taken.Metadata, d) || !PodTemplateHash.EqualIgnoringHash(d.Spec.Template, taken.Spec.Template))
             {
                 d.Status.CollisionCount = (d.Status.CollisionCount ?? 0) + 1;
@@ -181,13 +181,13 @@ public sealed partial class DeploymentController
                 TryWriteStatus(d);
             }
 
-            _events.Warning(d, EventSource.DeploymentController, DeploymentConditions.FailedRSCreateReason, message);
+            Events.Warning(d, EventSource.DeploymentController, DeploymentConditions.FailedRSCreateReason, message);
             throw;
         }
 
         if (!alreadyExisted && newReplicas > 0)
         {
-            _events.Normal(d, EventSource.DeploymentController, "ScalingReplicaSet", $"Scaled up replica set {created.Metadata.Name} from 0 to {newReplicas}");
+            Events.Normal(d, EventSource.DeploymentController, "ScalingReplicaSet", $"Scaled up replica set {created.Metadata.Name} from 0 to {newReplicas}");
         }
 
         var needsUpdate = RevisionAnnotations.SetDeploymentRevision(d, newRevision);
@@ -303,10 +303,10 @@ public sealed partial class DeploymentController
         copy.Spec = ObjectCopies.Shallow(rs.Spec);
         copy.Spec.Replicas = newScale;
         RevisionAnnotations.SetReplicasAnnotations(copy, replicas, maxReplicas);
-        var updated = _store.Update(copy, FieldManagers.ControllerManager);
+        var updated = Store.Update(copy, FieldManagers.ControllerManager);
         if (sizeNeedsUpdate)
         {
-            _events.Normal(d, EventSource.DeploymentController, "ScalingReplicaSet", $"Scaled {operation} replica set {rs.Metadata.Name} from {oldScale} to {newScale}");
+            Events.Normal(d, EventSource.DeploymentController, "ScalingReplicaSet", $"Scaled {operation} replica set {rs.Metadata.Name} from {oldScale} to {newScale}");
         }
 
         return (sizeNeedsUpdate, updated);
@@ -343,7 +343,7 @@ public sealed partial class DeploymentController
 
             try
             {
-                _store.Delete<V1ReplicaSet>(rs.Metadata.NamespaceProperty, rs.Metadata.Name);
+                Store.Delete<V1ReplicaSet>(rs.Metadata.NamespaceProperty, rs.Metadata.Name);
             }
             catch (StoreNotFoundException)
             {

@@ -14,34 +14,17 @@ namespace KubeRollout.Sandbox.Controllers.Deployments;
 /// The Deployment is read from the cache and deep-copied once per sync (its status and annotations are worked on);
 /// ReplicaSets are immutable snapshots that are copied only when written.
 /// </summary>
-public sealed partial class DeploymentController : QueueController<ObjectKey>
+public sealed partial class DeploymentController : WorkloadController<V1Deployment>
 {
-    private readonly ClusterStore _store;
-    private readonly ClusterCache _cache;
-    private readonly EventRecorder _events;
-    private readonly ControllerRefClaimer _claimer;
 
     public DeploymentController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("deployment-controller", workers: 1, timers, logger)
+        : base("deployment-controller", "Deployment", store, cache, events, timers, logger)
     {
-        _store = store;
-        _cache = cache;
-        _events = events;
-        _claimer = new ControllerRefClaimer(store, cache);
-        cache.Changed += OnChanged;
-    }
-
-    public override void EnqueueExisting()
-    {
-        foreach (var d in _cache.List<V1Deployment>())
-        {
-            Queue.Add(ObjectKey.Of(d));
-        }
     }
 
     protected override void Sync(ObjectKey key)
     {
-        if (_cache.Get<V1Deployment>(key) is not { } snapshot)
+        if (Cache.Get<V1Deployment>(key) is not { } snapshot)
         {
             return;
         }
@@ -50,7 +33,7 @@ public sealed partial class DeploymentController : QueueController<ObjectKey>
         d.Status ??= new V1DeploymentStatus();
         if (SelectsEverything(d.Spec.Selector))
         {
-            _events.Warning(d, EventSource.DeploymentController, "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
+            Events.Warning(d, EventSource.DeploymentController, "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
             if ((d.Status.ObservedGeneration ?? 0) < (d.Metadata.Generation ?? 0))
             {
                 d.Status.ObservedGeneration = d.Metadata.Generation;
@@ -86,24 +69,24 @@ public sealed partial class DeploymentController : QueueController<ObjectKey>
 
     /// <summary>The ReplicaSets the Deployment controls, after adopting matching orphans and releasing strays.</summary>
     private List<V1ReplicaSet> ReplicaSetsFor(V1Deployment d) =>
-        _claimer.Claim(
+        Claimer.Claim(
             d,
             "apps/v1",
             "Deployment",
             d.Spec.Selector,
-            _cache.ControlledBy<V1ReplicaSet>(d.Metadata.Uid),
-            _cache.WithoutController<V1ReplicaSet>(d.Metadata.NamespaceProperty));
+            Cache.ControlledBy<V1ReplicaSet>(d.Metadata.Uid),
+            Cache.WithoutController<V1ReplicaSet>(d.Metadata.NamespaceProperty));
 
     /// <summary>The Deployment's pods (matching its selector) grouped by the uid of the ReplicaSet controlling them.</summary>
     private Dictionary<string, List<V1Pod>> PodsByReplicaSet(V1Deployment d, List<V1ReplicaSet> rsList) =>
         rsList.ToDictionary(
             rs => rs.Metadata.Uid,
-            rs => _cache.ControlledBy<V1Pod>(rs.Metadata.Uid).Where(p => LabelSelectors.Matches(d.Spec.Selector, p.Metadata.Labels)).ToList(),
+            rs => Cache.ControlledBy<V1Pod>(rs.Metadata.Uid).Where(p => LabelSelectors.Matches(d.Spec.Selector, p.Metadata.Labels)).ToList(),
             StringComparer.Ordinal);
 
     private void WriteStatus(V1Deployment d)
     {
-        var stored = _store.UpdateStatus(d, FieldManagers.ControllerManager);
+        var stored = Store.UpdateStatus(d, FieldManagers.ControllerManager);
         d.Metadata.ResourceVersion = stored.Metadata.ResourceVersion;
     }
 
@@ -114,17 +97,17 @@ public sealed partial class DeploymentController : QueueController<ObjectKey>
     /// </summary>
     private void WriteAnnotationsAndStatus(V1Deployment d)
     {
-        var stored = _cache.Get<V1Deployment>(ObjectKey.Of(d));
+        var stored = Cache.Get<V1Deployment>(ObjectKey.Of(d));
         if (stored is not null && !stored.Metadata.Annotations.SameAs(d.Metadata.Annotations))
         {
-            var updated = _store.Update(d, FieldManagers.ControllerManager);
+            var updated = Store.Update(d, FieldManagers.ControllerManager);
             d.Metadata.ResourceVersion = updated.Metadata.ResourceVersion;
         }
 
         WriteStatus(d);
     }
 
-    private void OnChanged(CacheEvent change)
+    protected override void OnChanged(CacheEvent change)
     {
         if (change.Resource == ResourceTypes.Deployments)
         {
@@ -132,7 +115,7 @@ public sealed partial class DeploymentController : QueueController<ObjectKey>
         }
         else if (change.Resource == ResourceTypes.ReplicaSets)
         {
-            OnReplicaSetChanged(change);
+            EnqueueControllersOf(change, onEveryOrphanUpdate: true);
         }
         else if (change.Resource == ResourceTypes.Pods && change.Type == WatchEventType.Deleted)
         {
@@ -140,41 +123,17 @@ public sealed partial class DeploymentController : QueueController<ObjectKey>
         }
     }
 
-    private void OnReplicaSetChanged(CacheEvent change)
-    {
-        var rs = (V1ReplicaSet)change.Object;
-        var controllerRef = OwnerReferences.ControllerOf(rs.Metadata);
-        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
-        if (IsDeploymentRef(controllerRef))
-        {
-            Queue.Add(new ObjectKey(rs.Metadata.NamespaceProperty, controllerRef!.Name));
-        }
-
-        if (IsDeploymentRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
-        {
-            Queue.Add(new ObjectKey(rs.Metadata.NamespaceProperty, oldControllerRef.Name));
-        }
-
-        if (controllerRef is null && change.Type != WatchEventType.Deleted)
-        {
-            foreach (var d in _cache.List<V1Deployment>(rs.Metadata.NamespaceProperty))
-            {
-                if (!SelectsEverything(d.Spec.Selector) && LabelSelectors.Matches(d.Spec.Selector, rs.Metadata.Labels))
-                {
-                    Queue.Add(ObjectKey.Of(d));
-                }
-            }
-        }
-    }
+    protected override bool CouldAdopt(V1Deployment workload, IDictionary<string, string>? labels) =>
+        !SelectsEverything(workload.Spec.Selector) && LabelSelectors.Matches(workload.Spec.Selector, labels);
 
     /// <summary>A Recreate rollout waits for old pods to be gone, so their deletion resyncs the Deployment.</summary>
     private void OnPodDeleted(V1Pod pod)
     {
         if (OwnerReferences.ControllerOf(pod.Metadata) is not { Kind: "ReplicaSet" } rsRef
-            || _cache.Get<V1ReplicaSet>(pod.Metadata.NamespaceProperty, rsRef.Name) is not { } rs
+            || Cache.Get<V1ReplicaSet>(pod.Metadata.NamespaceProperty, rsRef.Name) is not { } rs
             || rs.Metadata.Uid != rsRef.Uid
             || OwnerReferences.ControllerOf(rs.Metadata) is not { Kind: "Deployment" } dRef
-            || _cache.Get<V1Deployment>(rs.Metadata.NamespaceProperty, dRef.Name) is not { } d
+            || Cache.Get<V1Deployment>(rs.Metadata.NamespaceProperty, dRef.Name) is not { } d
             || d.Metadata.Uid != dRef.Uid)
         {
             return;
@@ -185,9 +144,6 @@ public sealed partial class DeploymentController : QueueController<ObjectKey>
             Queue.Add(ObjectKey.Of(d));
         }
     }
-
-    private static bool IsDeploymentRef(V1OwnerReference? reference) =>
-        reference is { Kind: "Deployment", ApiVersion: "apps/v1" };
 
     private static bool SelectsEverything(V1LabelSelector? selector) =>
         selector is null || ((selector.MatchLabels?.Count ?? 0) == 0 && (selector.MatchExpressions?.Count ?? 0) == 0);

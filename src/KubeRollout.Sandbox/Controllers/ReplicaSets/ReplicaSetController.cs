@@ -14,49 +14,31 @@ namespace KubeRollout.Sandbox.Controllers.ReplicaSets;
 /// reports replicas, fullyLabeledReplicas, readyReplicas, availableReplicas, terminatingReplicas and
 /// observedGeneration. It resyncs when a Ready pod will pass minReadySeconds.
 /// </summary>
-public sealed class ReplicaSetController : QueueController<ObjectKey>
+public sealed class ReplicaSetController : WorkloadController<V1ReplicaSet>
 {
     private const int BurstReplicas = 500;
     private static readonly TimeSpan AfterAvailable = TimeSpan.FromMilliseconds(10);
 
-    private readonly ClusterStore _store;
-    private readonly ClusterCache _cache;
-    private readonly EventRecorder _events;
-    private readonly ControllerRefClaimer _claimer;
-
     public ReplicaSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("replicaset-controller", workers: 1, timers, logger)
+        : base("replicaset-controller", "ReplicaSet", store, cache, events, timers, logger)
     {
-        _store = store;
-        _cache = cache;
-        _events = events;
-        _claimer = new ControllerRefClaimer(store, cache);
-        cache.Changed += OnChanged;
-    }
-
-    public override void EnqueueExisting()
-    {
-        foreach (var rs in _cache.List<V1ReplicaSet>())
-        {
-            Queue.Add(ObjectKey.Of(rs));
-        }
     }
 
     protected override void Sync(ObjectKey key)
     {
-        if (_cache.Get<V1ReplicaSet>(key) is not { } rs)
+        if (Cache.Get<V1ReplicaSet>(key) is not { } rs)
         {
             return;
         }
 
         var now = Now;
-        var claimed = _claimer.Claim(
+        var claimed = Claimer.Claim(
             rs,
             "apps/v1",
             "ReplicaSet",
             rs.Spec.Selector,
-            _cache.ControlledBy<V1Pod>(rs.Metadata.Uid),
-            _cache.WithoutController<V1Pod>(rs.Metadata.NamespaceProperty).Where(p => !PodConditions.IsTerminal(p)));
+            Cache.ControlledBy<V1Pod>(rs.Metadata.Uid),
+            Cache.WithoutController<V1Pod>(rs.Metadata.NamespaceProperty).Where(p => !PodConditions.IsTerminal(p)));
         var active = claimed.Where(PodConditions.IsActive).ToList();
         var terminating = claimed.Where(PodConditions.IsTerminating).ToList();
 
@@ -78,7 +60,7 @@ public sealed class ReplicaSetController : QueueController<ObjectKey>
         {
             var updated = ObjectCopies.Shallow(rs);
             updated.Status = status;
-            _store.UpdateStatus(updated, FieldManagers.ControllerManager);
+            Store.UpdateStatus(updated, FieldManagers.ControllerManager);
         }
 
         RequeueWhenAvailable(key, rs, active, now);
@@ -105,12 +87,12 @@ public sealed class ReplicaSetController : QueueController<ObjectKey>
                 var pod = PodTemplates.NewPod(template, rs.Metadata.NamespaceProperty, controllerRef, generateName: rs.Metadata.Name + "-");
                 try
                 {
-                    var created = _store.Create(pod, FieldManagers.ControllerManager);
-                    _events.Normal(rs, EventSource.ReplicaSetController, "SuccessfulCreate", $"Created pod: {created.Metadata.Name}");
+                    var created = Store.Create(pod, FieldManagers.ControllerManager);
+                    Events.Normal(rs, EventSource.ReplicaSetController, "SuccessfulCreate", $"Created pod: {created.Metadata.Name}");
                 }
                 catch (StoreException e)
                 {
-                    _events.Warning(rs, EventSource.ReplicaSetController, "FailedCreate", $"Error creating: {e.Message}");
+                    Events.Warning(rs, EventSource.ReplicaSetController, "FailedCreate", $"Error creating: {e.Message}");
                     throw;
                 }
             }
@@ -122,15 +104,15 @@ public sealed class ReplicaSetController : QueueController<ObjectKey>
             {
                 try
                 {
-                    _store.Delete<V1Pod>(pod.Metadata.NamespaceProperty, pod.Metadata.Name);
-                    _events.Normal(rs, EventSource.ReplicaSetController, "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}");
+                    Store.Delete<V1Pod>(pod.Metadata.NamespaceProperty, pod.Metadata.Name);
+                    Events.Normal(rs, EventSource.ReplicaSetController, "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}");
                 }
                 catch (StoreNotFoundException)
                 {
                 }
                 catch (StoreException e)
                 {
-                    _events.Warning(rs, EventSource.ReplicaSetController, "FailedDelete", $"Error deleting: {e.Message}");
+                    Events.Warning(rs, EventSource.ReplicaSetController, "FailedDelete", $"Error deleting: {e.Message}");
                     throw;
                 }
             }
@@ -142,11 +124,11 @@ public sealed class ReplicaSetController : QueueController<ObjectKey>
     {
         if (OwnerReferences.ControllerOf(rs.Metadata) is not { Uid: { } ownerUid })
         {
-            return _cache.ControlledBy<V1Pod>(rs.Metadata.Uid);
+            return Cache.ControlledBy<V1Pod>(rs.Metadata.Uid);
         }
 
-        return _cache.ControlledBy<V1ReplicaSet>(ownerUid)
-            .SelectMany(sibling => _cache.ControlledBy<V1Pod>(sibling.Metadata.Uid))
+        return Cache.ControlledBy<V1ReplicaSet>(ownerUid)
+            .SelectMany(sibling => Cache.ControlledBy<V1Pod>(sibling.Metadata.Uid))
             .ToList();
     }
 
@@ -168,7 +150,7 @@ public sealed class ReplicaSetController : QueueController<ObjectKey>
         }
     }
 
-    private void OnChanged(CacheEvent change)
+    protected override void OnChanged(CacheEvent change)
     {
         if (change.Resource == ResourceTypes.ReplicaSets)
         {
@@ -176,38 +158,10 @@ public sealed class ReplicaSetController : QueueController<ObjectKey>
         }
         else if (change.Resource == ResourceTypes.Pods)
         {
-            OnPodChanged(change);
+            EnqueueControllersOf(change);
         }
     }
 
-    private void OnPodChanged(CacheEvent change)
-    {
-        var pod = (V1Pod)change.Object;
-        var controllerRef = OwnerReferences.ControllerOf(pod.Metadata);
-        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
-        if (IsReplicaSetRef(controllerRef))
-        {
-            Queue.Add(new ObjectKey(pod.Metadata.NamespaceProperty, controllerRef!.Name));
-        }
-
-        if (IsReplicaSetRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
-        {
-            Queue.Add(new ObjectKey(pod.Metadata.NamespaceProperty, oldControllerRef.Name));
-        }
-
-        var labelsChanged = change.Old is not null && !change.Old.Metadata.Labels.SameAs(pod.Metadata.Labels);
-        if (controllerRef is null && change.Type != WatchEventType.Deleted && (change.Old is null || labelsChanged || oldControllerRef is not null))
-        {
-            foreach (var rs in _cache.List<V1ReplicaSet>(pod.Metadata.NamespaceProperty))
-            {
-                if (LabelSelectors.Matches(rs.Spec.Selector, pod.Metadata.Labels))
-                {
-                    Queue.Add(ObjectKey.Of(rs));
-                }
-            }
-        }
-    }
-
-    private static bool IsReplicaSetRef(V1OwnerReference? reference) =>
-        reference is { Kind: "ReplicaSet", ApiVersion: "apps/v1" };
+    protected override bool CouldAdopt(V1ReplicaSet workload, IDictionary<string, string>? labels) =>
+        LabelSelectors.Matches(workload.Spec.Selector, labels);
 }

@@ -180,13 +180,13 @@ public sealed partial class StatefulSetController
         CreateMissingClaims(set, ordinal, pod);
         try
         {
-            var created = _store.Create(pod, FieldManagers.ControllerManager);
-            _events.Normal(set, Source, "SuccessfulCreate", $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful");
+            var created = Store.Create(pod, FieldManagers.ControllerManager);
+            Events.Normal(set, Source, "SuccessfulCreate", $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful");
             return created;
         }
         catch (StoreException e) when (e is not StoreConflictException)
         {
-            _events.Warning(set, Source, "FailedCreate", $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
+            Events.Warning(set, Source, "FailedCreate", $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
             throw;
         }
     }
@@ -201,17 +201,17 @@ public sealed partial class StatefulSetController
         foreach (var template in set.Spec.VolumeClaimTemplates ?? [])
         {
             var name = StatefulSetPods.ClaimName(template, set, ordinal);
-            var claim = _cache.Get<V1PersistentVolumeClaim>(set.Metadata.NamespaceProperty, name);
+            var claim = Cache.Get<V1PersistentVolumeClaim>(set.Metadata.NamespaceProperty, name);
             if (claim is null)
             {
                 try
                 {
-                    claim = _store.Create(StatefulSetPods.NewClaim(set, template, ordinal), FieldManagers.ControllerManager);
-                    _events.Normal(set, Source, "SuccessfulCreate", $"create Claim {name} Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} success");
+                    claim = Store.Create(StatefulSetPods.NewClaim(set, template, ordinal), FieldManagers.ControllerManager);
+                    Events.Normal(set, Source, "SuccessfulCreate", $"create Claim {name} Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} success");
                 }
                 catch (StoreException e) when (e is not StoreConflictException && e.Reason != "AlreadyExists")
                 {
-                    _events.Warning(set, Source, "FailedCreate", $"create Claim {name} for Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
+                    Events.Warning(set, Source, "FailedCreate", $"create Claim {name} for Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
                     throw;
                 }
             }
@@ -229,7 +229,7 @@ public sealed partial class StatefulSetController
                     };
                     withVolume.Spec = ObjectCopies.Shallow(claim.Spec ?? new V1PersistentVolumeClaimSpec());
                     withVolume.Spec.VolumeName = "pvc-" + claim.Metadata.Uid;
-                    claim = _store.Update(withVolume, FieldManagers.ControllerManager);
+                    claim = Store.Update(withVolume, FieldManagers.ControllerManager);
                 }
 
                 var bound = ObjectCopies.Shallow(claim);
@@ -241,7 +241,7 @@ public sealed partial class StatefulSetController
                         ? new Dictionary<string, ResourceQuantity> { ["storage"] = storage }
                         : null,
                 };
-                _store.UpdateStatus(bound, FieldManagers.ControllerManager);
+                Store.UpdateStatus(bound, FieldManagers.ControllerManager);
             }
         }
     }
@@ -250,15 +250,15 @@ public sealed partial class StatefulSetController
     {
         try
         {
-            _store.Delete<V1Pod>(pod.Metadata.NamespaceProperty, pod.Metadata.Name);
-            _events.Normal(set, Source, "SuccessfulDelete", $"delete Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful");
+            Store.Delete<V1Pod>(pod.Metadata.NamespaceProperty, pod.Metadata.Name);
+            Events.Normal(set, Source, "SuccessfulDelete", $"delete Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful");
         }
         catch (StoreNotFoundException)
         {
         }
         catch (StoreException e) when (e is not StoreConflictException)
         {
-            _events.Warning(set, Source, "FailedDelete", $"delete Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
+            Events.Warning(set, Source, "FailedDelete", $"delete Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
             throw;
         }
     }

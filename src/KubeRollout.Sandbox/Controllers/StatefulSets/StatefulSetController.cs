@@ -13,40 +13,23 @@ namespace KubeRollout.Sandbox.Controllers.StatefulSets;
 /// (claiming pods and revisions, the current and update revision, status, history); <c>.Pods</c> creates, deletes
 /// and updates the pods by ordinal.
 /// </summary>
-public sealed partial class StatefulSetController : QueueController<ObjectKey>
+public sealed partial class StatefulSetController : WorkloadController<V1StatefulSet>
 {
     private const string Kind = "StatefulSet";
     private static readonly EventSource Source = new("statefulset-controller");
     private static readonly TimeSpan AfterAvailable = TimeSpan.FromMilliseconds(10);
 
-    private readonly ClusterStore _store;
-    private readonly ClusterCache _cache;
-    private readonly EventRecorder _events;
-    private readonly ControllerRefClaimer _claimer;
     private readonly RevisionHistory _history;
 
     public StatefulSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("statefulset-controller", workers: 1, timers, logger)
+        : base("statefulset-controller", Kind, store, cache, events, timers, logger)
     {
-        _store = store;
-        _cache = cache;
-        _events = events;
-        _claimer = new ControllerRefClaimer(store, cache);
         _history = new RevisionHistory(store, cache);
-        cache.Changed += OnChanged;
-    }
-
-    public override void EnqueueExisting()
-    {
-        foreach (var set in _cache.List<V1StatefulSet>())
-        {
-            Queue.Add(ObjectKey.Of(set));
-        }
     }
 
     protected override void Sync(ObjectKey key)
     {
-        if (_cache.Get<V1StatefulSet>(key) is not { } set)
+        if (Cache.Get<V1StatefulSet>(key) is not { } set)
         {
             return;
         }
@@ -62,13 +45,13 @@ public sealed partial class StatefulSetController : QueueController<ObjectKey>
             UpdatePods(set, pods, current, update, now);
         }
 
-        pods = _cache.ControlledBy<V1Pod>(set.Metadata.Uid).Where(p => LabelSelectors.Matches(set.Spec.Selector, p.Metadata.Labels)).ToList();
+        pods = Cache.ControlledBy<V1Pod>(set.Metadata.Uid).Where(p => LabelSelectors.Matches(set.Spec.Selector, p.Metadata.Labels)).ToList();
         var status = StatefulSetStatusCalculator.Calculate(set, pods, current.Metadata.Name, update.Metadata.Name, collisionCount, now);
         if (!ModelEquality.SameJson(status, set.Status))
         {
             var updated = ObjectCopies.Shallow(set);
             updated.Status = status;
-            _store.UpdateStatus(updated, FieldManagers.ControllerManager);
+            Store.UpdateStatus(updated, FieldManagers.ControllerManager);
         }
 
         TruncateHistory(set, pods, status);
@@ -79,13 +62,13 @@ public sealed partial class StatefulSetController : QueueController<ObjectKey>
     }
 
     private List<V1Pod> ClaimPods(V1StatefulSet set) =>
-        _claimer.Claim(
+        Claimer.Claim(
             set,
             "apps/v1",
             Kind,
             set.Spec.Selector,
-            _cache.ControlledBy<V1Pod>(set.Metadata.Uid),
-            _cache.WithoutController<V1Pod>(set.Metadata.NamespaceProperty).Where(p => !PodConditions.IsTerminal(p)));
+            Cache.ControlledBy<V1Pod>(set.Metadata.Uid),
+            Cache.WithoutController<V1Pod>(set.Metadata.NamespaceProperty).Where(p => !PodConditions.IsTerminal(p)));
 
     /// <summary>
     /// getStatefulSetRevisions: the update revision is the one holding the current template (the latest if equal, an
@@ -127,11 +110,11 @@ public sealed partial class StatefulSetController : QueueController<ObjectKey>
             }
         }
 
-        var revisions = _cache.ControlledBy<V1ControllerRevision>(set.Metadata.Uid).OrderBy(r => r.Revision ?? 0).ToList();
+        var revisions = Cache.ControlledBy<V1ControllerRevision>(set.Metadata.Uid).OrderBy(r => r.Revision ?? 0).ToList();
         _history.Truncate(revisions, live, set.Spec.RevisionHistoryLimit ?? 10);
     }
 
-    private void OnChanged(CacheEvent change)
+    protected override void OnChanged(CacheEvent change)
     {
         if (change.Resource == ResourceTypes.StatefulSets)
         {
@@ -139,38 +122,10 @@ public sealed partial class StatefulSetController : QueueController<ObjectKey>
         }
         else if (change.Resource == ResourceTypes.Pods || change.Resource == ResourceTypes.ControllerRevisions)
         {
-            OnDependentChanged(change);
+            EnqueueControllersOf(change);
         }
     }
 
-    private void OnDependentChanged(CacheEvent change)
-    {
-        var meta = change.Object.Metadata;
-        var controllerRef = OwnerReferences.ControllerOf(meta);
-        var oldControllerRef = change.Old is null ? null : OwnerReferences.ControllerOf(change.Old.Metadata);
-        if (IsStatefulSetRef(controllerRef))
-        {
-            Queue.Add(new ObjectKey(meta.NamespaceProperty, controllerRef!.Name));
-        }
-
-        if (IsStatefulSetRef(oldControllerRef) && oldControllerRef!.Uid != controllerRef?.Uid)
-        {
-            Queue.Add(new ObjectKey(meta.NamespaceProperty, oldControllerRef.Name));
-        }
-
-        var labelsChanged = change.Old is not null && !change.Old.Metadata.Labels.SameAs(meta.Labels);
-        if (controllerRef is null && change.Type != WatchEventType.Deleted && (change.Old is null || labelsChanged || oldControllerRef is not null))
-        {
-            foreach (var set in _cache.List<V1StatefulSet>(meta.NamespaceProperty))
-            {
-                if (LabelSelectors.Matches(set.Spec.Selector, meta.Labels))
-                {
-                    Queue.Add(ObjectKey.Of(set));
-                }
-            }
-        }
-    }
-
-    private static bool IsStatefulSetRef(V1OwnerReference? reference) =>
-        reference is { Kind: Kind, ApiVersion: "apps/v1" };
+    protected override bool CouldAdopt(V1StatefulSet workload, IDictionary<string, string>? labels) =>
+        LabelSelectors.Matches(workload.Spec.Selector, labels);
 }
