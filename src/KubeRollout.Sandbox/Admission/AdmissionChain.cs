@@ -1,7 +1,7 @@
 using KubeRollout.Sandbox.Admission.Defaulting;
 using KubeRollout.Sandbox.Admission.ManagedFields;
 using KubeRollout.Sandbox.Admission.Validation;
-using KubeRollout.Sandbox.Simulation;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Admission;

@@ -1,6 +1,6 @@
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Watch;
-using KubeRollout.Sandbox.Simulation;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 

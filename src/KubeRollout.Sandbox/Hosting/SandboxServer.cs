@@ -4,9 +4,8 @@ using KubeRollout.Sandbox.Admission;
 using KubeRollout.Sandbox.Api;
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Watch;
-using KubeRollout.Sandbox.Controllers;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Security;
-using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -110,7 +109,7 @@ public sealed class SandboxServer : IAsyncDisposable
         server = new ApiServer(api, token, $"127.0.0.1:{baseUrl.Port}");
 
         ClusterBootstrap.Seed(store, baseUrl.Port);
-        var controllers = RunControllersAsync(new ControllerManager(store, clock, options), logger, stopping.Token);
+        var controllers = RunControllersAsync(new ClusterComponents(store, clock, options), logger, stopping.Token);
         var sandbox = new SandboxServer(options, app, certificates, token, store, clock, watches, stopping, controllers, baseUrl, logger);
         try
         {
@@ -187,7 +186,7 @@ public sealed class SandboxServer : IAsyncDisposable
         return new Uri(new Uri(address).GetLeftPart(UriPartial.Authority).Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
     }
 
-    private static async Task RunControllersAsync(ControllerManager controllers, ILogger logger, CancellationToken stopping)
+    private static async Task RunControllersAsync(ClusterComponents controllers, ILogger logger, CancellationToken stopping)
     {
         try
         {

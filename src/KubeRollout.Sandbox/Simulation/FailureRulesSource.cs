@@ -1,5 +1,6 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Simulation;

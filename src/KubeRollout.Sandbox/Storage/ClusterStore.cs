@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Simulation;
+using KubeRollout.Sandbox.Machinery.Time;
 
 namespace KubeRollout.Sandbox.Storage;
 

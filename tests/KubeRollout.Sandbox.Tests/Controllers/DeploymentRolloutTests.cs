@@ -1,4 +1,3 @@
-using k8s.Models;
 using KubeRollout.Sandbox.Tests.Controllers.Support;
 
 namespace KubeRollout.Sandbox.Tests.Controllers;

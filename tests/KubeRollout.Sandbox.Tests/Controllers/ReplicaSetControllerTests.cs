@@ -1,5 +1,5 @@
-using KubeRollout.Sandbox.Storage;
 using k8s.Models;
+using KubeRollout.Sandbox.Storage;
 using KubeRollout.Sandbox.Tests.Controllers.Support;
 
 namespace KubeRollout.Sandbox.Tests.Controllers;

@@ -1,6 +1,5 @@
 using System.Net;
 using k8s.Models;
-using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Admission.Defaulting;
 

@@ -1,5 +1,4 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Admission.Defaulting;
 

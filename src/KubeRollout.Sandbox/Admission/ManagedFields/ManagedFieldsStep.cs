@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Patching;
-using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Admission.ManagedFields;

@@ -12,8 +12,8 @@ using KubeRollout.Sandbox.Api.Selectors;
 using KubeRollout.Sandbox.Api.Tables;
 using KubeRollout.Sandbox.Api.Watch;
 using KubeRollout.Sandbox.Storage;
-using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
 using Microsoft.AspNetCore.Http;
+using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
 
 namespace KubeRollout.Sandbox.Api.Handlers;
 

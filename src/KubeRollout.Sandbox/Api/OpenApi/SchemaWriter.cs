@@ -1,10 +1,10 @@
 using System.Text.Json;
+using KubeRollout.Sandbox.Schema;
+using KubeRollout.Sandbox.Storage;
 using ApplyListType = KubeRollout.Sandbox.Patching.Schema.ApplyListType;
 using FieldPatchMetadata = KubeRollout.Sandbox.Patching.Schema.FieldPatchMetadata;
 using PatchMetadataTable = KubeRollout.Sandbox.Patching.Schema.PatchMetadataTable;
 using PatchStrategy = KubeRollout.Sandbox.Patching.Schema.PatchStrategy;
-using KubeRollout.Sandbox.Schema;
-using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.OpenApi;
 

@@ -6,7 +6,7 @@ using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Api.Tables;
-using KubeRollout.Sandbox.Simulation;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 

@@ -1,9 +1,12 @@
 using k8s.Models;
 using KubeRollout.Sandbox.Controllers.Deployments;
-using KubeRollout.Sandbox.Controllers.Events;
 using KubeRollout.Sandbox.Controllers.Revisions;
-using KubeRollout.Sandbox.Controllers.Runtime;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using k8s.Models;
 using KubeRollout.Sandbox.Controllers.Revisions;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Objects;
 
 namespace KubeRollout.Sandbox.Controllers.DaemonSets;
 

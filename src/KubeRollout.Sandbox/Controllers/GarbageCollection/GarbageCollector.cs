@@ -1,7 +1,9 @@
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;

@@ -1,6 +1,9 @@
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
+using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Controllers.Shared;

@@ -1,8 +1,8 @@
 using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Admission;
-using KubeRollout.Sandbox.Controllers;
-using KubeRollout.Sandbox.Simulation;
+using KubeRollout.Sandbox.Hosting;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Tests.Controllers.Support;
@@ -29,7 +29,7 @@ public sealed class TestCluster : IAsyncDisposable
         }
 
         Options = new SandboxOptions { Directory = Path.GetTempPath(), Nodes = nodes, TimeScale = timeScale, FailingImages = failingImages ?? [] };
-        Manager = new ControllerManager(Store, Clock, Options);
+        Manager = new ClusterComponents(Store, Clock, Options);
         _running = Task.Run(() => Manager.RunAsync(_stop.Token));
     }
 
@@ -39,7 +39,7 @@ public sealed class TestCluster : IAsyncDisposable
 
     public SandboxOptions Options { get; }
 
-    public ControllerManager Manager { get; }
+    public ClusterComponents Manager { get; }
 
     public IReadOnlyList<V1Pod> Pods(string? labelSelector = null) =>
         Store.List<V1Pod>(Namespace, labelSelector is null ? null : new V1LabelSelector { MatchLabels = ParseLabels(labelSelector) });
