@@ -7,11 +7,11 @@ using KubeRollout.Sandbox.Machinery.Cache;
 using KubeRollout.Sandbox.Machinery.Events;
 using KubeRollout.Sandbox.Machinery.Queues;
 using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Simulation.Kubelet;
 using KubeRollout.Sandbox.Simulation.Nodes;
 using KubeRollout.Sandbox.Simulation.Scheduling;
-using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,15 +24,15 @@ namespace KubeRollout.Sandbox.Hosting;
 /// </summary>
 public sealed class ClusterComponents
 {
-    private readonly ClusterStore _store;
+    private readonly ClusterRegistry _registry;
     private readonly ISimulatedClock _clock;
     private readonly SandboxOptions _options;
     private readonly ILoggerFactory _loggers;
     private int _started;
 
-    public ClusterComponents(ClusterStore store, ISimulatedClock clock, SandboxOptions options, ILoggerFactory? loggerFactory = null)
+    public ClusterComponents(ClusterRegistry registry, ISimulatedClock clock, SandboxOptions options, ILoggerFactory? loggerFactory = null)
     {
-        _store = store;
+        _registry = registry;
         _clock = clock;
         _options = options;
         _loggers = loggerFactory ?? NullLoggerFactory.Instance;
@@ -45,21 +45,21 @@ public sealed class ClusterComponents
             throw new InvalidOperationException("The controller manager is already running.");
         }
 
-        using var cache = new ClusterCache(_store, Logger<ClusterCache>());
+        using var cache = new ClusterCache(_registry.Store, Logger<ClusterCache>());
         var timers = new SimulatedTimers(_clock);
-        var events = new EventRecorder(_store, _clock);
+        var events = new EventRecorder(_registry, _clock);
         var rules = new FailureRulesSource(_options, cache);
         IRunnableController[] controllers =
         [
             events,
-            new NodeSimulator(_store, cache, _options, timers, Logger<NodeSimulator>()),
-            new Scheduler(_store, cache, events, timers, Logger<Scheduler>()),
-            new SimulatedKubelet(_store, cache, events, rules, timers, Logger<SimulatedKubelet>()),
-            new ReplicaSetController(_store, cache, events, timers, Logger<ReplicaSetController>()),
-            new DeploymentController(_store, cache, events, timers, Logger<DeploymentController>()),
-            new StatefulSetController(_store, cache, events, timers, Logger<StatefulSetController>()),
-            new DaemonSetController(_store, cache, events, timers, Logger<DaemonSetController>()),
-            new GarbageCollector(_store, cache, timers, Logger<GarbageCollector>()),
+            new NodeSimulator(_registry, cache, _options, timers, Logger<NodeSimulator>()),
+            new Scheduler(_registry, cache, events, timers, Logger<Scheduler>()),
+            new SimulatedKubelet(_registry, cache, events, rules, timers, Logger<SimulatedKubelet>()),
+            new ReplicaSetController(_registry, cache, events, timers, Logger<ReplicaSetController>()),
+            new DeploymentController(_registry, cache, events, timers, Logger<DeploymentController>()),
+            new StatefulSetController(_registry, cache, events, timers, Logger<StatefulSetController>()),
+            new DaemonSetController(_registry, cache, events, timers, Logger<DaemonSetController>()),
+            new GarbageCollector(_registry, cache, timers, Logger<GarbageCollector>()),
         ];
 
         cache.Start();

@@ -1,6 +1,5 @@
 using KubeRollout.Sandbox.Machinery.Queues;
 using KubeRollout.Sandbox.Machinery.Time;
-using KubeRollout.Sandbox.Simulation;
 
 namespace KubeRollout.Sandbox.Tests.Machinery;
 

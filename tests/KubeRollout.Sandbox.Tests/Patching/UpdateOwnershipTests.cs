@@ -45,16 +45,6 @@ public class UpdateOwnershipTests
     }
 
     [Fact]
-    public void AnApplyResultIsRecognised()
-    {
-        var applied = ServerSideApply.Apply(null, JsonAssert.Object("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"x"},"spec":{"replicas":1}}"""), typeof(V1Deployment), "kubectl", false, T0);
-
-        Assert.True(UpdateOwnership.IsApplyResult(null, applied, "kubectl"));
-        Assert.False(UpdateOwnership.IsApplyResult(applied, applied, "kubectl"));
-        Assert.False(UpdateOwnership.IsApplyResult(null, applied, "kubectl-edit"));
-    }
-
-    [Fact]
     public void ANoOpWriteKeepsTheEntries()
     {
         var v1 = JsonAssert.Object("""{"metadata":{"name":"vweb"},"spec":{"replicas":1}}""");

@@ -20,13 +20,13 @@ public sealed class KubeletTests
         }
 
         cluster.Store.Changed += Record;
-        cluster.Store.Create(Manifests.Pod("web", image: "nginx:1.27"), "test");
+        cluster.Registry.Create(Manifests.Pod("web", image: "nginx:1.27"), "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "web")?.Status?.ContainerStatuses?.FirstOrDefault()?.Ready == true, "the pod is ready");
         cluster.Store.Changed -= Record;
 
         Assert.Equal(["ContainerCreating", "Running ready=True"], states.Distinct());
         var pod = Pod(cluster, "web")!;
-        var node = cluster.Store.Get<V1Node>(null, pod.Spec.NodeName)!;
+        var node = cluster.Registry.Get<V1Node>(null, pod.Spec.NodeName)!;
         Assert.Equal("Running", pod.Status.Phase);
         Assert.Equal(node.Status.Addresses.Single(a => a.Type == "InternalIP").Address, pod.Status.HostIP);
         Assert.Equal(pod.Status.HostIP, Assert.Single(pod.Status.HostIPs).Ip);
@@ -63,7 +63,7 @@ public sealed class KubeletTests
         await using var cluster = new TestCluster(timeScale: 50);
         var pod = Manifests.Pod("probed");
         pod.Spec.Containers[0].ReadinessProbe = new V1Probe { InitialDelaySeconds = 8, HttpGet = new V1HTTPGetAction { Path = "/", Port = 80 } };
-        cluster.Store.Create(pod, "test");
+        cluster.Registry.Create(pod, "test");
 
         await cluster.WaitUntilAsync(() => Pod(cluster, "probed")?.Status?.ContainerStatuses?.FirstOrDefault()?.Ready == true, "the pod is ready");
 
@@ -92,7 +92,7 @@ public sealed class KubeletTests
         }
 
         cluster.Store.Changed += Record;
-        var created = cluster.Store.Create(Manifests.Pod("crasher", image: "example/app:crash"), "test");
+        var created = cluster.Registry.Create(Manifests.Pod("crasher", image: "example/app:crash"), "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "crasher")?.Status?.ContainerStatuses?.FirstOrDefault()?.RestartCount >= 4, "the container restarted four times");
         cluster.Store.Changed -= Record;
 
@@ -122,7 +122,7 @@ public sealed class KubeletTests
         }
 
         cluster.Store.Changed += Record;
-        cluster.Store.Create(Manifests.Pod("nopull", annotations: new Dictionary<string, string> { ["sandbox.kuberollout.io/behavior"] = "unpullable" }), "test");
+        cluster.Registry.Create(Manifests.Pod("nopull", annotations: new Dictionary<string, string> { ["sandbox.kuberollout.io/behavior"] = "unpullable" }), "test");
         await cluster.WaitUntilAsync(() => reasons.Count(r => r == "ErrImagePull") >= 2, "the pull is retried");
         cluster.Store.Changed -= Record;
 
@@ -134,14 +134,14 @@ public sealed class KubeletTests
     public async Task Failure_rules_from_the_config_map_apply_to_the_next_container_start()
     {
         await using var cluster = new TestCluster(timeScale: 200);
-        cluster.Store.Create(
+        cluster.Registry.Create(
             new V1ConfigMap
             {
                 Metadata = new V1ObjectMeta { Name = "sandbox-kubelet", NamespaceProperty = "kube-system" },
                 Data = new Dictionary<string, string> { ["failingImages"] = "other:*\nexample/*:broken, never:*" },
             },
             "test");
-        cluster.Store.Create(Manifests.Pod("flaky", image: "example/app:broken"), "test");
+        cluster.Registry.Create(Manifests.Pod("flaky", image: "example/app:broken"), "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "flaky")?.Status?.ContainerStatuses?.FirstOrDefault()?.RestartCount >= 1, "the container crashed");
 
         cluster.Modify<V1ConfigMap>("sandbox-kubelet", cm => cm.Data["failingImages"] = "other:*", @namespace: "kube-system");
@@ -153,10 +153,10 @@ public sealed class KubeletTests
     public async Task A_deleted_pod_is_terminating_for_a_moment_and_then_removed()
     {
         await using var cluster = new TestCluster(timeScale: 20);
-        cluster.Store.Create(Manifests.Pod("goner"), "test");
+        cluster.Registry.Create(Manifests.Pod("goner"), "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "goner")?.Status?.Phase == "Running", "the pod runs");
 
-        cluster.Store.Delete<V1Pod>(TestCluster.Namespace, "goner");
+        cluster.Registry.Delete<V1Pod>(TestCluster.Namespace, "goner");
 
         var terminating = Pod(cluster, "goner");
         Assert.NotNull(terminating);
@@ -172,7 +172,7 @@ public sealed class KubeletTests
         await using var cluster = new TestCluster(timeScale: 50);
         var pod = Manifests.Pod("once", annotations: new Dictionary<string, string> { ["sandbox.kuberollout.io/behavior"] = "crash" });
         pod.Spec.RestartPolicy = "Never";
-        cluster.Store.Create(pod, "test");
+        cluster.Registry.Create(pod, "test");
 
         await cluster.WaitUntilAsync(() => Pod(cluster, "once")?.Status?.Phase == "Failed", "the pod fails");
         Assert.Equal(1, Pod(cluster, "once")!.Status.ContainerStatuses[0].State.Terminated.ExitCode);
@@ -182,13 +182,13 @@ public sealed class KubeletTests
     public async Task Pods_of_a_removed_node_are_deleted()
     {
         await using var cluster = new TestCluster(nodes: 1);
-        cluster.Store.Create(Manifests.Pod("stranded"), "test");
+        cluster.Registry.Create(Manifests.Pod("stranded"), "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "stranded")?.Status?.Phase == "Running", "the pod runs");
 
-        cluster.Store.Delete<V1Node>(null, "sandbox-node-1");
+        cluster.Registry.Delete<V1Node>(null, "sandbox-node-1");
 
         await cluster.WaitUntilAsync(() => Pod(cluster, "stranded") is null, "the pod is gone");
     }
 
-    private static V1Pod? Pod(TestCluster cluster, string name) => cluster.Store.Get<V1Pod>(TestCluster.Namespace, name);
+    private static V1Pod? Pod(TestCluster cluster, string name) => cluster.Registry.Get<V1Pod>(TestCluster.Namespace, name);
 }

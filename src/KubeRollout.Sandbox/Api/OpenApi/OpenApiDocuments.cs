@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using KubeRollout.Sandbox.Api.Discovery;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Registry;
 
 namespace KubeRollout.Sandbox.Api.OpenApi;
 
@@ -22,7 +22,7 @@ internal sealed class OpenApiDocuments
     private static (byte[] Index, Dictionary<string, byte[]> Documents) Build()
     {
         var documents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var (group, version) in ResourceTypes.All.Select(r => (r.Group, r.Version)).Distinct())
+        foreach (var (group, version) in ResourceRegistry.Resources.Select(r => (r.Group, r.Version)).Distinct())
         {
             var path = group.Length == 0 ? $"api/{version}" : $"apis/{group}/{version}";
             documents[path] = BuildDocument(group, version);
@@ -47,7 +47,7 @@ internal sealed class OpenApiDocuments
 
     private static byte[] BuildDocument(string group, string version)
     {
-        var resources = ResourceTypes.All.Where(r => r.Group == group && r.Version == version).ToList();
+        var strategies = ResourceRegistry.All.Where(s => s.Resource.Group == group && s.Resource.Version == version).ToList();
         var components = new SortedDictionary<string, (Type Type, List<(string, string, string)> Kinds)>(StringComparer.Ordinal);
         void Add(Type type, (string, string, string)? kind = null)
         {
@@ -67,15 +67,16 @@ internal sealed class OpenApiDocuments
             }
         }
 
-        foreach (var resource in resources)
+        foreach (var strategy in strategies)
         {
+            var resource = strategy.Resource;
             Add(resource.ModelType, SchemaWriter.Gvk(resource));
             if (SchemaNames.ListType(resource) is { } listType)
             {
                 Add(listType, (resource.Group, resource.Version, resource.ListKind));
             }
 
-            if (resource.Subresources.Contains("scale"))
+            if (strategy.Subresources.Contains("scale"))
             {
                 Add(typeof(k8s.Models.V1Scale), ("autoscaling", "v1", "Scale"));
             }
@@ -93,9 +94,9 @@ internal sealed class OpenApiDocuments
             w.WriteString("version", ServerVersion.GitVersion);
             w.WriteEndObject();
             w.WriteStartObject("paths");
-            foreach (var resource in resources)
+            foreach (var strategy in strategies)
             {
-                OpenApiPaths.Write(w, resource);
+                OpenApiPaths.Write(w, strategy);
             }
 
             w.WriteEndObject();

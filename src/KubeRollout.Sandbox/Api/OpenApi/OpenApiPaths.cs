@@ -1,5 +1,6 @@
 using System.Text.Json;
 using k8s.Models;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.OpenApi;
@@ -15,8 +16,9 @@ internal static class OpenApiPaths
         "application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json",
     ];
 
-    public static void Write(Utf8JsonWriter w, ResourceType resource)
+    public static void Write(Utf8JsonWriter w, ResourceStrategy strategy)
     {
+        var resource = strategy.Resource;
         var prefix = resource.Group.Length == 0 ? "/api/v1" : $"/apis/{resource.Group}/{resource.Version}";
         var scope = resource.Namespaced ? $"{prefix}/namespaces/{{namespace}}/{resource.Plural}" : $"{prefix}/{resource.Plural}";
         var kind = (resource.Group, resource.Version, resource.Kind);
@@ -40,7 +42,7 @@ internal static class OpenApiPaths
         PathParameters(w, resource.Namespaced ? ["name", "namespace", "pretty"] : ["name", "pretty"]);
         w.WriteEndObject();
 
-        foreach (var subresource in resource.Subresources)
+        foreach (var subresource in strategy.Subresources.Where(s => s != "finalize"))
         {
             var isScale = subresource == "scale";
             var subKind = isScale ? ("autoscaling", "v1", "Scale") : kind;

@@ -1,4 +1,5 @@
 using k8s.Models;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Schema;
 using KubeRollout.Sandbox.Storage;
 
@@ -38,7 +39,7 @@ internal static class SchemaNames
     private static Dictionary<Type, string> Assign()
     {
         var names = new Dictionary<Type, string>();
-        foreach (var resource in ResourceTypes.All.OrderBy(r => r.Group.Length))
+        foreach (var resource in ResourceRegistry.Resources.OrderBy(r => r.Group.Length))
         {
             var package = $"io.k8s.api.{(resource.Group.Length == 0 ? "core" : resource.Group)}.{resource.Version}";
             foreach (var type in ObjectTypesReachableFrom(resource.ModelType))

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeRollout.Sandbox.Controllers.Shared;
-using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Controllers.Deployments;

@@ -1,5 +1,4 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Machinery.Objects;
 using KubeRollout.Sandbox.Machinery.Time;
 
 namespace KubeRollout.Sandbox.Controllers.Deployments;

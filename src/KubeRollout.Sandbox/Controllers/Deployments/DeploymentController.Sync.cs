@@ -107,7 +107,7 @@ public sealed partial class DeploymentController
 
         if (needsUpdate)
         {
-            WriteAnnotationsAndStatus(d);
+            WriteStatus(d);
         }
 
         return existing;
@@ -201,7 +201,7 @@ public sealed partial class DeploymentController
 
         if (needsUpdate)
         {
-            WriteAnnotationsAndStatus(d);
+            WriteStatus(d);
         }
 
         return created;

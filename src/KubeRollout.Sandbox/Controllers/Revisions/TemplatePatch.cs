@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Controllers.Shared;
-using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Controllers.Revisions;

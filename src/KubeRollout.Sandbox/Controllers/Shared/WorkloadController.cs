@@ -5,7 +5,7 @@ using KubeRollout.Sandbox.Machinery.Events;
 using KubeRollout.Sandbox.Machinery.Objects;
 using KubeRollout.Sandbox.Machinery.Queues;
 using KubeRollout.Sandbox.Machinery.Time;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Registry;
 using Microsoft.Extensions.Logging;
 using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
 
@@ -22,7 +22,7 @@ public abstract class WorkloadController<TWorkload> : QueueController<ObjectKey>
     private readonly string _kind;
 
     /// <param name="kind">The workload's kind, as owner references of the objects it controls name it.</param>
-    protected WorkloadController(string name, string kind, ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+    protected WorkloadController(string name, string kind, ClusterRegistry store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
         : base(name, workers: 1, timers, logger)
     {
         _kind = kind;
@@ -33,7 +33,7 @@ public abstract class WorkloadController<TWorkload> : QueueController<ObjectKey>
         cache.Changed += OnChanged;
     }
 
-    protected ClusterStore Store { get; }
+    protected ClusterRegistry Store { get; }
 
     protected ClusterCache Cache { get; }
 

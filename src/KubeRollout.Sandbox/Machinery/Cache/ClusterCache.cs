@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Machinery.Objects;
 using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,7 +40,7 @@ public sealed class ClusterCache : IDisposable
     {
         _store = store;
         _logger = logger ?? NullLogger.Instance;
-        foreach (var resource in ResourceTypes.All)
+        foreach (var resource in ResourceRegistry.Resources)
         {
             _objects[resource] = new(StringComparer.Ordinal);
             _uncontrolled[resource] = new(StringComparer.Ordinal);
@@ -84,7 +85,7 @@ public sealed class ClusterCache : IDisposable
         }
 
         _store.Changed += OnStoreChanged;
-        foreach (var resource in ResourceTypes.All)
+        foreach (var resource in ResourceRegistry.Resources)
         {
             foreach (var obj in _store.List(resource, null, null, out _))
             {
@@ -250,7 +251,7 @@ public sealed class ClusterCache : IDisposable
                 return [];
             }
 
-            return keys.Select(k => Bucket(ResourceTypes.Pods, k.Namespace)?.GetValueOrDefault(k.Name)).OfType<V1Pod>().ToList();
+            return keys.Select(k => Bucket(ResourceOf<V1Pod>.Type, k.Namespace)?.GetValueOrDefault(k.Name)).OfType<V1Pod>().ToList();
         }
     }
 

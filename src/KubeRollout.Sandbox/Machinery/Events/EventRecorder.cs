@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Machinery.Objects;
 using KubeRollout.Sandbox.Machinery.Queues;
 using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Machinery.Events;
@@ -17,11 +17,11 @@ public sealed class EventRecorder : IRunnableController
 {
     private readonly BlockingCollection<PendingEvent> _pending = new(new ConcurrentQueue<PendingEvent>());
     private readonly EventCorrelator _correlator = new();
-    private readonly ClusterStore _store;
+    private readonly ClusterRegistry _store;
     private readonly ISimulatedClock _clock;
     private long _lastNanos;
 
-    public EventRecorder(ClusterStore store, ISimulatedClock clock)
+    public EventRecorder(ClusterRegistry store, ISimulatedClock clock)
     {
         _store = store;
         _clock = clock;

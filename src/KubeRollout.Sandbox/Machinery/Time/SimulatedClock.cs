@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace KubeRollout.Sandbox.Machinery.Time;
 
-/// <summary>Simulated time = start + elapsed wall time × scale.</summary>
-public sealed class SimulatedClock : ISimulatedClock
+/// <summary>
+/// Simulated time = start + elapsed wall time × scale. It is also the <see cref="TimeProvider"/> of the registry
+/// and the API, so that every timestamp the sandbox writes is simulated time.
+/// </summary>
+public sealed class SimulatedClock : TimeProvider, ISimulatedClock
 {
     private readonly DateTime _start = DateTime.UtcNow;
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
@@ -21,6 +24,8 @@ public sealed class SimulatedClock : ISimulatedClock
     public double TimeScale { get; }
 
     public DateTime UtcNow => _start + TimeSpan.FromTicks((long)(_elapsed.Elapsed.Ticks * TimeScale));
+
+    public override DateTimeOffset GetUtcNow() => new(UtcNow, TimeSpan.Zero);
 
     public Task Delay(TimeSpan simulated, CancellationToken cancellationToken) =>
         simulated <= TimeSpan.Zero

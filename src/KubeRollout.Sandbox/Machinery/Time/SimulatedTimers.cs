@@ -1,5 +1,3 @@
-using KubeRollout.Sandbox.Machinery.Time;
-
 namespace KubeRollout.Sandbox.Machinery.Time;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KubeRollout.Sandbox.Api.Errors;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Registry;
 
 namespace KubeRollout.Sandbox.Api.Requests.Protobuf;
 
@@ -59,7 +59,7 @@ internal static class ProtobufBody
         {
             ProtoJsonDecoder.Fill(json, new WireReader(Convert.FromBase64String((string?)envelope["raw"] ?? string.Empty)), message);
         }
-        else if (ResourceTypes.ForKind(apiVersion, kind) is not null)
+        else if (ResourceRegistry.ForKind(apiVersion, kind) is not null)
         {
             throw ApiErrors.UnsupportedProtobufKind(kind, MessagesByKind.Keys);
         }
