@@ -67,6 +67,12 @@ public static class ServerSideApply
             .OrderBy(c => c.Owner.Manager, StringComparer.Ordinal)
             .ThenBy(c => c.Path.ToString(), StringComparer.Ordinal)
             .ToList();
+        if (conflicts.Count > 0 && !force && fieldManager == LastAppliedMigration.KubectlManager)
+        {
+            var allowed = LastAppliedMigration.AllowedConflicts(current, apiVersion, root);
+            conflicts = conflicts.Where(c => !allowed.Contains(c.Path)).ToList();
+        }
+
         if (conflicts.Count > 0 && !force)
         {
             throw Conflict(conflicts);
@@ -82,6 +88,11 @@ public static class ServerSideApply
         var metadata = merged["metadata"] as JsonObject ?? new JsonObject();
         merged["metadata"] = metadata;
         metadata["managedFields"] = ManagedFieldsCodec.Write(entries);
+        if (fieldManager == LastAppliedMigration.KubectlManager)
+        {
+            LastAppliedMigration.Update(merged, applied);
+        }
+
         return merged;
     }
 

@@ -97,4 +97,36 @@ public class FieldManagerTests
         Assert.Equal(created.Metadata.ResourceVersion, again.Metadata.ResourceVersion);
         Assert.Equal("kubectl-create", Assert.Single(again.Metadata.ManagedFields).Manager);
     }
+
+    [Fact]
+    public void AWriteThatOnlyMovesOwnershipIsStored()
+    {
+        var created = _fixture.Registry.Create(
+            RegistryFixture.Manifest<V1Deployment>(Manifest.Replace("IMAGE", "nginx:1.25", StringComparison.Ordinal)), "helm");
+        var migrated = RegistryFixture.Copy(created);
+        migrated.Metadata.ManagedFields[0].Operation = "Apply";
+        migrated.Metadata.ManagedFields[0].Time = null;
+
+        var stored = _fixture.Registry.Update(migrated, "helm");
+
+        Assert.NotEqual(created.Metadata.ResourceVersion, stored.Metadata.ResourceVersion);
+        var entry = Assert.Single(stored.Metadata.ManagedFields);
+        Assert.Equal(("helm", "Apply"), (entry.Manager, entry.Operation));
+        Assert.Equal(created.Metadata.Generation, stored.Metadata.Generation);
+    }
+
+    [Fact]
+    public void AnApplyOfTheLiveValuesIsStoredAsSharedOwnership()
+    {
+        var first = ServerSideApplyImage("nginx:1.25");
+
+        var live = ModelJson.ToNode(first);
+        var applied = JsonNode.Parse(Manifest.Replace("IMAGE", "nginx:1.25", StringComparison.Ordinal))!.AsObject();
+        var result = ServerSideApply.Apply(live, applied, typeof(V1Deployment), "argo", force: false, _fixture.Clock.UtcNow);
+        var shared = (V1Deployment)_fixture.Registry.Update(ResourceOf<V1Deployment>.Type, (V1Deployment)ModelJson.FromNode(result, typeof(V1Deployment)), null, new WriteRequest("argo", IsApply: true));
+
+        Assert.NotEqual(first.Metadata.ResourceVersion, shared.Metadata.ResourceVersion);
+        Assert.Equal(["kubectl", "argo"], shared.Metadata.ManagedFields.Select(e => e.Manager).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(first.Metadata.Generation, shared.Metadata.Generation);
+    }
 }
