@@ -1,7 +1,9 @@
 using KubeRollout.Sandbox.Controllers.DaemonSets;
 using KubeRollout.Sandbox.Controllers.Deployments;
 using KubeRollout.Sandbox.Controllers.GarbageCollection;
+using KubeRollout.Sandbox.Controllers.Namespaces;
 using KubeRollout.Sandbox.Controllers.ReplicaSets;
+using KubeRollout.Sandbox.Controllers.ServiceAccounts;
 using KubeRollout.Sandbox.Controllers.StatefulSets;
 using KubeRollout.Sandbox.Machinery.Cache;
 using KubeRollout.Sandbox.Machinery.Events;
@@ -19,7 +21,7 @@ namespace KubeRollout.Sandbox.Hosting;
 
 /// <summary>
 /// Runs what a cluster runs besides the API server: the simulated nodes and kubelet, the scheduler, the ReplicaSet,
-/// Deployment, StatefulSet and DaemonSet controllers and the garbage collector, all on one shared cache of the store and one simulated
+/// Deployment, StatefulSet, DaemonSet, namespace and serviceaccount controllers and the garbage collector, all on one shared cache of the store and one simulated
 /// timer loop. <see cref="RunAsync"/> returns when the token is cancelled and every worker has stopped.
 /// </summary>
 public sealed class ClusterComponents
@@ -60,6 +62,8 @@ public sealed class ClusterComponents
             new StatefulSetController(_registry, cache, events, timers, Logger<StatefulSetController>()),
             new DaemonSetController(_registry, cache, events, timers, Logger<DaemonSetController>()),
             new GarbageCollector(_registry, cache, timers, Logger<GarbageCollector>()),
+            new NamespaceController(_registry, cache, timers, Logger<NamespaceController>()),
+            new ServiceAccountsController(_registry, cache, timers, Logger<ServiceAccountsController>()),
         ];
 
         cache.Start();

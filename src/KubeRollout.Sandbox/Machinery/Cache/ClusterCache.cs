@@ -139,12 +139,14 @@ public sealed class ClusterCache : IDisposable
         }
     }
 
-    /// <summary>Every object of a resource, any namespace.</summary>
-    public List<IKubernetesObject<V1ObjectMeta>> List(ResourceType resource)
+    /// <summary>Every object of a resource, in any namespace or in one.</summary>
+    public List<IKubernetesObject<V1ObjectMeta>> List(ResourceType resource, string? @namespace = null)
     {
         lock (_gate)
         {
-            return _objects[resource].Values.SelectMany(bucket => bucket.Values).ToList();
+            return @namespace is null
+                ? _objects[resource].Values.SelectMany(bucket => bucket.Values).ToList()
+                : Bucket(resource, @namespace)?.Values.ToList() ?? [];
         }
     }
 
