@@ -42,4 +42,21 @@ public class DaemonSetRegistryTests
 
         Assert.Equal($"DaemonSet.apps \"nginx\" is invalid: {message}", error.Message);
     }
+
+    [Fact]
+    public void OnlyChangesOfTheSpecBumpTheGeneration()
+    {
+        var created = _fixture.Registry.Create(RegistryFixture.Manifest<V1DaemonSet>("""
+            {"metadata":{"name":"proxy","namespace":"default"},
+             "spec":{"selector":{"matchLabels":{"app":"proxy"}},"template":{"metadata":{"labels":{"app":"proxy"}},"spec":{"containers":[{"name":"p","image":"nginx"}]}}}}
+            """), "kubectl");
+        var annotated = RegistryFixture.Copy(created);
+        annotated.Metadata.Annotations = new Dictionary<string, string> { ["note"] = "x" };
+        var afterAnnotation = _fixture.Registry.Update(annotated, "kubectl");
+        var changed = RegistryFixture.Copy(afterAnnotation);
+        changed.Spec.Template.Spec.Containers[0].Image = "nginx:1.27";
+        var afterTemplate = _fixture.Registry.Update(changed, "kubectl");
+
+        Assert.Equal([1L, 1L, 2L], new[] { created, afterAnnotation, afterTemplate }.Select(s => s.Metadata.Generation ?? 0));
+    }
 }

@@ -152,4 +152,41 @@ public class DeploymentRegistryTests
             "Deployment.apps \"vweb\" is invalid: [spec.replicas: Invalid value: -1: must be greater than or equal to 0, spec.revisionHistoryLimit: Invalid value: -2: must be greater than or equal to 0, spec.progressDeadlineSeconds: Invalid value: 20: must be greater than minReadySeconds]",
             error.Message);
     }
+
+    [Fact]
+    public void SpecAndAnnotationChangesBumpTheGenerationLabelsAndStatusDoNot()
+    {
+        var created = _fixture.Registry.Create(RegistryFixture.Vweb(), "kubectl");
+        var annotated = Write(created, d => d.Metadata.Annotations = new Dictionary<string, string> { ["team"] = "web" });
+        var labelled = Write(annotated, d => d.Metadata.Labels = new Dictionary<string, string> { ["tier"] = "front" });
+        var scaled = Write(labelled, d => d.Spec.Replicas = 5);
+        var statusWithAnnotation = RegistryFixture.Copy(scaled);
+        statusWithAnnotation.Metadata.Annotations["deployment.kubernetes.io/revision"] = "1";
+        statusWithAnnotation.Metadata.Labels = null;
+        statusWithAnnotation.Status = new V1DeploymentStatus { ObservedGeneration = 3, Replicas = 5 };
+        var status = _fixture.Registry.UpdateStatus(statusWithAnnotation, "kube-controller-manager");
+
+        Assert.Equal([1L, 2L, 2L, 3L, 3L], new[] { created, annotated, labelled, scaled, status }.Select(d => d.Metadata.Generation ?? 0));
+        Assert.Equal("1", status.Metadata.Annotations["deployment.kubernetes.io/revision"]);
+        Assert.Equal("front", status.Metadata.Labels["tier"]);
+        Assert.Equal(5, status.Spec.Replicas);
+        Assert.Equal(5, status.Status.Replicas);
+    }
+
+    [Fact]
+    public void AStatusWrittenWithACreateIsCleared()
+    {
+        var deployment = RegistryFixture.Vweb(d => d.Status = new V1DeploymentStatus { Replicas = 7, ObservedGeneration = 9 });
+
+        var created = _fixture.Registry.Create(deployment, "kubectl");
+
+        JsonAssert.Equal("{}", ModelJson.ToNode(created)["status"]);
+    }
+
+    private V1Deployment Write(V1Deployment stored, Action<V1Deployment> change)
+    {
+        var copy = RegistryFixture.Copy(stored);
+        change(copy);
+        return _fixture.Registry.Update(copy, "kubectl");
+    }
 }

@@ -78,4 +78,21 @@ public class StatefulSetRegistryTests
             ],
             error.Details!.Causes.Select(c => $"{c.Field}: {c.Message}"));
     }
+
+    [Fact]
+    public void OnlyChangesOfTheSpecBumpTheGeneration()
+    {
+        var created = _fixture.Registry.Create(RegistryFixture.Manifest<V1StatefulSet>("""
+            {"metadata":{"name":"db","namespace":"default"},
+             "spec":{"serviceName":"db","selector":{"matchLabels":{"app":"db"}},"template":{"metadata":{"labels":{"app":"db"}},"spec":{"containers":[{"name":"db","image":"postgres"}]}}}}
+            """), "kubectl");
+        var annotated = RegistryFixture.Copy(created);
+        annotated.Metadata.Annotations = new Dictionary<string, string> { ["note"] = "x" };
+        var afterAnnotation = _fixture.Registry.Update(annotated, "kubectl");
+        var partitioned = RegistryFixture.Copy(afterAnnotation);
+        partitioned.Spec.UpdateStrategy.RollingUpdate.Partition = 1;
+        var afterPartition = _fixture.Registry.Update(partitioned, "kubectl");
+
+        Assert.Equal([1L, 1L, 2L], new[] { created, afterAnnotation, afterPartition }.Select(s => s.Metadata.Generation ?? 0));
+    }
 }
