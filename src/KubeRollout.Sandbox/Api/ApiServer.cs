@@ -97,6 +97,7 @@ internal sealed class ApiServer
             RouteKind.ResourceList => Json(http, _discovery.ResourceList(route.Group, route.Version)),
             RouteKind.OpenApiV3Index => Json(http, _openApi.Index),
             RouteKind.OpenApiV3Document => Json(http, _openApi.Document(route.DocumentPath!)),
+            RouteKind.OpenApiV2 => OpenApiV2Async(http, accept),
             RouteKind.Resource => DispatchResourceAsync(http, route.Target!),
             _ => throw ApiErrors.RouteNotFound(),
         };
@@ -128,6 +129,12 @@ internal sealed class ApiServer
             _ => throw ApiErrors.MethodNotAllowed(),
         };
     }
+
+    /// <summary>Protobuf when the client asks for it first (kubectl, Helm), else JSON.</summary>
+    private Task OpenApiV2Async(HttpContext http, string accept) =>
+        OpenApiFormats.WantsProtobuf(accept)
+            ? ResponseWriter.WriteJsonAsync(http.Response, StatusCodes.Status200OK, _openApi.V2Protobuf, OpenApiFormats.ProtobufContentType)
+            : Json(http, OpenApiFormats.AcceptsJson(accept) ? _openApi.V2Json : throw ApiErrors.NotAcceptable());
 
     private static Task Json(HttpContext http, byte[]? document, string contentType = ResponseWriter.JsonContentType) =>
         document is null

@@ -15,6 +15,22 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
     }
 
     [Fact]
+    public async Task Version_is_the_build_of_the_installed_kubectl_so_match_server_version_passes()
+    {
+        var kubectl = new Kubectl(sandbox.Server.KubeconfigPath, sandbox.Directory);
+        var client = await kubectl.RunAsync("version", "--client", "-o", "json");
+        var server = await (await sandbox.Http.GetAsync("/version")).JsonAsync();
+
+        var matched = await kubectl.RunAsync("get", "namespace", "default", "-o", "name", "--match-server-version");
+
+        var clientVersion = System.Text.Json.Nodes.JsonNode.Parse(client.Output)!["clientVersion"]!;
+        Assert.Equal((string?)clientVersion["gitVersion"], (string?)server["gitVersion"]);
+        Assert.Equal((string?)clientVersion["gitCommit"], (string?)server["gitCommit"]);
+        Assert.Matches("^[0-9a-f]{40}$", (string?)server["gitCommit"]);
+        Assert.Equal((0, "namespace/default\n"), (matched.ExitCode, matched.Output));
+    }
+
+    [Fact]
     public async Task Api_and_apis_list_the_core_version_and_the_apps_group()
     {
         var api = await (await sandbox.Http.GetAsync("/api")).JsonAsync();

@@ -81,10 +81,10 @@ internal sealed class DiscoveryDocuments
         w.WriteString("minCompatibilityMajor", ServerVersion.Major);
         w.WriteString("minCompatibilityMinor", "34");
         w.WriteString("gitVersion", ServerVersion.GitVersion);
-        w.WriteString("gitCommit", "0000000000000000000000000000000000000000");
+        w.WriteString("gitCommit", ServerVersion.GitCommit);
         w.WriteString("gitTreeState", "clean");
-        w.WriteString("buildDate", "2025-12-17T00:00:00Z");
-        w.WriteString("goVersion", "go1.25.5");
+        w.WriteString("buildDate", ServerVersion.BuildDate);
+        w.WriteString("goVersion", ServerVersion.GoVersion);
         w.WriteString("compiler", "gc");
         w.WriteString("platform", "linux/amd64");
         w.WriteEndObject();

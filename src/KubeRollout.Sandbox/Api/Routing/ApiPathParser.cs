@@ -70,6 +70,11 @@ internal static class ApiPathParser
 
     private static ApiRoute ParseOpenApi(string[] parts)
     {
+        if (parts.Length == 2 && parts[1] == "v2")
+        {
+            return new ApiRoute(RouteKind.OpenApiV2);
+        }
+
         if (parts.Length < 2 || parts[1] != "v3")
         {
             return ApiRoute.Unknown;

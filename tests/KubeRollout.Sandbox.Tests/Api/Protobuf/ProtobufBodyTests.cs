@@ -4,6 +4,8 @@ using KubeRollout.Sandbox.Api.Requests.Protobuf;
 using KubeRollout.Sandbox.Storage;
 using KubeRollout.Sandbox.Tests.Patching;
 
+using KubeRollout.Sandbox.Api.Protobuf;
+
 namespace KubeRollout.Sandbox.Tests.Api.Protobuf;
 
 public sealed class ProtobufBodyTests

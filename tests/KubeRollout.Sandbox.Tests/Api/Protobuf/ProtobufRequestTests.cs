@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using k8s;
 
+using KubeRollout.Sandbox.Api.Protobuf;
+
 namespace KubeRollout.Sandbox.Tests.Api.Protobuf;
 
 /// <summary>Protobuf request bodies over HTTP: decoded, then handled exactly like JSON bodies.</summary>

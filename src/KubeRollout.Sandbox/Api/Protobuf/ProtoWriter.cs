@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace KubeRollout.Sandbox.Tests.Api.Protobuf;
+namespace KubeRollout.Sandbox.Api.Protobuf;
 
-/// <summary>Writes protobuf fields by number, enough to build the bodies kubectl sends (no protobuf package).</summary>
+/// <summary>Writes protobuf fields by number (no protobuf package): the OpenAPI v2 document kubectl reads, and request bodies in tests.</summary>
 internal sealed class ProtoWriter
 {
     private readonly MemoryStream _bytes = new();
