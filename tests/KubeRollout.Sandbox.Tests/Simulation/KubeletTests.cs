@@ -190,5 +190,53 @@ public sealed class KubeletTests
         await cluster.WaitUntilAsync(() => Pod(cluster, "stranded") is null, "the pod is gone");
     }
 
+    [Theory]
+    [InlineData("Never")]
+    [InlineData("OnFailure")]
+    public async Task A_pod_that_is_not_always_restarted_runs_to_completion(string restartPolicy)
+    {
+        await using var cluster = new TestCluster(timeScale: 50);
+        var pod = Manifests.Pod("once");
+        pod.Spec.RestartPolicy = restartPolicy;
+        cluster.Registry.Create(pod, "test");
+        var sawRunning = false;
+        void Record(StoreEvent change) => sawRunning |= change.Object is V1Pod { Metadata.Name: "once", Status.Phase: "Running" };
+        cluster.Store.Changed += Record;
+
+        await cluster.WaitUntilAsync(() => Pod(cluster, "once")?.Status?.Phase == "Succeeded", "the pod succeeded");
+        cluster.Store.Changed -= Record;
+        await cluster.PassSimulatedTime(TimeSpan.FromSeconds(30));
+
+        var status = Pod(cluster, "once")!.Status;
+        Assert.True(sawRunning, "the container ran before it completed");
+        Assert.Equal("Succeeded", status.Phase);
+        var container = Assert.Single(status.ContainerStatuses);
+        Assert.Equal((0, "Completed"), (container.State.Terminated.ExitCode, container.State.Terminated.Reason));
+        Assert.Equal(0, container.RestartCount);
+        Assert.False(container.Ready);
+        Assert.False(container.Started);
+        Assert.Equal(
+            [("Ready", "False", "PodCompleted"), ("ContainersReady", "False", "PodCompleted"), ("PodReadyToStartContainers", "False", null)],
+            status.Conditions.Where(c => c.Type is "Ready" or "ContainersReady" or "PodReadyToStartContainers").Select(c => (c.Type, c.Status, (string?)c.Reason)).OrderBy(c => c.Type == "PodReadyToStartContainers"));
+        Assert.Equal("Completed", ((object?[])new KubeRollout.Sandbox.Registry.Core.Pods.PodStrategy().Printer.Cells(Pod(cluster, "once")!, DateTime.UtcNow))[2]);
+    }
+
+    [Fact]
+    public async Task A_failing_pod_under_OnFailure_restarts_and_an_always_restarted_one_keeps_running()
+    {
+        await using var cluster = new TestCluster(timeScale: 50, failingImages: ["*:crash"]);
+        var failing = Manifests.Pod("retry", image: "nginx:crash");
+        failing.Spec.RestartPolicy = "OnFailure";
+        cluster.Registry.Create(failing, "test");
+        cluster.Registry.Create(Manifests.Pod("service"), "test");
+
+        await cluster.WaitUntilAsync(() => Pod(cluster, "retry")?.Status?.ContainerStatuses?.FirstOrDefault()?.RestartCount >= 1, "the failing pod restarted");
+        await cluster.PassSimulatedTime(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("Running", Pod(cluster, "retry")!.Status.Phase);
+        Assert.Equal("Running", Pod(cluster, "service")!.Status.Phase);
+        Assert.True(Pod(cluster, "service")!.Status.ContainerStatuses[0].Ready);
+    }
+
     private static V1Pod? Pod(TestCluster cluster, string name) => cluster.Registry.Get<V1Pod>(TestCluster.Namespace, name);
 }
