@@ -91,6 +91,21 @@ Describe 'Helm 4 against the sandbox' {
             Should -Be 'Succeeded 0'
     }
 
+    It 'reports a kind the sandbox does not serve as no matches, as against a cluster without it' {
+        $unserved = Join-Path $work 'unserved'
+        Push-Location $work
+        try { Assert-Ok (Helm create unserved) | Out-Null }
+        finally { Pop-Location }
+        Remove-Item (Join-Path $unserved 'templates/*') -Recurse -Force
+        Set-Content (Join-Path $unserved 'templates/quota.yaml') "apiVersion: v1`nkind: ResourceQuota`nmetadata:`n  name: quota`nspec:`n  hard:`n    pods: `"10`"`n"
+
+        $result = Helm install unserved $unserved -n $ns
+
+        $result.ExitCode | Should -Not -Be 0
+        $result.Error | Should -Match 'no matches for kind "ResourceQuota" in version "v1"'
+        $result.Error | Should -Not -Match 'openapi'
+    }
+
     It 'uninstalls the release and its objects' {
         Assert-Ok (Helm uninstall web -n $ns --wait --timeout 60s) | Should -Be 'release "web" uninstalled'
 

@@ -1,3 +1,4 @@
+using KubeRollout.Sandbox.Registry.ApiExtensions.CustomResourceDefinitions;
 using KubeRollout.Sandbox.Registry.Apps.ControllerRevisions;
 using KubeRollout.Sandbox.Registry.Apps.DaemonSets;
 using KubeRollout.Sandbox.Registry.Apps.Deployments;
@@ -38,6 +39,7 @@ public static class ResourceRegistry
         new StatefulSetStrategy(),
         new DaemonSetStrategy(),
         new ControllerRevisionStrategy(),
+        new CustomResourceDefinitionStrategy(),
     ];
 
     private static readonly Dictionary<ResourceType, ResourceStrategy> ByResource = All.ToDictionary(s => s.Resource);

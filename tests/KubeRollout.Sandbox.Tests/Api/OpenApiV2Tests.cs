@@ -102,6 +102,14 @@ public sealed class OpenApiV2Tests(SandboxFixture sandbox) : IClassFixture<Sandb
                     image: busybox
             ---
             apiVersion: v1
+            kind: ResourceQuota
+            metadata:
+              name: quota
+            spec:
+              hard:
+                pods: "10"
+            ---
+            apiVersion: v1
             kind: ConfigMap
             metadata:
               name: served
@@ -115,6 +123,7 @@ public sealed class OpenApiV2Tests(SandboxFixture sandbox) : IClassFixture<Sandb
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("configmap/served created", result.Output);
         Assert.Contains("no matches for kind \"Job\" in version \"batch/v1\"", result.Error);
+        Assert.Contains("no matches for kind \"ResourceQuota\" in version \"v1\"", result.Error);
         Assert.DoesNotContain("openapi", result.Error);
         Assert.Equal("configmap/served\n", served.Output);
     }
@@ -137,9 +146,15 @@ public sealed class OpenApiV2Tests(SandboxFixture sandbox) : IClassFixture<Sandb
         }
     }
 
+    /// <summary>Every "$ref" of a schema; under "properties" the keys are field names (JSONSchemaProps has one called "$ref").</summary>
     private static IEnumerable<string> References(JsonNode? node) => node switch
     {
-        JsonObject obj => obj.SelectMany(p => p.Key == "$ref" ? [(string)p.Value!] : References(p.Value)),
+        JsonObject obj => obj.SelectMany(p => p.Key switch
+        {
+            "$ref" when p.Value is JsonValue => [(string)p.Value!],
+            "properties" or "definitions" or "paths" when p.Value is JsonObject named => named.SelectMany(n => References(n.Value)),
+            _ => References(p.Value),
+        }),
         JsonArray array => array.SelectMany(References),
         _ => [],
     };

@@ -32,7 +32,21 @@ internal static class OpenApiOperations
     private static readonly string[] PatchParameters = ["dryRun", "fieldManager", "fieldValidation", "force"];
     private static readonly string[] DeleteParameters = ["dryRun", "gracePeriodSeconds", "propagationPolicy"];
 
-    public static IEnumerable<OpenApiPath> Of(ResourceStrategy strategy)
+    /// <summary>The operations of the verbs the resource serves, grouped by path.</summary>
+    public static IEnumerable<OpenApiPath> Of(ResourceStrategy strategy) =>
+        All(strategy)
+            .Select(path => path with { Operations = path.Operations.Where(o => strategy.Verbs.Contains(Verb(o.Action))).ToList() })
+            .Where(path => path.Operations.Count > 0);
+
+    /// <summary>The discovery verb of an operation's action.</summary>
+    private static string Verb(string action) => action switch
+    {
+        "post" => "create",
+        "put" => "update",
+        _ => action,
+    };
+
+    private static IEnumerable<OpenApiPath> All(ResourceStrategy strategy)
     {
         var resource = strategy.Resource;
         var prefix = resource.Group.Length == 0 ? "/api/v1" : $"/apis/{resource.Group}/{resource.Version}";
