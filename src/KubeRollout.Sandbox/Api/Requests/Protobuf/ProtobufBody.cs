@@ -17,7 +17,7 @@ internal static class ProtobufBody
 
     private static readonly Dictionary<string, ProtoMessage> MessagesByKind = new[]
     {
-        CoreV1Messages.Namespace, CoreV1Messages.ConfigMap, CoreV1Messages.Secret, CoreV1Messages.Service, CoreV1Messages.Pod,
+        CoreV1Messages.Namespace, CoreV1Messages.ConfigMap, CoreV1Messages.Secret, CoreV1Messages.Service, CoreV1Messages.ServiceAccount, CoreV1Messages.Pod,
         AppsV1Messages.Deployment, MetaV1Messages.DeleteOptions,
     }.ToDictionary(m => m.Name);
 
