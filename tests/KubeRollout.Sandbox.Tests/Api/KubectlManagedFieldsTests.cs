@@ -30,9 +30,9 @@ public sealed class KubectlManagedFieldsTests(SandboxFixture sandbox) : IClassFi
     public async Task Apply_server_side_takes_over_from_client_side_apply_without_conflicts()
     {
         var ns = await sandbox.CreateNamespaceAsync();
-        var v1 = await ManifestAsync(ns, "web", "nginx:1.25");
-        var v2 = await ManifestAsync(ns, "web", "nginx:1.26");
-        var v3 = await ManifestAsync(ns, "web", "nginx:1.27");
+        var v1 = Manifest("web", "nginx:1.25");
+        var v2 = Manifest("web", "nginx:1.26");
+        var v3 = Manifest("web", "nginx:1.27");
 
         var clientSide = await Kubectl.RunAsync("apply", "-n", ns, "-f", v1);
         var serverSide = await Kubectl.RunAsync("apply", "-n", ns, "--server-side", "-f", v2);
@@ -53,13 +53,13 @@ public sealed class KubectlManagedFieldsTests(SandboxFixture sandbox) : IClassFi
     public async Task Applying_the_live_values_records_a_co_owner_and_a_new_resourceVersion()
     {
         var ns = await sandbox.CreateNamespaceAsync();
-        var manifest = await ManifestAsync(ns, "shared", "nginx:1.25");
+        var manifest = Manifest("shared", "nginx:1.25");
         Assert.Equal(0, (await Kubectl.RunAsync("apply", "-n", ns, "--server-side", "--field-manager=team-a", "-f", manifest)).ExitCode);
         var before = await ObjectAsync(ns, "deployment", "shared");
 
         var coOwner = await Kubectl.RunAsync("apply", "-n", ns, "--server-side", "--field-manager=team-b", "-f", manifest);
         var after = await ObjectAsync(ns, "deployment", "shared");
-        var changed = await Kubectl.RunAsync("apply", "-n", ns, "--server-side", "--field-manager=team-a", "-f", await ManifestAsync(ns, "shared", "nginx:1.26"));
+        var changed = await Kubectl.RunAsync("apply", "-n", ns, "--server-side", "--field-manager=team-a", "-f", Manifest("shared", "nginx:1.26"));
 
         Assert.Equal(0, coOwner.ExitCode);
         Assert.NotEqual((string?)before["metadata"]!["resourceVersion"], (string?)after["metadata"]!["resourceVersion"]);
@@ -77,28 +77,5 @@ public sealed class KubectlManagedFieldsTests(SandboxFixture sandbox) : IClassFi
         return JsonNode.Parse(result.Output)!.AsObject();
     }
 
-    private async Task<string> ManifestAsync(string ns, string name, string image)
-    {
-        var path = Path.Combine(sandbox.Directory, $"{ns}-{name}-{image.Replace(':', '-')}.yaml");
-        await File.WriteAllTextAsync(path, $$"""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: {{name}}
-            spec:
-              replicas: 1
-              selector:
-                matchLabels:
-                  app: {{name}}
-              template:
-                metadata:
-                  labels:
-                    app: {{name}}
-                spec:
-                  containers:
-                  - name: web
-                    image: {{image}}
-            """);
-        return path;
-    }
+    private string Manifest(string name, string image) => TestObjects.ManifestFile(sandbox.Directory, TestObjects.WorkloadYaml("Deployment", name, image));
 }

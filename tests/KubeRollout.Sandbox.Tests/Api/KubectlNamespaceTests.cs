@@ -25,26 +25,7 @@ public sealed class KubectlNamespaceTests(SandboxFixture sandbox) : IClassFixtur
     public async Task Deleting_a_namespace_shows_Terminating_refuses_new_content_and_removes_it()
     {
         var ns = await sandbox.CreateNamespaceAsync();
-        var manifest = Path.Combine(sandbox.Directory, $"{ns}-web.yaml");
-        await File.WriteAllTextAsync(manifest, """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-            spec:
-              replicas: 2
-              selector:
-                matchLabels:
-                  app: web
-              template:
-                metadata:
-                  labels:
-                    app: web
-                spec:
-                  containers:
-                  - name: web
-                    image: nginx:1.27
-            """);
+        var manifest = TestObjects.ManifestFile(sandbox.Directory, TestObjects.WorkloadYaml("Deployment", "web", replicas: 2));
         Assert.Equal(0, (await Kubectl.RunAsync("apply", "-n", ns, "-f", manifest)).ExitCode);
         await sandbox.WaitUntilAsync(
             () => Task.FromResult(sandbox.Server.Registry.List<V1Pod>(ns).Count(p => p.Status?.Phase == "Running") == 2), "the pods run", TimeSpan.FromSeconds(30));

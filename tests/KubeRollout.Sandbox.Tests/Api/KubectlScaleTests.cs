@@ -9,14 +9,14 @@ public sealed class KubectlScaleTests(SandboxFixture sandbox) : IClassFixture<Sa
     private Kubectl Kubectl => new(sandbox.Server.KubeconfigPath, sandbox.Directory);
 
     [Theory]
-    [InlineData("deployment", "deployment.apps")]
-    [InlineData("statefulset", "statefulset.apps")]
-    [InlineData("replicaset", "replicaset.apps")]
-    public async Task Scale_with_current_replicas_and_dry_run_server(string kind, string printed)
+    [InlineData("Deployment", "deployment.apps")]
+    [InlineData("StatefulSet", "statefulset.apps")]
+    [InlineData("ReplicaSet", "replicaset.apps")]
+    public async Task Scale_with_current_replicas_and_dry_run_server(string workload, string printed)
     {
         var ns = await sandbox.CreateNamespaceAsync();
-        var manifest = Path.Combine(sandbox.Directory, $"{kind}-{ns}.yaml");
-        await File.WriteAllTextAsync(manifest, Workload(kind));
+        var kind = workload.ToLowerInvariant();
+        var manifest = TestObjects.ManifestFile(sandbox.Directory, TestObjects.WorkloadYaml(workload, "web"));
         Assert.Equal(0, (await Kubectl.RunAsync("apply", "-n", ns, "-f", manifest)).ExitCode);
 
         var dryRun = await Kubectl.RunAsync("scale", "-n", ns, kind, "web", "--current-replicas=1", "--replicas=2", "--dry-run=server");
@@ -32,25 +32,4 @@ public sealed class KubectlScaleTests(SandboxFixture sandbox) : IClassFixture<Sa
         Assert.Contains("Expected replicas to be 5, was 2", wrongPrecondition.Error);
         Assert.Equal("2", afterScale.Output);
     }
-
-    private static string Workload(string kind) => $$"""
-        apiVersion: apps/v1
-        kind: {{char.ToUpperInvariant(kind[0]) + kind[1..].Replace("set", "Set", StringComparison.Ordinal)}}
-        metadata:
-          name: web
-        spec:
-          replicas: 1
-          {{(kind == "statefulset" ? "serviceName: web" : "minReadySeconds: 0")}}
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-              - name: web
-                image: nginx:1.27
-        """;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using k8s.Models;
 using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
@@ -93,6 +94,24 @@ internal static class OpenApiOperations
                 [new("get", $"list{OperationSuffix(resource)}{resource.Kind}ForAllNamespaces", "list", kind, listSchema, ListParameters)],
                 ["pretty"]);
         }
+    }
+
+    /// <summary>
+    /// What both versions end an operation with: the 401 response (closing "responses") and the extensions kubectl
+    /// looks operations up by (x-kubernetes-action, x-kubernetes-group-version-kind).
+    /// </summary>
+    public static void WriteUnauthorizedAndExtensions(Utf8JsonWriter w, OpenApiOperation operation)
+    {
+        w.WriteStartObject("401");
+        w.WriteString("description", "Unauthorized");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteString("x-kubernetes-action", operation.Action);
+        w.WriteStartObject("x-kubernetes-group-version-kind");
+        w.WriteString("group", operation.Kind.Group);
+        w.WriteString("kind", operation.Kind.Kind);
+        w.WriteString("version", operation.Kind.Version);
+        w.WriteEndObject();
     }
 
     /// <summary>The JSON type of a query or path parameter.</summary>

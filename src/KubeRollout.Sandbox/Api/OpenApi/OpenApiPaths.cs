@@ -68,16 +68,7 @@ internal static class OpenApiPaths
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndObject();
-        w.WriteStartObject("401");
-        w.WriteString("description", "Unauthorized");
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteString("x-kubernetes-action", operation.Action);
-        w.WriteStartObject("x-kubernetes-group-version-kind");
-        w.WriteString("group", operation.Kind.Group);
-        w.WriteString("version", operation.Kind.Version);
-        w.WriteString("kind", operation.Kind.Kind);
-        w.WriteEndObject();
+        OpenApiOperations.WriteUnauthorizedAndExtensions(w, operation);
         w.WriteEndObject();
     }
 

@@ -62,16 +62,7 @@ internal static class SwaggerPaths
         w.WritePropertyName("schema");
         SchemaWriter.WriteRef(w, operation.ResponseSchema, SchemaWriter.V2References);
         w.WriteEndObject();
-        w.WriteStartObject("401");
-        w.WriteString("description", "Unauthorized");
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteString("x-kubernetes-action", operation.Action);
-        w.WriteStartObject("x-kubernetes-group-version-kind");
-        w.WriteString("group", operation.Kind.Group);
-        w.WriteString("kind", operation.Kind.Kind);
-        w.WriteString("version", operation.Kind.Version);
-        w.WriteEndObject();
+        OpenApiOperations.WriteUnauthorizedAndExtensions(w, operation);
         w.WriteEndObject();
     }
 
