@@ -26,12 +26,29 @@ internal static class StatusSubresource
         var candidate = StatusProperty(stored.GetType()) is { } status && sent.GetType() == stored.GetType()
             ? WithCopiedStatus(stored, sent, status)
             : WithStatusOf(stored, sent);
+        // Unchanged parts stay shared with the stored snapshot (most status writes send back what they read).
         var meta = candidate.Metadata;
         var from = sent.Metadata ?? new V1ObjectMeta();
-        meta.Labels = from.Labels is null ? null : new Dictionary<string, string>(from.Labels);
-        meta.Annotations = from.Annotations is null ? null : new Dictionary<string, string>(from.Annotations);
-        meta.Finalizers = from.Finalizers?.ToList();
-        meta.OwnerReferences = from.OwnerReferences is null ? null : ObjectCloner.Clone(from.OwnerReferences.ToList());
+        if (!ObjectComparison.SameMap(from.Labels, meta.Labels))
+        {
+            meta.Labels = from.Labels is null ? null : new Dictionary<string, string>(from.Labels);
+        }
+
+        if (!ObjectComparison.SameMap(from.Annotations, meta.Annotations))
+        {
+            meta.Annotations = from.Annotations is null ? null : new Dictionary<string, string>(from.Annotations);
+        }
+
+        if (!(from.Finalizers ?? []).SequenceEqual(meta.Finalizers ?? []))
+        {
+            meta.Finalizers = from.Finalizers?.ToList();
+        }
+
+        if (!ReferenceEquals(from.OwnerReferences, meta.OwnerReferences) && !ObjectComparison.SameValue(from.OwnerReferences ?? [], meta.OwnerReferences ?? []))
+        {
+            meta.OwnerReferences = from.OwnerReferences is null ? null : ObjectCloner.Clone(from.OwnerReferences.ToList());
+        }
+
         return candidate;
     }
 
