@@ -136,22 +136,8 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
             return;
         }
 
-        // The server checks every object first, so that one it would refuse leaves the cluster untouched. Objects
-        // in a namespace this apply creates cannot be checked before the namespace exists.
-        var dryRun = options with { ServerDryRun = true };
-        var newNamespaces = approved.Where(m => m.Kind == "Namespace").Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var manifest in approved.Where(m => !newNamespaces.Contains(m.Namespace ?? EffectiveNamespace)))
-        {
-            Run(token => applier.ApplyAsync(manifest, dryRun, token));
-        }
-
-        var results = new List<ApplyResult>();
-        foreach (var manifest in approved)
-        {
-            var result = Run(token => applier.ApplyAsync(manifest, options, token));
-            results.Add(result);
-            WriteObject(result);
-        }
+        var results = Run(token => new ApplyTransaction(Client, EffectiveNamespace).ApplyAsync(approved, options, token));
+        WriteObject(results, enumerateCollection: true);
 
         if (Wait)
         {
