@@ -11,7 +11,7 @@ namespace KubeRollout.Core.Yaml;
 /// </summary>
 public static class YamlBounds
 {
-    /// <summary>Levels of nested mappings and lists; the JSON layer below (System.Text.Json) stops at 64 as well.</summary>
+    /// <summary>Levels of nested mappings and lists (as JSON counts depth); System.Text.Json, which reads the objects later, stops at 64 as well.</summary>
     public const int MaxDepth = 64;
 
     /// <summary>The largest file read: far above any manifest (the API server stores at most 1.5 MiB per object).</summary>
@@ -46,16 +46,16 @@ public static class YamlBounds
             switch (current)
             {
                 case AnchorAlias alias:
-                    var (aliasNodes, aliasHeight) = anchors.GetValueOrDefault(alias.Value.Value, (1, 1));
+                    var (aliasNodes, aliasHeight) = anchors.GetValueOrDefault(alias.Value.Value, (1, 0));
                     nodes += aliasNodes;
                     Reached(open.Count + aliasHeight, nodes, line);
                     Child(open, aliasHeight);
                     break;
                 case Scalar scalar:
                     nodes++;
-                    Reached(open.Count + 1, nodes, line);
-                    Remember(anchors, scalar.Anchor, 1, 1);
-                    Child(open, 1);
+                    Reached(open.Count, nodes, line);
+                    Remember(anchors, scalar.Anchor, 1, 0);
+                    Child(open, 0);
                     break;
                 case NodeEvent { } start and (MappingStart or SequenceStart):
                     nodes++;
