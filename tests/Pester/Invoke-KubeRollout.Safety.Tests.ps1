@@ -256,7 +256,7 @@ Describe 'Kubeconfigs as kubectl reads them (item 8)' {
         $both = New-ManifestFile ($source -replace '(certificate-authority-data:.*)', "`$1`n    insecure-skip-tls-verify: true") -Name 'kubeconfig'
         $kubectlError = (& (Get-KubectlPath) --kubeconfig $both get pods 2>&1) -join "`n"
 
-        $problems = Get-ErrorRecord { Get-KubeRolloutStatus web -KubeConfig $both -Namespace default @args }
+        $problems = Get-ErrorRecord { Get-KubeRolloutStatus web -KubeConfig $both -Namespace default }
 
         $kubectlError | Should -Match 'specifying a root certificates file with the insecure flag is not allowed'
         $problems[0].FullyQualifiedErrorId | Should -Be 'KubeConfigInvalid,KubeRollout.Cmdlets.GetKubeRolloutStatusCommand'

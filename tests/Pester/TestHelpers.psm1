@@ -36,14 +36,12 @@ function Invoke-InFreshSession([string] $Script, [string[]] $ArgumentList = @())
 
 # Runs a command and returns every error it reported, terminating or not, as ErrorRecords (nothing when it succeeded).
 function Get-ErrorRecord([scriptblock] $Command) {
-    $errors = @()
     try {
-        & $Command -ErrorVariable +errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null
+        & $Command 2>&1 3>$null | Where-Object { $_ -is [Management.Automation.ErrorRecord] }
     }
     catch {
-        $errors += $_
+        $_
     }
-    $errors | ForEach-Object { if ($_ -is [Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } }
 }
 
 Export-ModuleMember -Function Get-TestModulePath, Get-FixturePath, Get-NuGetPackagePath, Invoke-InFreshSession, Get-ErrorRecord
