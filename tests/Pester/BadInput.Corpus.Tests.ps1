@@ -108,39 +108,13 @@ BeforeAll {
     $ns = New-TestNamespace -Cluster $cluster -Prefix corpus
     $folder = Split-Path (New-ManifestFile 'x: 1')
     $goodFile = New-ManifestFile "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cfg}`ndata: {k: v}`n"
-    $seed = New-ManifestFile @"
-apiVersion: v1
-kind: ConfigMap
-metadata: {name: cfg}
-data: {k: v}
----
-apiVersion: v1
-kind: Secret
-metadata: {name: sec}
-stringData: {password: hunter2}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  selector: {app: web}
-  ports: [{port: 80}]
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 1
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: web
-        image: web:v1
-"@
+    # What the corpus must leave untouched: a ConfigMap, a Secret, a Service and a rolled-out Deployment.
+    $seed = New-ManifestFile (@(
+            '{apiVersion: v1, kind: ConfigMap, metadata: {name: cfg}, data: {k: v}}'
+            '{apiVersion: v1, kind: Secret, metadata: {name: sec}, stringData: {password: hunter2}}'
+            '{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {selector: {app: web}, ports: [{port: 80}]}}'
+            '{apiVersion: apps/v1, kind: Deployment, metadata: {name: web}, spec: {replicas: 1, selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: "web:v1"}]}}}}'
+        ) -join "`n---`n")
     Invoke-KubeRollout $seed -KubeConfig $cluster.KubeConfig -Namespace $ns -Wait -Timeout 60 | Out-Null
 
     $hugeFile = Join-Path $folder 'huge.yaml'

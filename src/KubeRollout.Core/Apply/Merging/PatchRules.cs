@@ -24,7 +24,7 @@ public static class PatchRules
     private static Dictionary<(Type, string), FieldPatchRule> Build()
     {
         var rules = new Dictionary<(Type, string), FieldPatchRule>();
-        void Keyed(string key, string field, params Type[] models) => Add(new FieldPatchRule(PatchStrategy.Merge, key), field, models);
+        void Keyed(string key, string field, params Type[] models) => Add(new FieldPatchRule(MergesList: true, MergeKey: key), field, models);
         void Add(FieldPatchRule rule, string field, params Type[] models)
         {
             foreach (var model in models)
@@ -35,7 +35,7 @@ public static class PatchRules
 
         // Object metadata: owners by uid; finalizers are a set of strings.
         Keyed("uid", "ownerReferences", typeof(V1ObjectMeta));
-        Add(new FieldPatchRule(PatchStrategy.Merge), "finalizers", typeof(V1ObjectMeta));
+        Add(new FieldPatchRule(MergesList: true), "finalizers", typeof(V1ObjectMeta));
 
         // Pods and pod templates.
         Keyed("name", "containers", typeof(V1PodSpec));
@@ -45,7 +45,7 @@ public static class PatchRules
         Keyed("name", "schedulingGates", typeof(V1PodSpec));
         Keyed("ip", "hostAliases", typeof(V1PodSpec));
         Keyed("topologyKey", "topologySpreadConstraints", typeof(V1PodSpec));
-        var mergeRetainingKeys = new FieldPatchRule(PatchStrategy.Merge | PatchStrategy.RetainKeys, "name");
+        var mergeRetainingKeys = new FieldPatchRule(MergesList: true, MergeKey: "name", RetainsKeys: true);
         Add(mergeRetainingKeys, "volumes", typeof(V1PodSpec));
         Add(mergeRetainingKeys, "resourceClaims", typeof(V1PodSpec));
         Keyed("containerPort", "ports", typeof(V1Container), typeof(V1EphemeralContainer));
@@ -58,14 +58,14 @@ public static class PatchRules
         Add(mergeRetainingKeys, "resourceClaimStatuses", typeof(V1PodStatus));
 
         // Workloads: a Deployment's strategy drops the other strategy's settings when the type changes.
-        Add(new FieldPatchRule(PatchStrategy.RetainKeys), "strategy", typeof(V1DeploymentSpec));
+        Add(new FieldPatchRule(RetainsKeys: true), "strategy", typeof(V1DeploymentSpec));
 
         // Services, service accounts, nodes, disruption budgets.
         Keyed("port", "ports", typeof(V1ServiceSpec));
         Keyed("name", "secrets", typeof(V1ServiceAccount));
         Keyed("type", "addresses", typeof(V1NodeStatus));
-        Add(new FieldPatchRule(PatchStrategy.Merge), "podCIDRs", typeof(V1NodeSpec));
-        Add(new FieldPatchRule(PatchStrategy.Replace), "selector", typeof(V1PodDisruptionBudgetSpec));
+        Add(new FieldPatchRule(MergesList: true), "podCIDRs", typeof(V1NodeSpec));
+        Add(new FieldPatchRule(Replaces: true), "selector", typeof(V1PodDisruptionBudgetSpec));
 
         // Admission, storage and dynamic resources.
         Keyed("name", "webhooks", typeof(V1ValidatingWebhookConfiguration), typeof(V1MutatingWebhookConfiguration));

@@ -7,42 +7,42 @@ namespace KubeRollout.Core.Tests.Apply.Merging;
 /// <summary>The merge-key table against the models and the Kubernetes OpenAPI's x-kubernetes-patch-merge-key values.</summary>
 public class PatchRulesTests
 {
-    public static TheoryData<Type, string, string?, PatchStrategy> PublishedRules => new()
+    public static TheoryData<Type, string, string?, string> PublishedRules => new()
     {
         // (model, field, x-kubernetes-patch-merge-key, x-kubernetes-patch-strategy) as Kubernetes 1.35 publishes them
-        { typeof(V1PodSpec), "containers", "name", PatchStrategy.Merge },
-        { typeof(V1PodSpec), "initContainers", "name", PatchStrategy.Merge },
-        { typeof(V1PodSpec), "ephemeralContainers", "name", PatchStrategy.Merge },
-        { typeof(V1PodSpec), "volumes", "name", PatchStrategy.Merge | PatchStrategy.RetainKeys },
-        { typeof(V1PodSpec), "imagePullSecrets", "name", PatchStrategy.Merge },
-        { typeof(V1PodSpec), "hostAliases", "ip", PatchStrategy.Merge },
-        { typeof(V1PodSpec), "topologySpreadConstraints", "topologyKey", PatchStrategy.Merge },
-        { typeof(V1PodSpec), "schedulingGates", "name", PatchStrategy.Merge },
-        { typeof(V1PodSpec), "resourceClaims", "name", PatchStrategy.Merge | PatchStrategy.RetainKeys },
-        { typeof(V1PodSpec), "tolerations", null, PatchStrategy.None },
-        { typeof(V1Container), "ports", "containerPort", PatchStrategy.Merge },
-        { typeof(V1Container), "env", "name", PatchStrategy.Merge },
-        { typeof(V1Container), "envFrom", null, PatchStrategy.None },
-        { typeof(V1Container), "volumeMounts", "mountPath", PatchStrategy.Merge },
-        { typeof(V1Container), "volumeDevices", "devicePath", PatchStrategy.Merge },
-        { typeof(V1Container), "args", null, PatchStrategy.None },
-        { typeof(V1EphemeralContainer), "ports", "containerPort", PatchStrategy.Merge },
-        { typeof(V1ServiceSpec), "ports", "port", PatchStrategy.Merge },
-        { typeof(V1ObjectMeta), "ownerReferences", "uid", PatchStrategy.Merge },
-        { typeof(V1ObjectMeta), "finalizers", null, PatchStrategy.Merge },
-        { typeof(V1DeploymentSpec), "strategy", null, PatchStrategy.RetainKeys },
-        { typeof(V1StatefulSetSpec), "updateStrategy", null, PatchStrategy.None },
-        { typeof(V1DaemonSetSpec), "updateStrategy", null, PatchStrategy.None },
-        { typeof(V1DeploymentStatus), "conditions", "type", PatchStrategy.Merge },
-        { typeof(V1PodStatus), "conditions", "type", PatchStrategy.Merge },
-        { typeof(V1ServiceAccount), "secrets", "name", PatchStrategy.Merge },
-        { typeof(V1PodDisruptionBudgetSpec), "selector", null, PatchStrategy.Replace },
-        { typeof(V1ValidatingWebhookConfiguration), "webhooks", "name", PatchStrategy.Merge },
+        { typeof(V1PodSpec), "containers", "name", "merge" },
+        { typeof(V1PodSpec), "initContainers", "name", "merge" },
+        { typeof(V1PodSpec), "ephemeralContainers", "name", "merge" },
+        { typeof(V1PodSpec), "volumes", "name", "merge,retainKeys" },
+        { typeof(V1PodSpec), "imagePullSecrets", "name", "merge" },
+        { typeof(V1PodSpec), "hostAliases", "ip", "merge" },
+        { typeof(V1PodSpec), "topologySpreadConstraints", "topologyKey", "merge" },
+        { typeof(V1PodSpec), "schedulingGates", "name", "merge" },
+        { typeof(V1PodSpec), "resourceClaims", "name", "merge,retainKeys" },
+        { typeof(V1PodSpec), "tolerations", null, "" },
+        { typeof(V1Container), "ports", "containerPort", "merge" },
+        { typeof(V1Container), "env", "name", "merge" },
+        { typeof(V1Container), "envFrom", null, "" },
+        { typeof(V1Container), "volumeMounts", "mountPath", "merge" },
+        { typeof(V1Container), "volumeDevices", "devicePath", "merge" },
+        { typeof(V1Container), "args", null, "" },
+        { typeof(V1EphemeralContainer), "ports", "containerPort", "merge" },
+        { typeof(V1ServiceSpec), "ports", "port", "merge" },
+        { typeof(V1ObjectMeta), "ownerReferences", "uid", "merge" },
+        { typeof(V1ObjectMeta), "finalizers", null, "merge" },
+        { typeof(V1DeploymentSpec), "strategy", null, "retainKeys" },
+        { typeof(V1StatefulSetSpec), "updateStrategy", null, "" },
+        { typeof(V1DaemonSetSpec), "updateStrategy", null, "" },
+        { typeof(V1DeploymentStatus), "conditions", "type", "merge" },
+        { typeof(V1PodStatus), "conditions", "type", "merge" },
+        { typeof(V1ServiceAccount), "secrets", "name", "merge" },
+        { typeof(V1PodDisruptionBudgetSpec), "selector", null, "replace" },
+        { typeof(V1ValidatingWebhookConfiguration), "webhooks", "name", "merge" },
     };
 
     [Theory]
     [MemberData(nameof(PublishedRules))]
-    public void Matches_what_Kubernetes_publishes(Type model, string field, string? mergeKey, PatchStrategy strategy)
+    public void Matches_what_Kubernetes_publishes(Type model, string field, string? mergeKey, string strategy)
     {
         var rule = PatchRules.For(model, field);
 
