@@ -93,6 +93,9 @@ BeforeDiscovery {
         @{ Case = 'cluster without a server'; Make = 'replace'; Pattern = 'server: .*'; With = 'server: ""' }
         @{ Case = 'server that does not answer'; Make = 'replace'; Pattern = 'server: https://127.0.0.1:\d+'; With = 'server: https://127.0.0.1:9' }
         @{ Case = 'certificate authority of another cluster'; Make = 'replace'; Pattern = 'certificate-authority-data: .*'; With = 'certificate-authority-data: OTHER' }
+        @{ Case = 'certificate authority that is not a certificate'; Make = 'replace'; Pattern = 'certificate-authority-data: .*'; With = 'certificate-authority-data: Zm9vYmFy' }
+        @{ Case = 'client certificate that is not a certificate'; Make = 'replace'; Pattern = 'token: .*'; With = "client-certificate-data: Zm9vYmFy`n    client-key-data: Zm9vYmFy" }
+        @{ Case = 'user without credentials section'; Make = 'replace'; Pattern = '(?ms)^users:.*?(?=^contexts:)'; With = "users:`n- name: nobody`n" }
         @{ Case = 'certificate authority that is not base64'; Make = 'replace'; Pattern = 'certificate-authority-data: .*'; With = 'certificate-authority-data: "%%%not base64%%%"' }
         @{ Case = '-Context that is not defined'; Make = 'context' }
         @{ Case = '$KUBECONFIG naming only missing files'; Make = 'environment' }
@@ -147,6 +150,7 @@ BeforeAll {
 
 AfterAll {
     Remove-TestCluster $cluster
+    Remove-Item $hugeFile -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Bad manifest files' {

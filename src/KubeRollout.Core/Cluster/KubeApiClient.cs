@@ -46,7 +46,17 @@ public sealed class KubeApiClient : IDisposable
         var @namespace = !string.IsNullOrEmpty(options.Namespace) ? options.Namespace
             : !string.IsNullOrEmpty(configuration.Namespace) ? configuration.Namespace
             : "default";
-        return new KubeApiClient(configuration, @namespace, configuration.CurrentContext);
+        try
+        {
+            return new KubeApiClient(configuration, @namespace, configuration.CurrentContext);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or IOException or KubeConfigException)
+        {
+            // KubernetesClient reads client certificates and keys only when it builds the connection.
+            throw new KubeRolloutException(
+                "KubeConfigInvalid", FailureKind.InvalidArgument,
+                $"Cannot connect: the credentials of the context '{configuration.CurrentContext}' cannot be used: {e.Message}", options.KubeConfigPath, e);
+        }
     }
 
     public async Task<T> GetAsync<T>(ApiResource resource, string? @namespace, string name, CancellationToken cancellationToken, string? subresource = null)

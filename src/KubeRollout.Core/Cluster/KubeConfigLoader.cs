@@ -47,7 +47,9 @@ public static class KubeConfigLoader
         {
             return KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, contextName);
         }
-        catch (Exception e) when (e is KubeConfigException or ArgumentException or FormatException or NullReferenceException or IOException)
+        catch (Exception e) when (e is KubeConfigException or ArgumentException or FormatException or IOException
+            or System.Security.Cryptography.CryptographicException
+            or NullReferenceException) // KubernetesClient dereferences sections a kubeconfig may leave out
         {
             throw Invalid($"{source} cannot be used for the context '{contextName}': {e.Message}", files);
         }
