@@ -94,13 +94,13 @@ Describe 'Dependency isolation' {
                 Image         = $object.Object.Spec.Template.Spec.Containers[0].Image
             } | ConvertTo-Json
         }
-        $result = Invoke-InFreshSession -Script "$script" -ArgumentList @($otherYaml, (Get-TestModulePath), (Get-FixturePath 'vweb/vweb-v1.yaml'))
+        $result = Invoke-InFreshSession -Script "$script" -ArgumentList @($otherYaml, (Get-TestModulePath), (Get-ExamplePath 'vweb/vweb-v1.0.yaml'))
 
         $result.OtherVersion | Should -BeLike '16.*'
         $result.StillOther | Should -Be $result.OtherVersion
         $result.Loaded | Should -Contain $result.OtherVersion
         $result.Loaded | Should -Contain '18.0.0.0' -Because 'the module loads its own YamlDotNet beside the other one'
         $result.Kind | Should -Be 'Deployment'
-        $result.Image | Should -Be 'kiamol/ch09-vweb:v1'
+        $result.Image | Should -Be 'nginx:1.26-alpine'
     }
 }
