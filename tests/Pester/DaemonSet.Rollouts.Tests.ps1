@@ -93,8 +93,8 @@ Describe 'The todo-proxy DaemonSet rollout' {
         $result | Should -BeNullOrEmpty
         $text = Get-Content $transcript -Raw
         $text | Should -Match 'roll back from revision 2 to revision 1'
-        $text | Should -Match 'nginx:1\.18-alpine'
-        $text | Should -Match 'nginx:1\.17-alpine'
+        $text | Should -Match 'nginx:1\.27-alpine'
+        $text | Should -Match 'nginx:1\.26-alpine'
         Get-Generation $ns | Should -Be $generation
     }
 

@@ -23,7 +23,10 @@ Describe 'The KubeRollout module' {
         $manifest.ModuleVersion | Should -Match '^\d+\.\d+\.\d+$'
         $manifest.Description | Should -Not -BeNullOrEmpty
         $manifest.PrivateData.PSData.Tags | Should -Contain 'Kubernetes'
-        $manifest.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
+        $manifest.PrivateData.PSData.ReleaseNotes | Should -Match ([regex]::Escape($manifest.ModuleVersion))
+        $manifest.Copyright | Should -Match 'Apache License 2\.0'
+        Get-Content (Join-Path $modulePath 'LICENSE') -TotalCount 2 | Should -Match 'Apache License|Version 2\.0'
+        $manifest.PrivateData.PSData.Keys | Should -Not -Contain 'ProjectUri' -Because 'there is no project site to point at yet'
         Test-ModuleManifest (Join-Path $modulePath 'KubeRollout.psd1') | Should -Not -BeNullOrEmpty
     }
 

@@ -266,7 +266,7 @@ Describe 'Set-KubeRolloutStrategy on a DaemonSet' {
         if ($applied.ExitCode -ne 0) { throw "Cannot create todo-proxy: $($applied.Error)" }
     }
 
-    It 'takes the settings of the examples' update: maxUnavailable 1 and minReadySeconds 90' {
+    It 'takes the settings of the examples'' update: maxUnavailable 1 and minReadySeconds 90' {
         $before = Get-LiveObject ds/todo-proxy $ns
 
         $result = Set-KubeRolloutStrategy ds/todo-proxy -MaxUnavailable 1 -MinReadySeconds 90
