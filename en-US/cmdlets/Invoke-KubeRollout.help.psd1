@@ -51,17 +51,17 @@ undo) the next apply does not bring back fields of the revision that was undone.
     Examples    = @(
         @{
             Title   = 'Roll out a new version with a change cause and wait for it'
-            Code    = 'Invoke-KubeRollout ./vweb/update/vweb-v11.yaml -ChangeCause "v1.1: new home page" -Wait -Timeout 2m'
+            Code    = 'Invoke-KubeRollout ./examples/vweb/update/vweb-v2.0.yaml -ChangeCause "vweb 2.0: nginx 1.27" -Wait -Timeout 2m'
             Remarks = 'Applies the Deployment, records the cause on the new revision only, and waits for the rollout with a progress bar.'
         }
         @{
             Title   = 'See what an apply would do'
-            Code    = 'Invoke-KubeRollout ./todo-list -Recurse -WhatIf'
+            Code    = 'Invoke-KubeRollout ./examples/todo-db -Recurse -WhatIf'
             Remarks = 'Reads, validates and compares every object with the cluster and tells, per object, whether it would be created, configured (with or without a rollout, and which template fields change) or left unchanged. Nothing is sent.'
         }
         @{
             Title   = 'Apply the files of a folder from the pipeline and keep the workloads that rolled out'
-            Code    = 'Get-ChildItem ./deploy -Filter *.yaml | Invoke-KubeRollout | Where-Object RolloutTriggered | Wait-KubeRollout'
+            Code    = 'Get-ChildItem ./examples/todo-proxy -Filter *.yaml | Invoke-KubeRollout | Where-Object RolloutTriggered | Wait-KubeRollout'
             Remarks = 'ApplyResult objects bind to Wait-KubeRollout by Kind, Name and Namespace.'
         }
     )
