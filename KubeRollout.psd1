@@ -48,12 +48,14 @@
             Tags         = @('Kubernetes', 'kubectl', 'Rollout', 'Rollback', 'Deployment', 'StatefulSet', 'DaemonSet', 'DevOps', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             ReleaseNotes = @'
 0.1.0, first preview:
-- Invoke-KubeRollout: apply files and folders all or nothing, with change causes (-ChangeCause, -Record), -Wait,
+- Invoke-KubeRollout: apply files and folders all or nothing (a failed apply undoes what it wrote), with kubectl
+  apply's three-way merge that keeps what others wrote, change causes (-ChangeCause, -Record), -Wait,
   -RollbackOnFailure and -WhatIf with the pod template diff.
 - Get-KubeRolloutHistory, Get-KubeRolloutStatus, Wait-KubeRollout, Undo-KubeRollout, Suspend-, Resume- and
   Restart-KubeRollout for Deployments, StatefulSets and DaemonSets, with kubectl's messages.
 - Set-KubeRolloutStrategy, Get-KubeRolloutPlan, Set-StatefulSetPartition (staged), Update-KubeRolloutPod (OnDelete).
-- Get-KubeManifest; Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl works against.
+- Get-KubeManifest (bounded: depth, size, aliases); Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl
+  works against. Kubeconfigs are loaded and merged as kubectl does.
 '@
         }
     }
