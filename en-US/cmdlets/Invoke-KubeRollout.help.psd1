@@ -37,7 +37,7 @@ undo) the next apply does not bring back fields of the revision that was undone.
         Recurse     = 'Also applies the manifests of sub-folders.'
         ChangeCause = 'The change cause to record (kubernetes.io/change-cause) on the workloads whose pod template changes.'
         Record      = 'Records the command line as the change cause, as kubectl --record did.'
-        Wait        = 'Waits until the rollouts that the apply started are complete, with progress; a failed rollout is an error.'
+        Wait        = 'Waits until every workload the apply created or changed is rolled out (its controller observed the change and the rollout it started, if any, is complete), with progress; a failed rollout is an error, and so is a changed workload that is paused.'
         RollbackOnFailure = 'With -Wait: when a rollout fails (its progress deadline passes), undoes it to the previous revision, waits for that, writes the undo to the pipeline and reports the failure as RolloutRolledBack with the failing pods'' state.'
         Timeout     = 'With -Wait: how long to wait (2s, 5m, a number of seconds or a TimeSpan). Default: no limit.'
         Namespace   = 'The namespace for objects whose manifest names none. Default: the kubeconfig context''s namespace, else "default".'

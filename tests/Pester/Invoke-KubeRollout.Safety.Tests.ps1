@@ -196,6 +196,22 @@ Describe 'A lost connection while waiting (item 4)' {
     }
 }
 
+Describe 'Invoke-KubeRollout -Wait after a change without a rollout' {
+    It 'returns once the controller observed the change' {
+        $ns = New-TestNamespace -Cluster $cluster -Prefix observe
+        Invoke-KubeRollout (Web) -Namespace $ns -Wait -Timeout 60 | Out-Null
+        $recreate = (Get-Content (Web) -Raw) -replace 'replicas: 1', "replicas: 1`n  strategy: {type: Recreate}"
+
+        $result = Invoke-KubeRollout (New-ManifestFile $recreate) -Namespace $ns -Wait -Timeout 60
+
+        $result.Action | Should -Be 'Configured'
+        $result.RolloutTriggered | Should -BeFalse
+        $status = Get-KubeRolloutStatus web -Namespace $ns
+        $status.ObservedGeneration | Should -Be $status.Generation
+        $status.State | Should -Be 'Complete'
+    }
+}
+
 Describe 'A failed apply undoes what it wrote (item 5)' {
     It 'deletes the namespace and objects it created, restores what it changed, and says so' {
         $ns = New-TestNamespace -Cluster $cluster -Prefix undo

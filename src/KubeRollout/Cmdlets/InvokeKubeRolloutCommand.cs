@@ -44,7 +44,7 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
     [Parameter]
     public SwitchParameter Record { get; set; }
 
-    /// <summary>Waits for the rollouts the apply started.</summary>
+    /// <summary>Waits until every workload the apply created or changed is rolled out.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
@@ -141,8 +141,10 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 
         if (Wait)
         {
+            // Every workload the apply changed, not only those whose template changed: a changed spec is rolled out
+            // once its controller has observed it, and the status read right after the wait must say so.
             var started = results
-                .Where(r => r.RolloutTriggered && Enum.TryParse<WorkloadKind>(r.Kind, out _))
+                .Where(r => r.Action != ApplyAction.Unchanged && !r.DryRun && Enum.TryParse<WorkloadKind>(r.Kind, out _))
                 .Select(r => new WorkloadReference(Enum.Parse<WorkloadKind>(r.Kind), r.Namespace, r.Name))
                 .ToList();
             if (started.Count > 0)
