@@ -5,7 +5,7 @@
     Author               = 'KubeRollout contributors'
     CompanyName          = 'KubeRollout'
     Copyright            = '(c) KubeRollout contributors. Apache License 2.0.'
-    Description          = 'Kubernetes rollouts and rollbacks as PowerShell cmdlets: apply with change causes, history, status and wait, undo, pause, resume, restart, update strategies, StatefulSet partitions, DaemonSets and blue-green switches, with typed objects in the pipeline and a local sandbox cluster to rehearse on.'
+    Description          = 'Kubernetes rollouts and rollbacks as PowerShell cmdlets: apply with change causes, history, status and wait, undo, pause, resume, restart, update strategies and rollout plans, StatefulSet partitions in stages, DaemonSet and OnDelete updates, with typed objects in the pipeline and a local sandbox cluster to rehearse on.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
@@ -45,10 +45,18 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Kubernetes', 'kubectl', 'Rollout', 'Rollback', 'Deployment', 'StatefulSet', 'DaemonSet', 'BlueGreen', 'DevOps', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
-            LicenseUri   = 'https://example.invalid/kuberollout/LICENSE'
-            ProjectUri   = 'https://example.invalid/kuberollout'
-            ReleaseNotes = 'First preview: manifest reading and validation.'
+            Tags         = @('Kubernetes', 'kubectl', 'Rollout', 'Rollback', 'Deployment', 'StatefulSet', 'DaemonSet', 'DevOps', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            ReleaseNotes = @'
+0.1.0, first preview:
+- Invoke-KubeRollout: apply files and folders all or nothing (a failed apply undoes what it wrote), with kubectl
+  apply's three-way merge that keeps what others wrote, change causes (-ChangeCause, -Record), -Wait,
+  -RollbackOnFailure and -WhatIf with the pod template diff.
+- Get-KubeRolloutHistory, Get-KubeRolloutStatus, Wait-KubeRollout, Undo-KubeRollout, Suspend-, Resume- and
+  Restart-KubeRollout for Deployments, StatefulSets and DaemonSets, with kubectl's messages.
+- Set-KubeRolloutStrategy, Get-KubeRolloutPlan, Set-StatefulSetPartition (staged), Update-KubeRolloutPod (OnDelete).
+- Get-KubeManifest (bounded: depth, size, aliases); Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl
+  works against. Kubeconfigs are loaded and merged as kubectl does.
+'@
         }
     }
 }

@@ -8,6 +8,7 @@
       test    builds, installs the test tools (Pester, kubectl), runs xunit and Pester, ends with
               "tests: N passed, M failed" and exits non-zero when anything failed or nothing ran
       demo    builds and runs the seed's rollout scenario on the embedded sandbox cluster
+      package builds and writes out/KubeRollout.<version>.nupkg, ready for the PowerShell Gallery
       bench   builds and runs the benchmarks, printing figures for the README
       clean   removes build output
 .EXAMPLE
@@ -30,16 +31,19 @@ Set-StrictMode -Version 3.0
 Import-Module (Join-Path $PSScriptRoot '.build/BuildTasks.psm1') -Force
 
 $tasks = [ordered]@{
-    build = { Invoke-ModuleBuild -Configuration $Configuration }
-    test  = {
+    build   = { Invoke-ModuleBuild -Configuration $Configuration }
+    test    = {
         Invoke-ModuleBuild -Configuration $Configuration
+        # The package test installs what `build.ps1 package` writes.
+        Invoke-Package
         # The summary line must be the last thing printed: the result decides the exit code, nothing follows it.
         $summary = Invoke-AllTests -Configuration $Configuration -PesterFilter $PesterFilter
         if ($summary.Failed -gt 0 -or $summary.Passed -eq 0) { exit 1 }
     }
-    demo  = { Invoke-ModuleBuild -Configuration $Configuration; Invoke-Demo }
-    bench = { Invoke-ModuleBuild -Configuration $Configuration; Invoke-Benchmarks -Configuration $Configuration }
-    clean = { Invoke-Clean }
+    demo    = { Invoke-ModuleBuild -Configuration $Configuration; Invoke-Demo }
+    package = { Invoke-ModuleBuild -Configuration $Configuration; Invoke-Package }
+    bench   = { Invoke-ModuleBuild -Configuration $Configuration; Invoke-Benchmarks -Configuration $Configuration }
+    clean   = { Invoke-Clean }
 }
 
 if (-not $tasks.Contains($Task)) {

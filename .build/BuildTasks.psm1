@@ -38,7 +38,7 @@ function Invoke-ModuleBuild {
     # Everything else the cmdlets use loads in the module's own AssemblyLoadContext from deps/.
     Get-ChildItem $published -File | Where-Object { $_.Name -ne 'KubeRollout.dll' -and $_.Extension -eq '.dll' } |
         Copy-Item -Destination $deps
-    Copy-Item (Join-Path $Root 'KubeRollout.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'KubeRollout.psd1'), (Join-Path $Root 'LICENSE') $ModuleOut
     Copy-Item (Join-Path $Root 'src/KubeRollout/Formats') (Join-Path $ModuleOut 'Formats') -Recurse
     Copy-Item (Join-Path $stage 'sandbox') (Join-Path $ModuleOut 'sandbox') -Recurse
 
@@ -112,7 +112,6 @@ function Invoke-AllTests {
     Install-TestTools
     $env:KUBEROLLOUT_KUBECTL = $Kubectl
     $env:KUBEROLLOUT_HELM = $Helm
-    $env:KUBEROLLOUT_SHARED = Get-SharedPath
     $env:KUBEROLLOUT_PACKAGES = Get-NuGetPackageFolder
     $results = Join-Path $Out 'TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
@@ -152,7 +151,12 @@ function Invoke-AllTests {
 }
 
 function Invoke-Demo {
-    Invoke-ChildPwsh -Script (Join-Path $PSScriptRoot 'Invoke-Demo.ps1') -Arguments @('-ModulePath', $ModuleOut, '-SharedPath', (Get-SharedPath))
+    Invoke-ChildPwsh -Script (Join-Path $PSScriptRoot 'Invoke-Demo.ps1') -Arguments @('-ModulePath', $ModuleOut, '-ExamplesPath', (Join-Path $Root 'examples'))
+}
+
+# out/KubeRollout.<version>.nupkg: the built module as PSResourceGet publishes and installs it.
+function Invoke-Package {
+    Invoke-ChildPwsh -Script (Join-Path $PSScriptRoot 'New-ModulePackage.ps1') -Arguments @('-ModulePath', $ModuleOut, '-DestinationPath', $Out)
 }
 
 function Invoke-Benchmarks {
@@ -167,10 +171,4 @@ function Invoke-Clean {
     Write-Host 'clean: done'
 }
 
-# The shared folder beside the repository (DESIGN.md, fixtures), or KUBEROLLOUT_SHARED.
-function Get-SharedPath {
-    if ($env:KUBEROLLOUT_SHARED) { return $env:KUBEROLLOUT_SHARED }
-    Join-Path (Split-Path $Root -Parent) 'shared'
-}
-
-Export-ModuleMember -Function Invoke-ModuleBuild, Invoke-AllTests, Invoke-Demo, Invoke-Benchmarks, Invoke-Clean
+Export-ModuleMember -Function Invoke-ModuleBuild, Invoke-AllTests, Invoke-Demo, Invoke-Package, Invoke-Benchmarks, Invoke-Clean

@@ -1,13 +1,12 @@
-# The demo of build.ps1: the seed's rollout scenario (kiamol ch09 vweb), run with the module's cmdlets on the
+# The demo of build.ps1: the seed's rollout scenario (examples/vweb), run with the module's cmdlets on the
 # embedded sandbox cluster, printing what a user would see.
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [Parameter(Mandatory)] [string] $SharedPath
+    [Parameter(Mandatory)] [string] $ExamplesPath
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
-$vweb = Join-Path $SharedPath 'fixtures/kiamol-ch09/vweb'
-if (-not (Test-Path $vweb)) { throw "The demo's manifests are not at $vweb (set KUBEROLLOUT_SHARED to the shared folder)." }
+$vweb = Join-Path $ExamplesPath 'vweb'
 
 function Show([string] $Title) { Write-Host "`n== $Title" -ForegroundColor Cyan }
 function Out([object] $InputObject) { $InputObject | Format-Table -AutoSize | Out-String -Width 160 | Write-Host }
@@ -17,20 +16,23 @@ $sandbox = Start-KubeSandbox -TimeScale 10
 Out $sandbox
 $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $sandbox.KubeConfig }
 try {
-    Show 'Invoke-KubeRollout vweb-v1.yaml -Wait        (kubectl apply -f ... ; kubectl rollout status)'
-    Out (Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.yaml') -Wait -Timeout 60)
+    Show 'Invoke-KubeRollout vweb-v1.0.yaml -Wait        (kubectl apply -f ... ; kubectl rollout status)'
+    Out (Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.0.yaml') -Wait -Timeout 60)
 
     Show 'Re-apply the same file: nothing changes, no new revision'
-    Out (Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.yaml'))
+    Out (Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.0.yaml'))
 
-    Show 'Roll out v1.1 with a change cause'
-    Out (Invoke-KubeRollout (Join-Path $vweb 'update/vweb-v11.yaml') -ChangeCause 'v1.1: three replicas' -Wait -Timeout 60)
+    Show 'Scale to three replicas: the template is unchanged, so there is no rollout'
+    Out (Invoke-KubeRollout (Join-Path $vweb 'update/vweb-v1.0-scaled.yaml'))
+
+    Show 'Roll out v1.1, whose manifest carries its change cause'
+    Out (Invoke-KubeRollout (Join-Path $vweb 'update/vweb-v1.1.yaml') -Wait -Timeout 60)
 
     Show 'Get-KubeRolloutPlan vweb: how the next rollout will go, by the controller''s arithmetic'
     Out (Get-KubeRolloutPlan vweb | Select-Object Step, Action, OldPods, NewPods, AvailablePods, Chart)
 
     Show 'The observed rollout of v2, recording the command line (--record): the controller''s steps as kubectl reports them'
-    Out (Invoke-KubeRollout -Path (Join-Path $vweb 'update/vweb-v2.yaml') -Record)
+    Out (Invoke-KubeRollout -Path (Join-Path $vweb 'update/vweb-v2.0.yaml') -Record)
     Wait-KubeRollout vweb -Timeout 60 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'deployment.apps/*' } |
         ForEach-Object { Write-Host "  $($_.Message)" }
 

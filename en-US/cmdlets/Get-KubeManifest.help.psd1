@@ -25,20 +25,20 @@ It never contacts a cluster.
     Examples    = @(
         @{
             Title   = 'Read a manifest'
-            Code    = 'Get-KubeManifest ./vweb/vweb-v1.yaml'
+            Code    = 'Get-KubeManifest ./examples/vweb/vweb-v1.0.yaml'
             Remarks = 'Lists the objects the file defines (here a Deployment) with the file and line each starts at.'
         }
         @{
             Title   = 'Check every manifest of a folder tree before a release'
-            Code    = 'Get-ChildItem ./deploy -Recurse -Filter *.yaml | Get-KubeManifest -ErrorVariable problems | Group-Object Kind'
-            Remarks = 'Reads every YAML file under ./deploy, counts the objects per kind, and collects the problems of invalid files in $problems (each names file and line).'
+            Code    = 'Get-ChildItem ./examples -Recurse -Filter *.yaml | Get-KubeManifest -ErrorVariable problems | Group-Object Kind'
+            Remarks = 'Reads every YAML file under ./examples, counts the objects per kind, and collects the problems of invalid files in $problems (each names file and line).'
         }
         @{
             Title   = 'Look at the typed object'
-            Code    = '(Get-KubeManifest ./vweb/vweb-v1.yaml).Object.Spec.Template.Spec.Containers.Image'
+            Code    = '(Get-KubeManifest ./examples/vweb/vweb-v1.0.yaml).Object.Spec.Template.Spec.Containers.Image'
             Remarks = 'The Object property holds the typed Kubernetes object, so its fields can be read directly.'
         }
     )
-    Notes       = 'Error ids: ManifestFileNotFound, ManifestYamlInvalid, ManifestNotAnObject, ManifestKindMissing, ManifestKindUnknown, ManifestFieldInvalid, ManifestNameMissing, ManifestInvalid.'
+    Notes       = 'Error ids: ManifestFileNotFound, ManifestFileUnreadable, ManifestYamlInvalid, ManifestTooDeep (nested deeper than 64 levels), ManifestTooLarge (over 16 MiB, or over 1,000,000 values with aliases expanded), ManifestNotAnObject, ManifestKindMissing, ManifestKindUnknown, ManifestFieldInvalid, ManifestNameMissing, ManifestInvalid. A file that fails never stops the other files of a folder.'
     Links       = @('about_KubeRollout', 'Invoke-KubeRollout')
 }

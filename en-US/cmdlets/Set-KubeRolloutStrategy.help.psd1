@@ -58,8 +58,8 @@ With no setting at all it changes nothing and returns the current settings.
         }
         @{
             Title   = 'Stage a StatefulSet update'
-            Code    = 'Set-KubeRolloutStrategy sts/todo-db -Partition 1'
-            Remarks = 'Only pods with ordinal 1 and above update on the next rollout.'
+            Code    = 'Set-KubeRolloutStrategy sts/todo-db -Partition 3'
+            Remarks = 'Of the five todo-db pods, only ordinals 3 and 4 update on the next rollout.'
         }
         @{
             Title   = 'Let a DaemonSet start the new pod before it stops the old one'

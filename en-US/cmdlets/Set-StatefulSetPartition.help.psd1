@@ -33,8 +33,8 @@ StatefulSet with the OnDelete strategy (PartitionNotApplicable; use Update-KubeR
     Examples    = @(
         @{
             Title   = 'Update only the highest pod first (a canary)'
-            Code    = 'Set-StatefulSetPartition todo-db -Partition 1 -Wait -Timeout 5m'
-            Remarks = 'With two replicas, pod todo-db-1 is updated; todo-db-0 keeps the current revision until the partition goes to 0.'
+            Code    = 'Set-StatefulSetPartition todo-db -Partition 3 -Wait -Timeout 5m'
+            Remarks = 'Of the five replicas of examples/todo-db, pods todo-db-4 and todo-db-3 are updated; ordinals 0-2 keep the current revision until the partition is lowered.'
         }
         @{
             Title   = 'Roll out one pod at a time, stopping at the first that does not become Ready'
@@ -44,7 +44,7 @@ StatefulSet with the OnDelete strategy (PartitionNotApplicable; use Update-KubeR
         @{
             Title   = 'See which pods each stage would replace'
             Code    = 'Set-StatefulSetPartition todo-db -Partition 0 -Step 1 -WhatIf'
-            Remarks = 'Prints, for example: partition 2 -> 1: replaces ordinal 1. Nothing is sent.'
+            Remarks = 'Prints, for example: partition 3 -> 2: replaces ordinal 2. Nothing is sent.'
         }
     )
     Notes       = 'Error ids: PartitionInvalid, PartitionStepInvalid, NotAStatefulSet, PartitionNotApplicable, PartitionStepFailed, WorkloadNotFound.'

@@ -18,7 +18,7 @@ The sandbox keeps running after the session ends, until Stop-KubeSandbox stops i
         Nodes        = 'How many simulated nodes the cluster has (sandbox-node-1 ... N). Default 3.'
         TimeScale    = 'How much faster than wall time simulated time runs (e.g. 10: a 600 s progress deadline passes in 60 s). Default 1.'
         Port         = 'The port to listen on at 127.0.0.1. Default 0: a free port.'
-        FailingImage = 'Wildcard patterns of images whose containers crash (e.g. *:broken, kiamol/ch09-vweb:v3): their pods never become ready.'
+        FailingImage = 'Wildcard patterns of images whose containers crash (e.g. *:broken, nginx:1.27-*): their pods never become ready.'
     }
     Inputs      = @(
         @{ Type = 'None'; Description = 'This cmdlet takes no pipeline input.' }
@@ -29,13 +29,13 @@ The sandbox keeps running after the session ends, until Stop-KubeSandbox stops i
     Examples    = @(
         @{
             Title   = 'Rehearse a rollout on the sandbox'
-            Code    = "`$sandbox = Start-KubeSandbox`n`$env:KUBECONFIG = `$sandbox.KubeConfig`nInvoke-KubeRollout ./vweb/vweb-v1.yaml -Wait`nkubectl get deploy,rs,pods"
+            Code    = "`$sandbox = Start-KubeSandbox`n`$env:KUBECONFIG = `$sandbox.KubeConfig`nInvoke-KubeRollout ./examples/vweb/vweb-v1.0.yaml -Wait`nkubectl get deploy,rs,pods"
             Remarks = 'Starts a sandbox, points KubeRollout and kubectl at it, and rolls out a Deployment.'
         }
         @{
             Title   = 'Test failure handling quickly'
-            Code    = 'Start-KubeSandbox -Path ./sbx -TimeScale 20 -FailingImage ''*:v3'''
-            Remarks = 'Pods of images tagged v3 crash; at time scale 20 a progress deadline of 60 s passes in 3 s.'
+            Code    = 'Start-KubeSandbox -Path ./sbx -TimeScale 20 -FailingImage ''*:broken'''
+            Remarks = 'Pods of images tagged broken (as in examples/vweb/update/vweb-v2.1-broken.yaml) crash; at time scale 20 a progress deadline of 120 s passes in 6 s.'
         }
     )
     Notes       = 'Error ids: SandboxNotInstalled, SandboxAlreadyRunning, SandboxStartFailed, SandboxRuntimeMissing.'

@@ -14,8 +14,8 @@ pausing a paused Deployment is an error, as in kubectl.
     Examples    = @(
         @{
             Title   = 'Batch two changes into one rollout'
-            Code    = "Suspend-KubeRollout vweb`nInvoke-KubeRollout ./vweb-v2.yaml, ./vweb-config.yaml`nResume-KubeRollout vweb"
-            Remarks = 'Both changes roll out together as one revision when the Deployment is resumed.'
+            Code    = "Suspend-KubeRollout vweb`nInvoke-KubeRollout ./examples/vweb/update/vweb-v2.0.yaml`nSet-KubeRolloutStrategy vweb -MaxSurge 1 -MaxUnavailable 0`nResume-KubeRollout vweb"
+            Remarks = 'The new image waits while the Deployment is paused; when it is resumed, it rolls out as one revision with the new strategy.'
         }
         @{
             Title   = 'Pause every Deployment of a namespace'

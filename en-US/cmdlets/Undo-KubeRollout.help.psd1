@@ -30,7 +30,7 @@ nothing is changed and the result says so (Skipped).
         @{
             Title   = 'See what going back to revision 2 would change'
             Code    = 'Undo-KubeRollout deploy/vweb -ToRevision 2 -WhatIf'
-            Remarks = 'Prints, for example: ~ spec.containers[web].image: kiamol/ch09-vweb:v2 -> kiamol/ch09-vweb:v1. Nothing is sent.'
+            Remarks = 'Prints, for example: ~ spec.containers[web].image: nginx:1.27-alpine -> nginx:1.26-alpine. Nothing is sent.'
         }
         @{
             Title   = 'Undo to the revision with a given change cause'

@@ -38,7 +38,7 @@ strategy are refused (NotOnDeleteStrategy): their controller replaces pods itsel
         }
         @{
             Title   = 'Replace the DaemonSet pod on one node only, asking first'
-            Code    = 'Update-KubeRolloutPod ds/todo-proxy -Node node-1 -Confirm'
+            Code    = 'Update-KubeRolloutPod ds/todo-proxy -Node sandbox-node-1 -Confirm'
             Remarks = 'A canary on one node; the other nodes keep the old revision.'
         }
     )

@@ -1,11 +1,11 @@
-# DaemonSet rollouts (kiamol ch09 todo-proxy): one pod per node, status, history and undo with kubectl's messages and
+# DaemonSet rollouts (examples/todo-proxy): one pod per node, status, history and undo with kubectl's messages and
 # revision numbers, strategies (maxUnavailable, maxSurge, OnDelete), restart, OnDelete pod replacement by node, and
 # bad input that changes nothing. Against a sandbox or KUBEROLLOUT_TEST_KUBECONFIG.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestCluster.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $proxy = Get-FixturePath 'todo-list/proxy'
+    $proxy = Get-ExamplePath 'todo-proxy'
     # The update's minReadySeconds of 90 takes 2.25 s per node at this scale.
     $cluster = New-TestCluster -TimeScale 40 -Nodes 3
     $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig }
@@ -58,12 +58,12 @@ Describe 'The todo-proxy DaemonSet rollout' {
         (Invoke-Kubectl -Cluster $cluster -n $ns rollout status ds/todo-proxy --watch=false).Output | Should -Be $status.Message
         $pods = Get-ProxyPods $ns
         @($pods.Keys | Sort-Object) | Should -Be $nodes
-        $pods.Values.Image | Should -Be @('nginx:1.17-alpine', 'nginx:1.17-alpine', 'nginx:1.17-alpine')
+        $pods.Values.Image | Should -Be @('nginx:1.26-alpine', 'nginx:1.26-alpine', 'nginx:1.26-alpine')
         (Get-KubeRolloutHistory -Kind DaemonSet -Name todo-proxy).Revision | Should -Be @(1)
     }
 
     It 'rolls the update out node by node, and the history matches kubectl''s' {
-        $result = Invoke-KubeRollout (Join-Path $proxy 'update/nginx-rollingUpdate.yaml') -ChangeCause 'nginx 1.18, one node at a time'
+        $result = Invoke-KubeRollout (Join-Path $proxy 'update/todo-proxy-v1.27.yaml') -ChangeCause 'nginx 1.27, one node at a time'
         $result.RolloutTriggered | Should -BeTrue
         Wait-Until { (Get-KubeRolloutStatus ds/todo-proxy).State -eq 'Progressing' } -TimeoutSeconds 30 -Because 'the controller to start the update'
         (Get-KubeRolloutStatus ds/todo-proxy).Message | Should -Match '^Waiting for daemon set "todo-proxy" rollout to finish: (\d out of 3 new pods have been updated|\d of 3 updated pods are available)\.\.\.$'
@@ -74,13 +74,13 @@ Describe 'The todo-proxy DaemonSet rollout' {
         (Invoke-Kubectl -Cluster $cluster -n $ns rollout status ds/todo-proxy --watch=false).Output | Should -Be $status.Message
         $history = Get-KubeRolloutHistory -Kind DaemonSet -Name todo-proxy
         $history.Revision | Should -Be @(1, 2)
-        $history[1].ChangeCause | Should -Be 'nginx 1.18, one node at a time'
+        $history[1].ChangeCause | Should -Be 'nginx 1.27, one node at a time'
         $history[1].IsCurrent | Should -BeTrue
-        $history[1].Images | Should -Be @('nginx:1.18-alpine')
+        $history[1].Images | Should -Be @('nginx:1.27-alpine')
         $kubectl = @(Get-KubectlRevisions $ns)
         $kubectl.Revision | Should -Be $history.Revision
-        $kubectl[1].ChangeCause | Should -Be 'nginx 1.18, one node at a time'
-        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.18-alpine', 'nginx:1.18-alpine', 'nginx:1.18-alpine')
+        $kubectl[1].ChangeCause | Should -Be 'nginx 1.27, one node at a time'
+        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.27-alpine', 'nginx:1.27-alpine', 'nginx:1.27-alpine')
     }
 
     It 'shows with -WhatIf the template change an undo would make, and changes nothing' {
@@ -93,8 +93,8 @@ Describe 'The todo-proxy DaemonSet rollout' {
         $result | Should -BeNullOrEmpty
         $text = Get-Content $transcript -Raw
         $text | Should -Match 'roll back from revision 2 to revision 1'
-        $text | Should -Match 'nginx:1\.18-alpine'
-        $text | Should -Match 'nginx:1\.17-alpine'
+        $text | Should -Match 'nginx:1\.27-alpine'
+        $text | Should -Match 'nginx:1\.26-alpine'
         Get-Generation $ns | Should -Be $generation
     }
 
@@ -129,9 +129,9 @@ Describe 'The todo-proxy DaemonSet rollout' {
         $status.Revision | Should -Be 3
         $history = Get-KubeRolloutHistory ds/todo-proxy
         $history.Revision | Should -Be @(2, 3)
-        ($history | Where-Object IsCurrent).Images | Should -Be @('nginx:1.17-alpine')
+        ($history | Where-Object IsCurrent).Images | Should -Be @('nginx:1.26-alpine')
         (Get-KubectlRevisions $ns).Revision | Should -Be @(2, 3)
-        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.17-alpine', 'nginx:1.17-alpine', 'nginx:1.17-alpine')
+        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.26-alpine', 'nginx:1.26-alpine', 'nginx:1.26-alpine')
     }
 
     It 'sees kubectl''s undo as revision 4, and undoes it with -ToRevision 3 to revision 5' {
@@ -148,7 +148,7 @@ Describe 'The todo-proxy DaemonSet rollout' {
         $result.NewRevision | Should -Be 5
         (Wait-KubeRollout ds/todo-proxy -Timeout 60s).Revision | Should -Be 5
         (Get-KubectlRevisions $ns).Revision | Should -Be @(4, 5)
-        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.17-alpine', 'nginx:1.17-alpine', 'nginx:1.17-alpine')
+        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.26-alpine', 'nginx:1.26-alpine', 'nginx:1.26-alpine')
     }
 
     It 'refuses maxSurge beside a non-zero maxUnavailable before sending anything' {
@@ -208,8 +208,8 @@ Describe 'An OnDelete DaemonSet' {
         Get-ChildItem $proxy -Filter *.yaml | ForEach-Object { Invoke-KubeRollout $_.FullName | Out-Null }
         Wait-KubeRollout ds/todo-proxy -Timeout 60s | Out-Null
         $strategy = Set-KubeRolloutStrategy ds/todo-proxy -Type OnDelete
-        $updated = (Get-Content (Join-Path $proxy 'nginx.yaml') -Raw) -replace 'nginx:1\.17-alpine', 'nginx:1.18-alpine'
-        $update = Invoke-KubeRollout (New-ManifestFile $updated -Name 'nginx.yaml') -ChangeCause 'nginx 1.18 on delete'
+        $updated = (Get-Content (Join-Path $proxy 'todo-proxy.yaml') -Raw) -replace 'nginx:1\.26-alpine', 'nginx:1.27-alpine'
+        $update = Invoke-KubeRollout (New-ManifestFile $updated -Name 'todo-proxy.yaml') -ChangeCause 'nginx 1.27 on delete'
         $before = Get-ProxyPods $ns
     }
 
@@ -220,13 +220,13 @@ Describe 'An OnDelete DaemonSet' {
     }
 
     It 'reports the pods still waiting to be deleted where kubectl only errors' {
-        Wait-Until { (Get-KubeRolloutStatus ds/todo-proxy).State -eq 'WaitingForDeletion' } -TimeoutSeconds 30 -Because 'the controller to observe nginx 1.18'
+        Wait-Until { (Get-KubeRolloutStatus ds/todo-proxy).State -eq 'WaitingForDeletion' } -TimeoutSeconds 30 -Because 'the controller to observe nginx 1.27'
         $status = Get-KubeRolloutStatus ds/todo-proxy
 
         $status.OldReplicas | Should -Be 3
         $status.Message | Should -Match '3 of 3 pods are still on the old revision'
         (Invoke-Kubectl -Cluster $cluster -n $ns rollout status ds/todo-proxy --watch=false).Error.Trim() | Should -Be 'error: rollout status is only available for RollingUpdate strategy type'
-        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.17-alpine', 'nginx:1.17-alpine', 'nginx:1.17-alpine')
+        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.26-alpine', 'nginx:1.26-alpine', 'nginx:1.26-alpine')
     }
 
     It 'does not let Wait-KubeRollout wait forever' {
@@ -268,10 +268,10 @@ Describe 'An OnDelete DaemonSet' {
         $result.OldPod | Should -Be $before[$node].Name
         $after = Get-ProxyPods $ns
         $after[$node].Name | Should -Be $result.NewPod
-        $after[$node].Image | Should -Be 'nginx:1.18-alpine'
+        $after[$node].Image | Should -Be 'nginx:1.27-alpine'
         foreach ($other in $nodes | Where-Object { $_ -ne $node }) {
             $after[$other].Uid | Should -Be $before[$other].Uid
-            $after[$other].Image | Should -Be 'nginx:1.17-alpine'
+            $after[$other].Image | Should -Be 'nginx:1.26-alpine'
         }
         Wait-Until { (Get-KubeRolloutStatus ds/todo-proxy).OldReplicas -eq 2 } -TimeoutSeconds 30 -Because 'the controller to count the replaced pod'
         (Get-KubeRolloutStatus ds/todo-proxy).Message | Should -Match '2 of 3 pods are still on the old revision'
@@ -284,10 +284,10 @@ Describe 'An OnDelete DaemonSet' {
         $rest.Succeeded | Should -Be @($true, $true)
         Wait-Until { (Get-KubeRolloutStatus ds/todo-proxy).State -eq 'Complete' } -TimeoutSeconds 30 -Because 'the controller to count the replaced pods'
         (Get-KubeRolloutStatus ds/todo-proxy).Message | Should -Be 'daemon set "todo-proxy" successfully rolled out'
-        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.18-alpine', 'nginx:1.18-alpine', 'nginx:1.18-alpine')
+        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.27-alpine', 'nginx:1.27-alpine', 'nginx:1.27-alpine')
         $history = Get-KubeRolloutHistory ds/todo-proxy
         $history.Revision | Should -Be @(1, 2)
-        $history[1].ChangeCause | Should -Be 'nginx 1.18 on delete'
+        $history[1].ChangeCause | Should -Be 'nginx 1.27 on delete'
         (Get-KubectlRevisions $ns).Revision | Should -Be @(1, 2)
     }
 }

@@ -1,9 +1,9 @@
-# The seed's scenario (kiamol ch09 vweb) through the cmdlets, against a sandbox or KUBEROLLOUT_TEST_KUBECONFIG.
+# The seed's scenario (examples/vweb) through the cmdlets, against a sandbox or KUBEROLLOUT_TEST_KUBECONFIG.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestCluster.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $vweb = Get-FixturePath 'vweb'
+    $vweb = Get-ExamplePath 'vweb'
     $cluster = New-TestCluster -TimeScale 20
     $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig }
 }
@@ -19,7 +19,7 @@ Describe 'The vweb rollout scenario' {
     }
 
     It 'creates the Deployment as revision 1 and waits for it' {
-        $result = Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.yaml') -Wait -Timeout 60s
+        $result = Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.0.yaml') -Wait -Timeout 60s
 
         $result.Action | Should -Be 'Created'
         $result.RolloutTriggered | Should -BeTrue
@@ -28,15 +28,15 @@ Describe 'The vweb rollout scenario' {
     }
 
     It 're-applying an unchanged file changes nothing and makes no revision' {
-        $result = Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.yaml')
+        $result = Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.0.yaml')
 
         $result.Action | Should -Be 'Unchanged'
         $result.RolloutTriggered | Should -BeFalse
         @(Get-KubeRolloutHistory vweb).Count | Should -Be 1
     }
 
-    It 'rolls out v1.1 with a change cause on the new revision only' {
-        $result = Invoke-KubeRollout (Join-Path $vweb 'update/vweb-v11.yaml') -ChangeCause 'v1.1: three replicas' -Wait -Timeout 60s
+    It 'rolls out v1.1 with the change cause of its manifest on the new revision only' {
+        $result = Invoke-KubeRollout (Join-Path $vweb 'update/vweb-v1.1.yaml') -Wait -Timeout 60s
 
         $result.Action | Should -Be 'Configured'
         $result.RolloutTriggered | Should -BeTrue
@@ -44,23 +44,23 @@ Describe 'The vweb rollout scenario' {
         $history = Get-KubeRolloutHistory vweb
         $history.Revision | Should -Be @(1, 2)
         $history[0].ChangeCause | Should -BeNullOrEmpty
-        $history[1].ChangeCause | Should -Be 'v1.1: three replicas'
+        $history[1].ChangeCause | Should -Be 'vweb 1.1: version label v1.1'
         $history[1].IsCurrent | Should -BeTrue
     }
 
     It 'records the command line with -Record, and never leaves a stale cause on a later revision' {
-        $result = Invoke-KubeRollout -Path (Join-Path $vweb 'update/vweb-v2.yaml') -Record
+        $result = Invoke-KubeRollout -Path (Join-Path $vweb 'update/vweb-v2.0.yaml') -Record
         Wait-KubeRollout vweb -Timeout 60s | Out-Null
 
         $result.Revision | Should -Be 3
         $history = Get-KubeRolloutHistory vweb
-        $history[2].ChangeCause | Should -BeLike 'Invoke-KubeRollout -Path *vweb-v2.yaml -Record'
-        $history[2].Images | Should -Be @('kiamol/ch09-vweb:v2')
+        $history[2].ChangeCause | Should -BeLike 'Invoke-KubeRollout -Path *vweb-v2.0.yaml -Record'
+        $history[2].Images | Should -Be @('nginx:1.27-alpine')
     }
 
     It 'times out after 2 s with kubectl''s message when a rollout cannot finish that fast' {
         # minReadySeconds 30 (1.5 s of wall time at time scale 20): no new pod is available within the timeout.
-        $slow = New-ManifestFile ((Get-Content (Join-Path $vweb 'update/vweb-v2.yaml') -Raw) -replace 'version: v2', 'version: v2-slow' -replace 'replicas: 3', "replicas: 3`n  minReadySeconds: 30")
+        $slow = New-ManifestFile ((Get-Content (Join-Path $vweb 'update/vweb-v2.0.yaml') -Raw) -replace 'version: v2\.0', 'version: v2.0-slow' -replace 'replicas: 3', "replicas: 3`n  minReadySeconds: 30")
         Invoke-KubeRollout $slow | Out-Null
 
         $status = Wait-KubeRollout vweb -Timeout '500ms' -ErrorVariable problems -ErrorAction SilentlyContinue
@@ -83,7 +83,7 @@ Describe 'The vweb rollout scenario' {
         $whatIf = Get-Content $transcript -Raw
 
         $whatIf | Should -Match 'roll back from revision 4 to revision 2'
-        $whatIf | Should -Match 'spec\.containers\[web\]\.image: kiamol/ch09-vweb:v2 -> kiamol/ch09-vweb:v1'
+        $whatIf | Should -Match 'spec\.containers\[web\]\.image: nginx:1\.27-alpine -> nginx:1\.26-alpine'
         (Get-KubeRolloutHistory vweb).Revision | Should -Be $before.Revision
         (Get-KubeRolloutStatus vweb).Revision | Should -Be 4
     }
@@ -98,7 +98,7 @@ Describe 'The vweb rollout scenario' {
         Wait-KubeRollout vweb -Timeout 60s | Out-Null
         $history = Get-KubeRolloutHistory vweb
         $history.Revision | Should -Be @(1, 3, 4, 5)
-        $history[-1].ChangeCause | Should -Be 'v1.1: three replicas'
+        $history[-1].ChangeCause | Should -Be 'vweb 1.1: version label v1.1'
         $history[-1].PreviousRevisions | Should -Be @(2)
     }
 
@@ -116,7 +116,7 @@ Describe 'The vweb rollout scenario' {
 
         $result.ToRevision | Should -Be 3
         Wait-KubeRollout vweb -Timeout 60s | Out-Null
-        (Get-KubeRolloutHistory vweb | Where-Object IsCurrent).Images | Should -Be @('kiamol/ch09-vweb:v2')
+        (Get-KubeRolloutHistory vweb | Where-Object IsCurrent).Images | Should -Be @('nginx:1.27-alpine')
     }
 
     It 'pauses, refuses to undo while paused, and resumes' {
@@ -256,7 +256,7 @@ spec:
     }
 
     It 'refuses a revision that is not in the history, or negative' {
-        Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.yaml') -Wait -Timeout 60s | Out-Null
+        Invoke-KubeRollout (Join-Path $vweb 'vweb-v1.0.yaml') -Wait -Timeout 60s | Out-Null
 
         Undo-KubeRollout vweb -ToRevision 9 -ErrorVariable missing -ErrorAction SilentlyContinue
         Undo-KubeRollout vweb -ToRevision -1 -ErrorVariable negative -ErrorAction SilentlyContinue

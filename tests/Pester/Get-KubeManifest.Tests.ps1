@@ -1,24 +1,24 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $vweb = Get-FixturePath 'vweb'
+    $vweb = Get-ExamplePath 'vweb'
 }
 
 Describe 'Get-KubeManifest' {
     It 'reads a manifest into a typed object' {
-        $manifest = Get-KubeManifest -Path (Join-Path $vweb 'vweb-v1.yaml')
+        $manifest = Get-KubeManifest -Path (Join-Path $vweb 'vweb-v1.0.yaml')
 
         $manifest.GetType().FullName | Should -Be 'KubeRollout.Core.Manifests.ManifestObject'
         $manifest.Kind | Should -Be 'Deployment'
         $manifest.Name | Should -Be 'vweb'
-        $manifest.Line | Should -Be 1
+        $manifest.Line | Should -Be 2 -Because 'the document starts after the file''s comment line'
         $manifest.Object.Spec.Replicas | Should -Be 2
     }
 
     It 'expands folders and wildcards and takes files from Get-ChildItem' {
         $fromFolder = Get-KubeManifest -Path (Join-Path $vweb 'update')
-        $fromWildcard = Get-KubeManifest -Path (Join-Path $vweb 'update/vweb-v*.yaml')
-        $fromPipeline = Get-ChildItem (Join-Path $vweb 'update') -Filter 'vweb-v*.yaml' | Get-KubeManifest
+        $fromWildcard = Get-KubeManifest -Path (Join-Path $vweb 'update/vweb-v2*.yaml')
+        $fromPipeline = Get-ChildItem (Join-Path $vweb 'update') -Filter 'vweb-v2*.yaml' | Get-KubeManifest
 
         @($fromFolder).Count | Should -BeGreaterThan @($fromWildcard).Count
         @($fromPipeline).Count | Should -Be @($fromWildcard).Count
@@ -26,10 +26,10 @@ Describe 'Get-KubeManifest' {
     }
 
     It 'formats as a table with kind, name and source' {
-        $text = Get-KubeManifest -Path (Join-Path $vweb 'vweb-v1.yaml') | Out-String
+        $text = Get-KubeManifest -Path (Join-Path $vweb 'vweb-v1.0.yaml') | Out-String
 
         $text | Should -Match 'Kind\s+Namespace\s+Name\s+ApiVersion\s+Source'
-        $text | Should -Match 'Deployment\s+vweb\s+apps/v1\s+vweb-v1\.yaml:1'
+        $text | Should -Match 'Deployment\s+vweb\s+apps/v1\s+vweb-v1\.0\.yaml:2'
     }
 
     Context 'bad input' {

@@ -1,11 +1,10 @@
 # Get-KubeRolloutPlan: the plan, and the plan compared with what the cluster's Deployment controller does in a rollout
-# of the kiamol ch09 Deployments (watched through kubectl get rs -w).
+# of the examples' Deployments (watched through kubectl get rs -w).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestCluster.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $strategies = Get-FixturePath 'vweb-strategies'
-    $rollingUpdate = Get-FixturePath 'vweb-rolling-update'
+    $strategies = Get-ExamplePath 'vweb-strategies'
     $cluster = New-TestCluster -TimeScale 20
     $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig }
 
@@ -121,8 +120,8 @@ Describe 'Get-KubeRolloutPlan for a live Deployment, compared with the controlle
         $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
     }
 
-    It 'matches the controller step by step for 3 replicas, surge 1, unavailable 0 (vweb-strategies rollingUpdate)' {
-        Invoke-KubeRollout (Join-Path $strategies 'vweb-rollingUpdate-v2.yaml') -Wait -Timeout 60s | Out-Null
+    It 'matches the controller step by step for 3 replicas, surge 1, unavailable 0 (vweb-strategies rolling)' {
+        Invoke-KubeRollout (Join-Path $strategies 'vweb-rolling-v2.0.yaml') -Wait -Timeout 60s | Out-Null
         $steps = Get-KubeRolloutPlan vweb
         $watch = Start-ReplicaSetWatch $ns
 
@@ -139,11 +138,12 @@ Describe 'Get-KubeRolloutPlan for a live Deployment, compared with the controlle
     }
 
     It 'matches the controller step by step for Recreate (vweb-strategies recreate)' {
-        Invoke-KubeRollout (Join-Path $strategies 'vweb-recreate-v2.yaml') -Wait -Timeout 60s | Out-Null
+        Invoke-KubeRollout (Join-Path $strategies 'vweb-recreate-v2.0.yaml') -Wait -Timeout 60s | Out-Null
         $steps = Get-KubeRolloutPlan vweb
         $watch = Start-ReplicaSetWatch $ns
 
-        Invoke-KubeRollout (Join-Path $strategies 'vweb-recreate-v3.yaml') -Wait -Timeout 60s | Out-Null
+        Restart-KubeRollout vweb | Out-Null
+        Wait-KubeRollout vweb -Timeout 60s | Out-Null
         $observed = Stop-ReplicaSetWatch $watch
 
         $observed.Counts | Should -Be (Get-PlanCounts $steps)
@@ -154,12 +154,12 @@ Describe 'Get-KubeRolloutPlan for a live Deployment, compared with the controlle
 
     # With maxUnavailable 1 two new pods start together; the plan makes them available at once, while the cluster's
     # pods become ready one after the other and the controller moves after each. The bounds are the same.
-    It 'reaches exactly the plan''s bounds for 4 replicas, surge 1, unavailable 1 (vweb-rolling-update v1 to v2)' {
-        Invoke-KubeRollout (Join-Path $rollingUpdate 'vweb-v1.yaml') -Wait -Timeout 60s | Out-Null
+    It 'reaches exactly the plan''s bounds for 4 replicas, surge 1, unavailable 1 (vweb-strategies slow 1.0 to 2.0)' {
+        Invoke-KubeRollout (Join-Path $strategies 'vweb-slow-v1.0.yaml') -Wait -Timeout 60s | Out-Null
         $steps = Get-KubeRolloutPlan vweb
         $watch = Start-ReplicaSetWatch $ns
 
-        Invoke-KubeRollout (Join-Path $rollingUpdate 'v2/vweb-v2.yaml') -Wait -Timeout 120s | Out-Null
+        Invoke-KubeRollout (Join-Path $strategies 'vweb-slow-v2.0.yaml') -Wait -Timeout 120s | Out-Null
         $observed = Stop-ReplicaSetWatch $watch
 
         $observed.PeakPods | Should -Be ($steps | Measure-Object TotalPods -Maximum).Maximum
@@ -172,7 +172,7 @@ Describe 'Get-KubeRolloutPlan for a live Deployment, compared with the controlle
     }
 
     It 'continues a rollout that is under way from its current pods' {
-        Invoke-KubeRollout (Join-Path $strategies 'vweb-rollingUpdate-v2.yaml') -Wait -Timeout 60s | Out-Null
+        Invoke-KubeRollout (Join-Path $strategies 'vweb-rolling-v2.0.yaml') -Wait -Timeout 60s | Out-Null
         # New pods then take an hour of simulated time to become available: the rollout stays under way.
         Set-KubeRolloutStrategy vweb -MinReadySeconds 3600 -ProgressDeadlineSeconds 7200 | Out-Null
         Restart-KubeRollout vweb | Out-Null
@@ -188,7 +188,7 @@ Describe 'Get-KubeRolloutPlan for a live Deployment, compared with the controlle
     }
 
     It 'answers what-if questions about a live Deployment' {
-        Invoke-KubeRollout (Join-Path $strategies 'vweb-rollingUpdate-v2.yaml') -Wait -Timeout 60s | Out-Null
+        Invoke-KubeRollout (Join-Path $strategies 'vweb-rolling-v2.0.yaml') -Wait -Timeout 60s | Out-Null
 
         $steps = Get-KubeRolloutPlan deploy/vweb -MaxUnavailable 1
 

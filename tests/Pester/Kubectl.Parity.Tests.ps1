@@ -4,7 +4,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestCluster.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $vweb = Get-FixturePath 'vweb'
+    $vweb = Get-ExamplePath 'vweb'
     $cluster = New-TestCluster -TimeScale 20
     $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig }
     $viaKubectl = New-TestNamespace -Cluster $cluster -Prefix kubectl
@@ -42,13 +42,13 @@ AfterAll {
 }
 
 Describe 'kubectl and the cmdlets give the same rollouts' {
-    It 'after v1, v1.1 and v2 the revisions, causes and templates are the same' {
-        Step (Join-Path $vweb 'vweb-v1.yaml') $null
-        Step (Join-Path $vweb 'update/vweb-v11.yaml') 'v1.1'
-        Step (Join-Path $vweb 'update/vweb-v2.yaml') 'v2'
+    It 'after 1.0, 1.1 (the manifest''s cause) and 2.0 (a cause given) the revisions, causes and templates are the same' {
+        Step (Join-Path $vweb 'vweb-v1.0.yaml') $null
+        Step (Join-Path $vweb 'update/vweb-v1.1.yaml') $null
+        Step (Join-Path $vweb 'update/vweb-v2.0.yaml') 'v2'
 
         $kubectlView = Get-KubectlHistory $viaKubectl
-        $kubectlView | Should -Be @('1=<none>', '2=v1.1', '3=v2')
+        $kubectlView | Should -Be @('1=<none>', '2=vweb 1.1: version label v1.1', '3=v2')
         Get-KubectlHistory $viaCmdlets | Should -Be $kubectlView
         Get-Templates $viaCmdlets | Should -Be (Get-Templates $viaKubectl)
         (Get-KubeRolloutHistory vweb -Namespace $viaKubectl | ForEach-Object { "$($_.Revision)=$(if ($_.ChangeCause) { $_.ChangeCause } else { '<none>' })" }) | Should -Be $kubectlView
@@ -74,7 +74,7 @@ Describe 'kubectl and the cmdlets give the same rollouts' {
         Wait-KubeRollout vweb -Namespace $viaCmdlets -Timeout 60s | Out-Null
 
         $kubectlView = Get-KubectlHistory $viaKubectl
-        $kubectlView | Should -Be @('1=<none>', '4=v1.1', '5=v2')
+        $kubectlView | Should -Be @('1=<none>', '4=vweb 1.1: version label v1.1', '5=v2')
         Get-KubectlHistory $viaCmdlets | Should -Be $kubectlView
         Get-Templates $viaCmdlets | Should -Be (Get-Templates $viaKubectl)
     }

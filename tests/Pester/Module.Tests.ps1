@@ -23,7 +23,10 @@ Describe 'The KubeRollout module' {
         $manifest.ModuleVersion | Should -Match '^\d+\.\d+\.\d+$'
         $manifest.Description | Should -Not -BeNullOrEmpty
         $manifest.PrivateData.PSData.Tags | Should -Contain 'Kubernetes'
-        $manifest.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
+        $manifest.PrivateData.PSData.ReleaseNotes | Should -Match ([regex]::Escape($manifest.ModuleVersion))
+        $manifest.Copyright | Should -Match 'Apache License 2\.0'
+        Get-Content (Join-Path $modulePath 'LICENSE') -TotalCount 2 | Should -Match 'Apache License|Version 2\.0'
+        $manifest.PrivateData.PSData.Keys | Should -Not -Contain 'ProjectUri' -Because 'there is no project site to point at yet'
         Test-ModuleManifest (Join-Path $modulePath 'KubeRollout.psd1') | Should -Not -BeNullOrEmpty
     }
 
@@ -94,13 +97,13 @@ Describe 'Dependency isolation' {
                 Image         = $object.Object.Spec.Template.Spec.Containers[0].Image
             } | ConvertTo-Json
         }
-        $result = Invoke-InFreshSession -Script "$script" -ArgumentList @($otherYaml, (Get-TestModulePath), (Get-FixturePath 'vweb/vweb-v1.yaml'))
+        $result = Invoke-InFreshSession -Script "$script" -ArgumentList @($otherYaml, (Get-TestModulePath), (Get-ExamplePath 'vweb/vweb-v1.0.yaml'))
 
         $result.OtherVersion | Should -BeLike '16.*'
         $result.StillOther | Should -Be $result.OtherVersion
         $result.Loaded | Should -Contain $result.OtherVersion
         $result.Loaded | Should -Contain '18.0.0.0' -Because 'the module loads its own YamlDotNet beside the other one'
         $result.Kind | Should -Be 'Deployment'
-        $result.Image | Should -Be 'kiamol/ch09-vweb:v1'
+        $result.Image | Should -Be 'nginx:1.26-alpine'
     }
 }

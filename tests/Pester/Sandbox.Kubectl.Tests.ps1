@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestCluster.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $vweb = Get-FixturePath 'vweb'
+    $vweb = Get-ExamplePath 'vweb'
     $cluster = New-TestCluster -TimeScale 20
     $ns = New-TestNamespace -Cluster $cluster -Prefix kubectl
     # A simple function (no param block): kubectl's -o must not be taken for a common parameter.
@@ -17,15 +17,15 @@ AfterAll {
 
 Describe 'kubectl against the sandbox' {
     It 'applies with default validation, and re-applies unchanged and changed files' {
-        Assert-Ok (Kubectl apply -f (Join-Path $vweb 'vweb-v1.yaml')) | Should -Be 'deployment.apps/vweb created'
-        Assert-Ok (Kubectl apply -f (Join-Path $vweb 'vweb-v1.yaml')) | Should -Be 'deployment.apps/vweb unchanged'
+        Assert-Ok (Kubectl apply -f (Join-Path $vweb 'vweb-v1.0.yaml')) | Should -Be 'deployment.apps/vweb created'
+        Assert-Ok (Kubectl apply -f (Join-Path $vweb 'vweb-v1.0.yaml')) | Should -Be 'deployment.apps/vweb unchanged'
         Assert-Ok (Kubectl rollout status deploy/vweb --timeout=60s) | Should -Match 'deployment "vweb" successfully rolled out$'
-        Assert-Ok (Kubectl apply -f (Join-Path $vweb 'update/vweb-v2.yaml')) | Should -Be 'deployment.apps/vweb configured'
+        Assert-Ok (Kubectl apply -f (Join-Path $vweb 'update/vweb-v2.0.yaml')) | Should -Be 'deployment.apps/vweb configured'
         Assert-Ok (Kubectl rollout status deploy/vweb --timeout=60s) | Should -Match 'deployment "vweb" successfully rolled out$'
     }
 
     It 'rejects an unknown field as a real server does' {
-        $bad = New-ManifestFile ((Get-Content (Join-Path $vweb 'vweb-v1.yaml') -Raw) -replace 'replicas: 2', "replicas: 2`n  replica: 3")
+        $bad = New-ManifestFile ((Get-Content (Join-Path $vweb 'vweb-v1.0.yaml') -Raw) -replace 'replicas: 2', "replicas: 2`n  replica: 3")
         $result = Kubectl apply -f $bad
 
         $result.ExitCode | Should -Not -Be 0
@@ -48,13 +48,13 @@ Describe 'kubectl against the sandbox' {
         Assert-Ok (Kubectl rollout history deploy/vweb) | Should -Be "deployment.apps/vweb `nREVISION  CHANGE-CAUSE`n1         <none>`n2         <none>`n"
         $revision = Assert-Ok (Kubectl rollout history deploy/vweb --revision=2)
         $revision | Should -Match '^deployment\.apps/vweb with revision #2'
-        $revision | Should -Match 'Image:\s+kiamol/ch09-vweb:v2'
+        $revision | Should -Match 'Image:\s+nginx:1\.27-alpine'
         (Kubectl rollout history deploy/vweb --revision=7).Error | Should -Match 'unable to find the specified revision'
         Assert-Ok (Kubectl rollout status deploy/vweb --timeout=2s) | Should -Be 'deployment "vweb" successfully rolled out'
     }
 
     It 'undoes with dry runs that change nothing, to the previous revision and to a given one' {
-        Assert-Ok (Kubectl rollout undo deploy/vweb --dry-run=client) | Should -Match 'kiamol/ch09-vweb:v1'
+        Assert-Ok (Kubectl rollout undo deploy/vweb --dry-run=client) | Should -Match 'nginx:1\.26-alpine'
         Assert-Ok (Kubectl rollout undo deploy/vweb --dry-run=server) | Should -Be 'deployment.apps/vweb rolled back (server dry run)'
         (Get-KubeRolloutHistory vweb -Namespace $ns -KubeConfig $cluster.KubeConfig).Revision | Should -Be @(1, 2)
 
@@ -76,7 +76,7 @@ Describe 'kubectl against the sandbox' {
 
     It 'scales, sets the image and annotates' {
         Assert-Ok (Kubectl scale deploy/vweb --replicas=4) | Should -Be 'deployment.apps/vweb scaled'
-        Assert-Ok (Kubectl set image deploy/vweb web=kiamol/ch09-vweb:v3) | Should -Be 'deployment.apps/vweb image updated'
+        Assert-Ok (Kubectl set image deploy/vweb web=nginx:1.28-alpine) | Should -Be 'deployment.apps/vweb image updated'
         Assert-Ok (Kubectl annotate deploy/vweb kubernetes.io/change-cause=v3 --overwrite) | Should -Be 'deployment.apps/vweb annotated'
         Assert-Ok (Kubectl rollout status deploy/vweb --timeout=60s) | Should -Match 'successfully rolled out$'
 

@@ -1,4 +1,4 @@
-# Set-KubeRolloutStrategy on the kiamol ch09 workloads, against a sandbox or KUBEROLLOUT_TEST_KUBECONFIG.
+# Set-KubeRolloutStrategy on the examples' workloads, against a sandbox or KUBEROLLOUT_TEST_KUBECONFIG.
 BeforeAll {
     # What a client's write would change: generation and spec. (The resourceVersion also moves with the controllers'
     # status writes while pods settle, so it cannot tell whether this cmdlet sent something.)
@@ -7,8 +7,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestCluster.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $strategies = Get-FixturePath 'vweb-strategies'
-    $todo = Get-FixturePath 'todo-list'
+    $strategies = Get-ExamplePath 'vweb-strategies'
+    $examples = Get-ExamplePath ''
     $cluster = New-TestCluster -TimeScale 20
     $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig }
 
@@ -40,7 +40,7 @@ Describe 'Set-KubeRolloutStrategy on a Deployment' {
     BeforeAll {
         $ns = New-TestNamespace -Cluster $cluster -Prefix strategy
         $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
-        Invoke-KubeRollout (Join-Path $strategies 'vweb-rollingUpdate-v2.yaml') -Wait -Timeout 60s | Out-Null
+        Invoke-KubeRollout (Join-Path $strategies 'vweb-rolling-v2.0.yaml') -Wait -Timeout 60s | Out-Null
     }
 
     It 'changes only the given settings and starts no rollout' {
@@ -61,8 +61,8 @@ Describe 'Set-KubeRolloutStrategy on a Deployment' {
         $result.RolloutTriggered | Should -BeFalse
         $result.Warnings | Should -BeNullOrEmpty
 
-        # The same settings as the kiamol v3 manifest, without its new template.
-        $v3 = (Get-KubeManifest (Join-Path $strategies 'vweb-rollingUpdate-v3.yaml')).Object.Spec
+        # The same settings as the broken 2.1 manifest, without its new template.
+        $v3 = (Get-KubeManifest (Join-Path $strategies 'vweb-rolling-v2.1-broken.yaml')).Object.Spec
         $after = Get-LiveObject deploy/vweb $ns
         $after.spec.strategy.rollingUpdate.maxSurge | Should -Be $v3.Strategy.RollingUpdate.MaxSurge.Value
         $after.spec.strategy.rollingUpdate.maxUnavailable | Should -Be $v3.Strategy.RollingUpdate.MaxUnavailable.Value
@@ -136,7 +136,7 @@ Describe 'Set-KubeRolloutStrategy refuses what the API refuses, and changes noth
     BeforeAll {
         $ns = New-TestNamespace -Cluster $cluster -Prefix badstrategy
         $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
-        Invoke-KubeRollout (Join-Path $strategies 'vweb-rollingUpdate-v2.yaml') -Wait -Timeout 60s | Out-Null
+        Invoke-KubeRollout (Join-Path $strategies 'vweb-rolling-v2.0.yaml') -Wait -Timeout 60s | Out-Null
     }
 
     It 'refuses <Case> with <Id>' -ForEach @(
@@ -199,7 +199,7 @@ Describe 'Set-KubeRolloutStrategy on a StatefulSet' {
     BeforeAll {
         $ns = New-TestNamespace -Cluster $cluster -Prefix sts
         $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
-        $applied = Invoke-Kubectl -Cluster $cluster apply -n $ns -f (Join-Path $todo 'db/todo-db.yaml')
+        $applied = Invoke-Kubectl -Cluster $cluster apply -n $ns -f (Join-Path $examples 'todo-db/todo-db.yaml')
         if ($applied.ExitCode -ne 0) { throw "Cannot create todo-db: $($applied.Error)" }
     }
 
@@ -220,9 +220,9 @@ Describe 'Set-KubeRolloutStrategy on a StatefulSet' {
     }
 
     It 'warns when the partition holds back every pod' {
-        $result = Set-KubeRolloutStrategy todo-db -Kind StatefulSet -Partition 2 -WarningAction SilentlyContinue
+        $result = Set-KubeRolloutStrategy todo-db -Kind StatefulSet -Partition 5 -WarningAction SilentlyContinue
 
-        $result.Warnings | Should -Be @('partition 2 is not below the 2 replicas: a rollout updates no pod until the partition is lowered.')
+        $result.Warnings | Should -Be @('partition 5 is not below the 5 replicas: a rollout updates no pod until the partition is lowered.')
     }
 
     It 'switches to OnDelete with a warning, and back' {
@@ -262,11 +262,11 @@ Describe 'Set-KubeRolloutStrategy on a DaemonSet' {
     BeforeAll {
         $ns = New-TestNamespace -Cluster $cluster -Prefix ds
         $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
-        $applied = Invoke-Kubectl -Cluster $cluster apply -n $ns -f (Join-Path $todo 'proxy/nginx.yaml')
+        $applied = Invoke-Kubectl -Cluster $cluster apply -n $ns -f (Join-Path $examples 'todo-proxy/todo-proxy.yaml')
         if ($applied.ExitCode -ne 0) { throw "Cannot create todo-proxy: $($applied.Error)" }
     }
 
-    It 'takes the settings of the kiamol update: maxUnavailable 1 and minReadySeconds 90' {
+    It 'takes the settings of the examples'' update: maxUnavailable 1 and minReadySeconds 90' {
         $before = Get-LiveObject ds/todo-proxy $ns
 
         $result = Set-KubeRolloutStrategy ds/todo-proxy -MaxUnavailable 1 -MinReadySeconds 90

@@ -1,10 +1,10 @@
-# StatefulSet rollouts (kiamol ch09 todo-db): status, history and undo with kubectl's messages, partitions in stages,
+# StatefulSet rollouts (examples/todo-db, five replicas): status, history and undo with kubectl's messages, partitions in stages,
 # OnDelete pod replacement, and bad input that changes nothing. Against a sandbox or KUBEROLLOUT_TEST_KUBECONFIG.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestCluster.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $db = Get-FixturePath 'todo-list/db'
+    $db = Get-ExamplePath 'todo-db'
     $cluster = New-TestCluster -TimeScale 20
     $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig; 'Set-StatefulSetPartition:KubeConfig' = $cluster.KubeConfig }
 
@@ -28,25 +28,25 @@ Describe 'The todo-db StatefulSet rollout' {
     It 'rolls out revision 1 with kubectl''s status message' {
         $status = Wait-KubeRollout sts/todo-db -Timeout 60s
 
-        $status.Message | Should -Be 'partitioned roll out complete: 2 new pods have been updated...'
+        $status.Message | Should -Be 'partitioned roll out complete: 5 new pods have been updated...'
         $status.State | Should -Be 'Complete'
         (Invoke-Kubectl -Cluster $cluster -n $ns rollout status sts/todo-db --watch=false).Output | Should -Be $status.Message
         (Get-KubeRolloutHistory sts/todo-db).Revision | Should -Be @(1)
     }
 
     It 'updates only the pods above the partition, and the history matches kubectl''s' {
-        Invoke-KubeRollout (Join-Path $db 'update/todo-db-rollingUpdate-partition.yaml') -ChangeCause 'postgres 11.8, pod 1 only' | Out-Null
+        Invoke-KubeRollout (Join-Path $db 'update/todo-db-v16.6-partition.yaml') -ChangeCause 'postgres 16.6, pods 3 and 4' | Out-Null
         $status = Wait-KubeRollout sts/todo-db -Timeout 60s
 
-        $status.Message | Should -Be 'partitioned roll out complete: 1 new pods have been updated...'
+        $status.Message | Should -Be 'partitioned roll out complete: 2 new pods have been updated...'
         $history = Get-KubeRolloutHistory sts/todo-db
         $history.Revision | Should -Be @(1, 2)
-        $history[1].ChangeCause | Should -Be 'postgres 11.8, pod 1 only'
+        $history[1].ChangeCause | Should -Be 'postgres 16.6, pods 3 and 4'
         $history[1].IsCurrent | Should -BeTrue
-        $history[1].Images | Should -Be @('postgres:11.8-alpine')
+        $history[1].Images | Should -Be @('postgres:16.6-alpine')
         $kubectl = (Invoke-Kubectl -Cluster $cluster -n $ns rollout history sts/todo-db).Output -split "`n" | Where-Object { $_ -match '^\d' }
         $kubectl | ForEach-Object { ($_ -split '\s{2,}')[0] } | Should -Be @('1', '2')
-        ($kubectl[1] -split '\s{2,}', 2)[1] | Should -Be 'postgres 11.8, pod 1 only'
+        ($kubectl[1] -split '\s{2,}', 2)[1] | Should -Be 'postgres 16.6, pods 3 and 4'
     }
 
     It 'shows with -WhatIf which ordinals each stage would replace, and changes nothing' {
@@ -56,18 +56,21 @@ Describe 'The todo-db StatefulSet rollout' {
         Set-StatefulSetPartition todo-db -TargetPartition 0 -Step 1 -WhatIf
         Stop-Transcript | Out-Null
 
-        Get-Content $transcript -Raw | Should -Match 'partition 1 -> 0: replaces ordinal 0'
+        $whatIf = Get-Content $transcript -Raw
+        $whatIf | Should -Match 'partition 3 -> 2: replaces ordinal 2'
+        $whatIf | Should -Match 'partition 2 -> 1: replaces ordinal 1'
+        $whatIf | Should -Match 'partition 1 -> 0: replaces ordinal 0'
         Get-Generation $ns todo-db | Should -Be $generation
     }
 
     It 'lowers the partition step by step, waiting for each updated pod' {
         $steps = @(Set-StatefulSetPartition todo-db -TargetPartition 0 -Step 1 -Timeout 60s)
 
-        $steps.Count | Should -Be 1
-        $steps[0].Succeeded | Should -BeTrue
-        $steps[0].Ordinals | Should -Be @(0)
-        (Get-KubeRolloutStatus sts/todo-db).Message | Should -Be 'partitioned roll out complete: 2 new pods have been updated...'
-        (Invoke-Kubectl -Cluster $cluster -n $ns get pod todo-db-0 -o 'jsonpath={.spec.containers[0].image}').Output | Should -Be 'postgres:11.8-alpine'
+        $steps.Count | Should -Be 3
+        $steps.Succeeded | Should -Be @($true, $true, $true)
+        $steps | ForEach-Object { "$($_.Ordinals)" } | Should -Be @('2', '1', '0')
+        (Get-KubeRolloutStatus sts/todo-db).Message | Should -Be 'partitioned roll out complete: 5 new pods have been updated...'
+        (Invoke-Kubectl -Cluster $cluster -n $ns get pod todo-db-0 -o 'jsonpath={.spec.containers[0].image}').Output | Should -Be 'postgres:16.6-alpine'
     }
 
     It 'skips an undo to the current revision with kubectl''s message' {
@@ -97,7 +100,7 @@ Describe 'The todo-db StatefulSet rollout' {
         Wait-KubeRollout sts/todo-db -Timeout 60s | Out-Null
         $history = Get-KubeRolloutHistory sts/todo-db
         $history.Revision | Should -Be @(2, 3)
-        ($history | Where-Object IsCurrent).Images | Should -Be @('postgres:11.6-alpine')
+        ($history | Where-Object IsCurrent).Images | Should -Be @('postgres:16.4-alpine')
     }
 
     It 'refuses bad partitions and other kinds with stable ids, changing nothing' -ForEach @(
@@ -114,10 +117,10 @@ Describe 'The todo-db StatefulSet rollout' {
     }
 
     It 'warns about a partition above the replica count' {
-        $result = Set-StatefulSetPartition todo-db -Partition 5 -WarningVariable warnings -WarningAction SilentlyContinue
+        $result = Set-StatefulSetPartition todo-db -Partition 6 -WarningVariable warnings -WarningAction SilentlyContinue
 
-        $warnings[0] | Should -Match 'above the replica count \(2\)'
-        $result.Partition | Should -Be 5
+        $warnings[0] | Should -Match 'above the replica count \(5\)'
+        $result.Partition | Should -Be 6
     }
 }
 

@@ -1,14 +1,14 @@
-# Shared by the Pester files: where the built module, the shared fixtures and the NuGet packages are.
+# Shared by the Pester files: where the built module, the examples and the NuGet packages are.
 
 function Get-TestModulePath {
     if ($env:KUBEROLLOUT_MODULE) { return $env:KUBEROLLOUT_MODULE }
     Join-Path $PSScriptRoot '../../out/KubeRollout'
 }
 
-function Get-FixturePath([string] $Relative) {
-    $shared = if ($env:KUBEROLLOUT_SHARED) { $env:KUBEROLLOUT_SHARED } else { Join-Path $PSScriptRoot '../../../shared' }
-    $path = Join-Path $shared "fixtures/kiamol-ch09/$Relative"
-    if (-not (Test-Path $path)) { throw "Fixture $Relative not found under $shared (set KUBEROLLOUT_SHARED to the shared folder)." }
+# A file or folder of the repository's examples/ (the tests read nothing outside the repository).
+function Get-ExamplePath([string] $Relative) {
+    $path = Join-Path $PSScriptRoot "../../examples/$Relative"
+    if (-not (Test-Path $path)) { throw "Example $Relative not found under examples/." }
     (Resolve-Path $path).ProviderPath
 }
 
@@ -34,4 +34,14 @@ function Invoke-InFreshSession([string] $Script, [string[]] $ArgumentList = @())
     }
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-FixturePath, Get-NuGetPackagePath, Invoke-InFreshSession
+# Runs a command and returns every error it reported, terminating or not, as ErrorRecords (nothing when it succeeded).
+function Get-ErrorRecord([scriptblock] $Command) {
+    try {
+        & $Command 2>&1 3>$null | Where-Object { $_ -is [Management.Automation.ErrorRecord] }
+    }
+    catch {
+        $_
+    }
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-ExamplePath, Get-NuGetPackagePath, Invoke-InFreshSession, Get-ErrorRecord

@@ -6,7 +6,7 @@ namespace KubeRollout.Sandbox.Tests.Api;
 /// <summary>The real kubectl 1.35 against the sandbox, with its default settings (server-side strict validation).</summary>
 public sealed class KubectlTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
-    private static readonly string Fixture = Path.Combine(FixturesDirectory(), "vweb", "vweb-v1.yaml");
+    private static readonly string Fixture = Examples.Path("vweb", "vweb-v1.0.yaml");
 
     private Kubectl Kubectl => new(sandbox.Server.KubeconfigPath, sandbox.Directory);
 
@@ -30,7 +30,7 @@ public sealed class KubectlTests(SandboxFixture sandbox) : IClassFixture<Sandbox
         Assert.Matches(@"^deployment\.apps/vweb +[0-2]/2 +[0-2] +[0-2] +\d+s$", lines[1]);
 
         Assert.Equal("NAME READY UP-TO-DATE AVAILABLE AGE CONTAINERS IMAGES SELECTOR", Columns(wide.Output.Split('\n')[0]));
-        Assert.Matches(@"^vweb +[0-2]/2 +[0-2] +[0-2] +\d+s +web +kiamol/ch09-vweb:v1 +app=vweb$", wide.Output.Split('\n')[1]);
+        Assert.Matches(@"^vweb +[0-2]/2 +[0-2] +[0-2] +\d+s +web +nginx:1\.26-alpine +app=vweb$", wide.Output.Split('\n')[1]);
 
         Assert.Equal(0, yaml.ExitCode);
         Assert.Contains("kind: Deployment", yaml.Output);
@@ -111,23 +111,4 @@ public sealed class KubectlTests(SandboxFixture sandbox) : IClassFixture<Sandbox
     }
 
     private static string Columns(string header) => Regex.Replace(header.Trim(), " {2,}", " ");
-
-    private static string FixturesDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null)
-        {
-            foreach (var candidate in new[] { Path.Combine(directory.FullName, "shared", "fixtures", "kiamol-ch09"), Path.Combine(directory.FullName, "..", "shared", "fixtures", "kiamol-ch09") })
-            {
-                if (Directory.Exists(candidate))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-
-            directory = directory.Parent;
-        }
-
-        throw new DirectoryNotFoundException("shared/fixtures/kiamol-ch09 was not found beside the repository.");
-    }
 }

@@ -5,15 +5,13 @@ namespace KubeRollout.Sandbox.Tests.Controllers.StatefulSets;
 
 /// <summary>
 /// One in-process sandbox at time scale 100 for kubectl rollout tests of StatefulSets and DaemonSets (pods start,
-/// and minReadySeconds pass, a hundred times faster), with the real kubectl and the kiamol fixtures.
+/// and minReadySeconds pass, a hundred times faster), with the real kubectl and the examples.
 /// </summary>
 public sealed class FastSandboxFixture : IAsyncLifetime
 {
     private SandboxServer? _server;
 
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "kuberollout-workload-tests-" + Guid.NewGuid().ToString("N"));
-
-    public static string TodoList { get; } = FindTodoList();
 
     internal Kubectl Kubectl => new((_server ?? throw new InvalidOperationException("The sandbox has not started.")).KubeconfigPath, Directory);
 
@@ -40,21 +38,5 @@ public sealed class FastSandboxFixture : IAsyncLifetime
         {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
-    }
-
-    private static string FindTodoList()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(directory.FullName, "shared", "fixtures", "kiamol-ch09", "todo-list"), Path.Combine(directory.FullName, "..", "shared", "fixtures", "kiamol-ch09", "todo-list") })
-            {
-                if (System.IO.Directory.Exists(candidate))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/fixtures/kiamol-ch09/todo-list was not found beside the repository.");
     }
 }
