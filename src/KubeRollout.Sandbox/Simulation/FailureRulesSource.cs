@@ -1,7 +1,6 @@
 using k8s.Models;
 using KubeRollout.Sandbox.Machinery.Cache;
 using KubeRollout.Sandbox.Registry;
-using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Simulation;
 

@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Machinery.Cache;
 using KubeRollout.Sandbox.Machinery.Objects;

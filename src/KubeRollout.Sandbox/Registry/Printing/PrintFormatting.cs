@@ -1,5 +1,4 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Registry.Printing;
 using KubeRollout.Sandbox.Registry.Validation;
 using KubeRollout.Sandbox.Storage;
 

@@ -1,4 +1,3 @@
-using KubeRollout.Sandbox.Registry.Validation;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Registry.Printing;

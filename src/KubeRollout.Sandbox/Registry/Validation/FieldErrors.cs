@@ -1,5 +1,4 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Registry.Validation;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Registry.Validation;

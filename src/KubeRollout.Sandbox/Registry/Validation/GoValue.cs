@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using k8s.Models;
-using KubeRollout.Sandbox.Registry.Validation;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Registry.Validation;

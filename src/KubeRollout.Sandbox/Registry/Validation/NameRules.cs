@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using KubeRollout.Sandbox.Registry.Validation;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Registry.Validation;

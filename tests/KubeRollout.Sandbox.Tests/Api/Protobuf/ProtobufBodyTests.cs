@@ -1,10 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using KubeRollout.Sandbox.Api.Protobuf;
 using KubeRollout.Sandbox.Api.Requests.Protobuf;
 using KubeRollout.Sandbox.Storage;
 using KubeRollout.Sandbox.Tests.Patching;
-
-using KubeRollout.Sandbox.Api.Protobuf;
 
 namespace KubeRollout.Sandbox.Tests.Api.Protobuf;
 

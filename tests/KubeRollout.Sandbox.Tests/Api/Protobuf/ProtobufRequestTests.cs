@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using k8s;
-
 using KubeRollout.Sandbox.Api.Protobuf;
 
 namespace KubeRollout.Sandbox.Tests.Api.Protobuf;

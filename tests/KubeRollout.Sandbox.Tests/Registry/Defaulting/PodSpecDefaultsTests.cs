@@ -1,4 +1,3 @@
-using k8s.Models;
 using KubeRollout.Sandbox.Storage;
 using KubeRollout.Sandbox.Tests.Patching;
 

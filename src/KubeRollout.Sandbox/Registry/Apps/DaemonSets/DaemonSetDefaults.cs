@@ -1,6 +1,5 @@
 using k8s.Models;
 using KubeRollout.Sandbox.Registry.Defaulting;
-using KubeRollout.Sandbox.Registry.Validation;
 
 namespace KubeRollout.Sandbox.Registry.Apps.DaemonSets;
 

@@ -1,6 +1,5 @@
 using k8s.Models;
 using KubeRollout.Sandbox.Registry.Validation;
-using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Registry.Apps.ReplicaSets;
 

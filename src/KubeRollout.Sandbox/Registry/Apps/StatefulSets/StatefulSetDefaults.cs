@@ -1,7 +1,6 @@
 using k8s.Models;
 using KubeRollout.Sandbox.Registry.Core.PersistentVolumeClaims;
 using KubeRollout.Sandbox.Registry.Defaulting;
-using KubeRollout.Sandbox.Registry.Validation;
 
 namespace KubeRollout.Sandbox.Registry.Apps.StatefulSets;
 

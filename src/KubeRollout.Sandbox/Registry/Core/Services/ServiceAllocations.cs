@@ -1,6 +1,5 @@
 using System.Net;
 using k8s.Models;
-using KubeRollout.Sandbox.Registry.Defaulting;
 using KubeRollout.Sandbox.Registry.Validation;
 using KubeRollout.Sandbox.Storage;
 

@@ -1,8 +1,6 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Registry.Apps.ReplicaSets;
 using KubeRollout.Sandbox.Registry.Core.Nodes;
 using KubeRollout.Sandbox.Registry.Core.Pods;
-using KubeRollout.Sandbox.Registry.Printing;
 
 namespace KubeRollout.Sandbox.Tests.Registry.Core.Pods;
 
