@@ -30,7 +30,9 @@ public sealed partial class ClusterRegistry
 
             if (string.IsNullOrEmpty(meta.Name))
             {
-                throw FieldErrors.Invalid(resource, meta.Name ?? string.Empty, [new V1StatusCause { Message = "Required value: name or generateName is required", Field = "metadata.name", Reason = "FieldValueRequired" }]);
+                var missing = new FieldErrors();
+                missing.Required("metadata.name", "name or generateName is required");
+                missing.ThrowIfAny(resource, string.Empty);
             }
 
             NamespaceLifecycle.AdmitCreate(_store, resource, meta.Name, meta.NamespaceProperty);
