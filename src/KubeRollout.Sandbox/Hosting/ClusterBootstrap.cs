@@ -3,7 +3,10 @@ using KubeRollout.Sandbox.Registry;
 
 namespace KubeRollout.Sandbox.Hosting;
 
-/// <summary>What every new cluster has before anyone writes to it: the system namespaces and the kubernetes Service.</summary>
+/// <summary>
+/// What every cluster has before anyone writes to it: the system namespaces and the kubernetes Service. A cluster
+/// restored from its folder keeps what it has; only what is missing is created, and the Service follows the port.
+/// </summary>
 internal static class ClusterBootstrap
 {
     public const string FieldManager = "kube-apiserver";
@@ -12,7 +15,7 @@ internal static class ClusterBootstrap
 
     public static void Seed(ClusterRegistry registry, int apiPort)
     {
-        foreach (var name in Namespaces)
+        foreach (var name in Namespaces.Where(n => registry.Get<V1Namespace>(null, n) is null))
         {
             registry.Create(new V1Namespace
             {
@@ -22,6 +25,19 @@ internal static class ClusterBootstrap
                 Spec = new V1NamespaceSpec { Finalizers = ["kubernetes"] },
                 Status = new V1NamespaceStatus { Phase = "Active" },
             }, FieldManager);
+        }
+
+        if (registry.Get<V1Service>("default", "kubernetes") is { } existing)
+        {
+            var port = existing.Spec?.Ports?.FirstOrDefault(p => p.Name == "https");
+            if (port is not null && port.TargetPort?.Value != apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                var updated = Storage.ObjectCloner.Clone(existing);
+                updated.Spec.Ports.First(p => p.Name == "https").TargetPort = apiPort;
+                registry.Update(updated, FieldManager);
+            }
+
+            return;
         }
 
         registry.Create(new V1Service

@@ -7,6 +7,7 @@ using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Security;
 using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Storage.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -31,6 +32,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SandboxCertificates _certificates;
     private readonly WatchHub _watches;
+    private readonly StateJournal _journal;
     private readonly CancellationTokenSource _stopping;
     private readonly Task _controllers;
     private readonly ILogger _logger;
@@ -38,7 +40,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private SandboxServer(
         SandboxOptions options, WebApplication app, SandboxCertificates certificates, BearerToken token, ClusterRegistry registry,
-        SimulatedClock clock, WatchHub watches, CancellationTokenSource stopping, Task controllers, Uri baseUrl, ILogger logger)
+        SimulatedClock clock, WatchHub watches, StateJournal journal, CancellationTokenSource stopping, Task controllers, Uri baseUrl, ILogger logger)
     {
         Options = options;
         _app = app;
@@ -47,6 +49,7 @@ public sealed class SandboxServer : IAsyncDisposable
         Registry = registry;
         Clock = clock;
         _watches = watches;
+        _journal = journal;
         _stopping = stopping;
         _controllers = controllers;
         BaseUrl = baseUrl;
@@ -84,15 +87,16 @@ public sealed class SandboxServer : IAsyncDisposable
         Directory.CreateDirectory(options.Directory);
         File.Delete(Path.Combine(options.Directory, StopSignal.StopFileName));
 
-        var clock = new SimulatedClock(options.TimeScale);
         var store = new ClusterStore();
+        var journal = StateJournal.Open(
+            options.Directory, options.Fresh, store, ResourceRegistry.Resources.ToList(), resumed => new SimulatedClock(options.TimeScale, resumed), out var clock, logger);
         var registry = new ClusterRegistry(store, clock);
         var serialized = new SerializedObjects();
         var watches = new WatchHub(store, serialized);
         var certificates = SandboxCertificates.Create(DateTimeOffset.UtcNow);
         var token = BearerToken.Generate();
         var stopping = new CancellationTokenSource();
-        var api = new ApiContext(registry, clock, watches, new ResponseWriter(serialized, clock), logger, stopping.Token);
+        var api = new ApiContext(registry, clock, watches, new ResponseWriter(serialized, clock), journal, logger, stopping.Token);
 
         ApiServer? server = null;
         var app = BuildWebApplication(options, certificates, loggerFactory, context => server!.HandleAsync(context));
@@ -105,6 +109,7 @@ public sealed class SandboxServer : IAsyncDisposable
             // Nothing else holds these yet (for instance the port was taken).
             await app.DisposeAsync();
             watches.Dispose();
+            await journal.DisposeAsync();
             stopping.Dispose();
             certificates.Dispose();
             throw;
@@ -115,7 +120,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         ClusterBootstrap.Seed(registry, baseUrl.Port);
         var controllers = RunControllersAsync(new ClusterComponents(registry, clock, options), logger, stopping.Token);
-        var sandbox = new SandboxServer(options, app, certificates, token, registry, clock, watches, stopping, controllers, baseUrl, logger);
+        var sandbox = new SandboxServer(options, app, certificates, token, registry, clock, watches, journal, stopping, controllers, baseUrl, logger);
         try
         {
             KubeconfigFile.Write(sandbox.KubeconfigPath, baseUrl, certificates.AuthorityPem, token.Value);
@@ -156,6 +161,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await _controllers.WaitAsync(ShutdownTimeout).ContinueWith(_ => { }, TaskScheduler.Default);
         await _app.DisposeAsync();
         _watches.Dispose();
+        await _journal.DisposeAsync(); // after the controllers: their last writes are kept too
         _stopping.Dispose();
         _certificates.Dispose();
         File.Delete(StateFilePath);

@@ -1,0 +1,216 @@
+using System.Threading.Channels;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace KubeRollout.Sandbox.Storage.Persistence;
+
+/// <summary>
+/// Keeps the cluster's state in its folder, as k3s keeps it through kine: every commit of the store is appended to a
+/// journal by a writer of its own (in commit order, batches written with one system call), and a snapshot of every
+/// object replaces the journal once it has grown, so that a restart reads little. A write is acknowledged only
+/// once it is in the file (<see cref="WaitUntilWrittenAsync"/>): a kill -9 then loses nothing acknowledged, since
+/// what a process wrote survives it. Losing power can lose the last writes, as with etcd without fsync.
+/// </summary>
+internal sealed class StateJournal : IAsyncDisposable
+{
+    /// <summary>
+    /// How far the versions jump at a restart: past any commit that was seen (through a watch) but not yet written
+    /// when the process died, so that no version is ever given twice.
+    /// </summary>
+    public const long RestartGap = 100_000;
+
+    private const long CompactAfterBytes = 64L * 1024 * 1024;
+    private const int MaxBatch = 1024;
+
+    private readonly StateFiles _files;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly Channel<StoreEvent> _pending = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<(ResourceType, string?, string), IKubernetesObject<V1ObjectMeta>> _current = [];
+    private FileStream _journal;
+    private long _written;
+    private Task _snapshot = Task.CompletedTask;
+    private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Exception? _failure;
+
+    private Task _writer = Task.CompletedTask;
+
+    private StateJournal(StateFiles files, ClusterStore store, IEnumerable<ResourceType> resources, TimeProvider clock, ILogger logger)
+    {
+        _files = files;
+        _clock = clock;
+        _logger = logger;
+        _written = store.ResourceVersion;
+        foreach (var resource in resources)
+        {
+            foreach (var obj in store.List(resource, null, null, out _))
+            {
+                _current[(resource, obj.Metadata.NamespaceProperty, obj.Metadata.Name)] = obj;
+            }
+        }
+
+        files.CreateFolder();
+        _journal = OpenJournal(_written + 1);
+        store.Changed += e => _pending.Writer.TryWrite(e);
+    }
+
+    /// <summary>The newest resourceVersion whose commit is in the file.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>
+    /// Reads the state a previous run left in <paramref name="sandboxDirectory"/> (nothing when <paramref name="fresh"/>,
+    /// which erases it) into <paramref name="store"/>, then journals every commit from here on.
+    /// </summary>
+    /// <param name="clockFrom">Makes the clock from the simulated time the previous run reached (null: none).</param>
+    public static StateJournal Open<TClock>(
+        string sandboxDirectory, bool fresh, ClusterStore store, IReadOnlyCollection<ResourceType> resources, Func<DateTime?, TClock> clockFrom, out TClock clock, ILogger logger)
+        where TClock : TimeProvider
+    {
+        var files = new StateFiles(sandboxDirectory);
+        if (fresh)
+        {
+            files.Erase();
+        }
+
+        var recovered = StateRecovery.Read(files, resources, logger);
+        clock = clockFrom(recovered.SimulatedTime);
+        if (!recovered.IsEmpty)
+        {
+            store.Restore(recovered.Objects, recovered.ResourceVersion + RestartGap);
+            logger.LogInformation("Restored {Count} objects at resourceVersion {Version}.", recovered.Objects.Count, recovered.ResourceVersion);
+        }
+
+        var journal = new StateJournal(files, store, resources, clock, logger);
+        if (!recovered.IsEmpty)
+        {
+            journal.WriteSnapshot(); // the restored state at its new version replaces the old files
+        }
+
+        journal._writer = Task.Factory.StartNew(journal.WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        return journal;
+    }
+
+    /// <summary>Completes once every commit up to <paramref name="resourceVersion"/> is in the file.</summary>
+    public async Task WaitUntilWrittenAsync(long resourceVersion, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var progress = Volatile.Read(ref _progress);
+            if (_failure is { } failure)
+            {
+                throw new IOException("The sandbox could not write its state: " + failure.Message, failure);
+            }
+
+            if (Written >= resourceVersion)
+            {
+                return;
+            }
+
+            await progress.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        await _snapshot.ConfigureAwait(false);
+        await _journal.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<StoreEvent>(MaxBatch);
+        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            try
+            {
+                Append(batch);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _failure = e;
+                _logger.LogError(e, "Writing the cluster state failed; writes are no longer acknowledged.");
+            }
+
+            Interlocked.Exchange(ref _written, batch[^1].ResourceVersion);
+            Interlocked.Exchange(ref _progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            if (_journal.Length > CompactAfterBytes && _snapshot.IsCompleted)
+            {
+                WriteSnapshot();
+            }
+        }
+    }
+
+    private void Append(List<StoreEvent> batch)
+    {
+        var time = _clock.GetUtcNow().UtcDateTime;
+        foreach (var change in batch)
+        {
+            var key = (change.Resource, change.Object.Metadata.NamespaceProperty, change.Object.Metadata.Name);
+            var deleted = change.Type == WatchEventType.Deleted;
+            if (deleted)
+            {
+                _current.Remove(key);
+            }
+            else
+            {
+                _current[key] = change.Object;
+            }
+
+            _journal.Write(JournalEntry.Encode(change.ResourceVersion, time, change.Resource, change.Object, deleted));
+        }
+
+        _journal.Flush(); // into the operating system, which keeps it whatever happens to this process
+    }
+
+    /// <summary>
+    /// Starts a new journal and writes every current object to a new snapshot in the background; the snapshot
+    /// replaces the old one (and the journals it covers) only once it is complete.
+    /// </summary>
+    private void WriteSnapshot()
+    {
+        var version = Written;
+        var objects = _current.ToList();
+        var time = _clock.GetUtcNow().UtcDateTime;
+        var next = _files.Journal(version + 1);
+        var previous = _files.Journals().Where(journal => journal != next).ToList();
+        _journal.Dispose();
+        _journal = OpenJournal(version + 1);
+        _snapshot = Task.Run(() =>
+        {
+            try
+            {
+                using (var snapshot = StateFiles.Create(_files.SnapshotInProgress, FileMode.Create))
+                {
+                    snapshot.Write(JournalEntry.EncodeVersion(version, time));
+                    foreach (var ((resource, _, _), obj) in objects)
+                    {
+                        snapshot.Write(JournalEntry.Encode(long.Parse(obj.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture), time, resource, obj, deleted: false));
+                    }
+
+                    snapshot.Flush(flushToDisk: true);
+                }
+
+                File.Move(_files.SnapshotInProgress, _files.Snapshot, overwrite: true);
+                foreach (var journal in previous)
+                {
+                    File.Delete(journal);
+                }
+            }
+            catch (IOException e)
+            {
+                _logger.LogWarning(e, "Writing a snapshot of the cluster state failed; the journal is kept.");
+            }
+        });
+    }
+
+    private FileStream OpenJournal(long firstResourceVersion) => StateFiles.Create(_files.Journal(firstResourceVersion), FileMode.Append);
+}
