@@ -26,7 +26,7 @@ internal static class YamlToJson
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
-            new Expansion(events.Events, events.Anchors, writer, buffer).Run();
+            new Expansion(events.Events, events.Anchors, writer).Run();
         }
 
         return buffer.ToArray();
@@ -111,7 +111,7 @@ internal static class YamlToJson
 
     /// <summary>Writes the events as JSON, replaying an anchor's events where an alias names it.</summary>
     private sealed class Expansion(
-        List<ParsingEvent> events, Dictionary<string, (int Start, int End)> anchors, Utf8JsonWriter writer, MemoryStream output)
+        List<ParsingEvent> events, Dictionary<string, (int Start, int End)> anchors, Utf8JsonWriter writer)
     {
         // go-yaml's rule: up to 400,000 decoded nodes 99% may come from aliases, falling to 10% at 4,000,000.
         private const int AliasRatioRangeLow = 400_000;
@@ -161,13 +161,9 @@ internal static class YamlToJson
                 throw new YamlToJsonException("yaml: document contains excessive aliasing");
             }
 
-            if (_decoded % 4096 == 0)
+            if (writer.BytesCommitted + writer.BytesPending > BodyLimits.MaxExpandedBytes)
             {
-                writer.Flush();
-                if (output.Length > BodyLimits.MaxExpandedBytes)
-                {
-                    throw new YamlToJsonException($"Request entity too large: limit is {BodyLimits.MaxExpandedBytes}", tooLarge: true);
-                }
+                throw new YamlToJsonException($"Request entity too large: limit is {BodyLimits.MaxExpandedBytes}", tooLarge: true);
             }
         }
 
@@ -190,7 +186,7 @@ internal static class YamlToJson
             if (isKey)
             {
                 writer.WritePropertyName(current is Scalar key
-                    ? Text(key)
+                    ? key.Value ?? string.Empty
                     : throw new YamlToJsonException("yaml: mapping keys must be scalars"));
                 return;
             }
@@ -233,7 +229,7 @@ internal static class YamlToJson
             var value = scalar.Value ?? string.Empty;
             if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
             {
-                writer.WriteStringValue(Text(scalar));
+                writer.WriteStringValue(value);
                 return;
             }
 
@@ -260,27 +256,8 @@ internal static class YamlToJson
             }
             else
             {
-                writer.WriteStringValue(Text(scalar));
+                writer.WriteStringValue(value);
             }
-        }
-
-        /// <summary>The scalar's text; a lone surrogate (from a \u escape) is refused as go-yaml refuses it.</summary>
-        private static string Text(Scalar scalar)
-        {
-            var value = scalar.Value ?? string.Empty;
-            for (var i = 0; i < value.Length; i++)
-            {
-                if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                {
-                    i++;
-                }
-                else if (char.IsSurrogate(value[i]))
-                {
-                    throw new YamlToJsonException($"yaml: line {scalar.Start.Line}: found invalid Unicode character escape code");
-                }
-            }
-
-            return value;
         }
 
         private static bool LooksLikeFloat(string value) =>
