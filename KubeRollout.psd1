@@ -55,7 +55,9 @@
   Restart-KubeRollout for Deployments, StatefulSets and DaemonSets, with kubectl's messages.
 - Set-KubeRolloutStrategy, Get-KubeRolloutPlan, Set-StatefulSetPartition (staged), Update-KubeRolloutPod (OnDelete).
 - Get-KubeManifest (bounded: depth, size, aliases); Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl
-  works against. Kubeconfigs are loaded and merged as kubectl does.
+  works against, which keeps its objects in its folder across restarts and crashes (-Fresh starts empty), writes
+  its own log there, keeps its secret files readable by their owner only and refuses hostile requests as an API
+  server does. Kubeconfigs are loaded and merged as kubectl does.
 '@
         }
     }
