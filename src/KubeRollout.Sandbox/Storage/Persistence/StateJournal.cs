@@ -20,6 +20,7 @@ internal sealed class StateJournal : IAsyncDisposable
     /// </summary>
     public const long RestartGap = 100_000;
 
+    /// <summary>A new snapshot is written once the journal passes this, or four times the last snapshot if larger.</summary>
     private const long CompactAfterBytes = 64L * 1024 * 1024;
     private const int MaxBatch = 1024;
 
@@ -29,6 +30,8 @@ internal sealed class StateJournal : IAsyncDisposable
     private readonly Channel<StoreEvent> _pending = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<(ResourceType, string?, string), IKubernetesObject<V1ObjectMeta>> _current = [];
     private FileStream _journal;
+    private JournalWriter _entries;
+    private long _snapshotBytes;
     private long _written;
     private Task _snapshot = Task.CompletedTask;
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,6 +55,7 @@ internal sealed class StateJournal : IAsyncDisposable
 
         files.CreateFolder();
         _journal = OpenJournal(_written + 1);
+        _entries = new JournalWriter(_journal);
         store.Changed += e => _pending.Writer.TryWrite(e);
     }
 
@@ -116,6 +120,7 @@ internal sealed class StateJournal : IAsyncDisposable
         _pending.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
         await _snapshot.ConfigureAwait(false);
+        _entries.Dispose();
         await _journal.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -142,7 +147,7 @@ internal sealed class StateJournal : IAsyncDisposable
 
             Interlocked.Exchange(ref _written, batch[^1].ResourceVersion);
             Interlocked.Exchange(ref _progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-            if (_journal.Length > CompactAfterBytes && _snapshot.IsCompleted)
+            if (_journal.Length > Math.Max(CompactAfterBytes, 4 * Interlocked.Read(ref _snapshotBytes)) && _snapshot.IsCompleted)
             {
                 WriteSnapshot();
             }
@@ -165,7 +170,7 @@ internal sealed class StateJournal : IAsyncDisposable
                 _current[key] = change.Object;
             }
 
-            _journal.Write(JournalEntry.Encode(change.ResourceVersion, time, change.Resource, change.Object, deleted));
+            _entries.Entry(change.ResourceVersion, time, change.Resource, change.Object, deleted);
         }
 
         _journal.Flush(); // into the operating system, which keeps it whatever happens to this process
@@ -182,21 +187,27 @@ internal sealed class StateJournal : IAsyncDisposable
         var time = _clock.GetUtcNow().UtcDateTime;
         var next = _files.Journal(version + 1);
         var previous = _files.Journals().Where(journal => journal != next).ToList();
+        _entries.Dispose();
         _journal.Dispose();
         _journal = OpenJournal(version + 1);
+        _entries = new JournalWriter(_journal);
         _snapshot = Task.Run(() =>
         {
             try
             {
                 using (var snapshot = StateFiles.Create(_files.SnapshotInProgress, FileMode.Create))
                 {
-                    snapshot.Write(JournalEntry.EncodeVersion(version, time));
-                    foreach (var ((resource, _, _), obj) in objects)
+                    using (var entries = new JournalWriter(snapshot))
                     {
-                        snapshot.Write(JournalEntry.Encode(long.Parse(obj.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture), time, resource, obj, deleted: false));
+                        entries.Version(version, time);
+                        foreach (var ((resource, _, _), obj) in objects)
+                        {
+                            entries.Object(time, resource, obj);
+                        }
                     }
 
                     snapshot.Flush(flushToDisk: true);
+                    Interlocked.Exchange(ref _snapshotBytes, snapshot.Length);
                 }
 
                 File.Move(_files.SnapshotInProgress, _files.Snapshot, overwrite: true);
