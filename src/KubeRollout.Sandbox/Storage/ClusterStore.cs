@@ -124,6 +124,15 @@ public sealed class ClusterStore
         }
     }
 
+    /// <summary>Every object of every resource and the resourceVersion they are the state of, taken as one step.</summary>
+    public (IReadOnlyList<(ResourceType Resource, IKubernetesObject<V1ObjectMeta> Object)> Objects, long ResourceVersion) Snapshot()
+    {
+        lock (_gate)
+        {
+            return (_objects.SelectMany(r => r.Value.Values.SelectMany(b => b.Values).Select(o => (r.Key, o))).ToList(), _resourceVersion);
+        }
+    }
+
     /// <summary>Objects of any resource whose ownerReferences name <paramref name="ownerUid"/>.</summary>
     public IReadOnlyList<(ResourceType Resource, IKubernetesObject<V1ObjectMeta> Object)> DependentsOf(string ownerUid)
     {

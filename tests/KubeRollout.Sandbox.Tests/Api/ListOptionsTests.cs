@@ -75,6 +75,24 @@ public sealed class ListOptionsTests(SandboxFixture sandbox) : IClassFixture<San
     }
 
     [Fact]
+    public async Task An_exact_version_is_listed_while_nothing_changed_since_and_is_expired_after()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(TestObjects.ConfigMap("exact"), ns);
+        var first = await (await sandbox.Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps")).JsonAsync();
+        var version = (string)first["metadata"]!["resourceVersion"]!;
+        await sandbox.Client.CoreV1.CreateNamespacedSecretAsync(new k8s.Models.V1Secret { Metadata = new() { Name = "elsewhere" } }, ns);
+
+        var same = await (await sandbox.Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?resourceVersion={version}&resourceVersionMatch=Exact")).JsonAsync();
+        Assert.Equal(version, (string?)same["metadata"]!["resourceVersion"]);
+        Assert.Single(same["items"]!.AsArray());
+
+        await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(TestObjects.ConfigMap("later"), ns);
+        using var expired = await sandbox.Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?resourceVersion={version}&resourceVersionMatch=Exact");
+        await expired.AssertStatusAsync(HttpStatusCode.Gone, "Expired");
+    }
+
+    [Fact]
     public async Task A_watch_with_an_enormous_timeout_streams_until_the_client_leaves()
     {
         using var response = await sandbox.Http.GetAsync("/api/v1/namespaces/default/configmaps?watch=1&timeoutSeconds=99999999999", HttpCompletionOption.ResponseHeadersRead);

@@ -26,7 +26,7 @@ internal sealed record ListPage(IReadOnlyList<IKubernetesObject<V1ObjectMeta>> I
         IEnumerable<IKubernetesObject<V1ObjectMeta>> selected = all.OrderBy(o => Key(o, acrossNamespaces), StringComparer.Ordinal);
         if (options.Continue is { } token)
         {
-            RequireUnchangedSince(registry, resource, token.ResourceVersion, ContinueTooOld);
+            RequireInWindow(registry, resource, token.ResourceVersion, ContinueTooOld);
             version = token.ResourceVersion;
             selected = selected.Where(o => string.CompareOrdinal(Key(o, acrossNamespaces), token.StartKey) >= 0);
         }
@@ -39,7 +39,12 @@ internal sealed record ListPage(IReadOnlyList<IKubernetesObject<V1ObjectMeta>> I
 
             if (options.ResourceVersionMatch == ListOptions.Exact && minimum < current)
             {
-                RequireUnchangedSince(registry, resource, minimum, "The resourceVersion for the provided list is too old.");
+                const string tooOld = "The resourceVersion for the provided list is too old.";
+                if (RequireInWindow(registry, resource, minimum, tooOld).Count > 0)
+                {
+                    throw new StoreException(StatusCodes.Status410Gone, "Expired", tooOld); // no older versions are kept to list from
+                }
+
                 version = minimum;
             }
         }
@@ -65,12 +70,15 @@ internal sealed record ListPage(IReadOnlyList<IKubernetesObject<V1ObjectMeta>> I
     private static string Key(IKubernetesObject<V1ObjectMeta> obj, bool acrossNamespaces) =>
         acrossNamespaces ? $"{obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}" : obj.Metadata.Name;
 
-    /// <summary>A version still in the watch window can be served; an older one is gone, as after a compaction.</summary>
-    private static void RequireUnchangedSince(ClusterRegistry registry, ResourceType resource, long version, string expiredMessage)
+    /// <summary>
+    /// The resource's changes since a version still in the watch window; an older version is gone, as after a
+    /// compaction (410 Expired).
+    /// </summary>
+    private static IReadOnlyList<StoreEvent> RequireInWindow(ClusterRegistry registry, ResourceType resource, long version, string expiredMessage)
     {
         try
         {
-            registry.Store.EventsSince(resource, version);
+            return registry.Store.EventsSince(resource, version);
         }
         catch (StoreException e) when (e.Code == StatusCodes.Status410Gone)
         {

@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace KubeRollout.Sandbox.Storage.Persistence;
@@ -28,7 +26,8 @@ internal sealed class StateJournal : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly Channel<StoreEvent> _pending = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<(ResourceType, string?, string), IKubernetesObject<V1ObjectMeta>> _current = [];
+    private readonly ClusterStore _store;
+    private readonly long _compactAfterBytes;
     private FileStream _journal;
     private JournalWriter _entries;
     private long _snapshotBytes;
@@ -39,20 +38,14 @@ internal sealed class StateJournal : IAsyncDisposable
 
     private Task _writer = Task.CompletedTask;
 
-    private StateJournal(StateFiles files, ClusterStore store, IEnumerable<ResourceType> resources, TimeProvider clock, ILogger logger)
+    private StateJournal(StateFiles files, ClusterStore store, TimeProvider clock, long compactAfterBytes, ILogger logger)
     {
+        _compactAfterBytes = compactAfterBytes;
         _files = files;
+        _store = store;
         _clock = clock;
         _logger = logger;
         _written = store.ResourceVersion;
-        foreach (var resource in resources)
-        {
-            foreach (var obj in store.List(resource, null, null, out _))
-            {
-                _current[(resource, obj.Metadata.NamespaceProperty, obj.Metadata.Name)] = obj;
-            }
-        }
-
         files.CreateFolder();
         _journal = OpenJournal(_written + 1);
         _entries = new JournalWriter(_journal);
@@ -67,8 +60,10 @@ internal sealed class StateJournal : IAsyncDisposable
     /// which erases it) into <paramref name="store"/>, then journals every commit from here on.
     /// </summary>
     /// <param name="clockFrom">Makes the clock from the simulated time the previous run reached (null: none).</param>
+    /// <param name="compactAfterBytes">The journal size from which a snapshot replaces it (tests make it small).</param>
     public static StateJournal Open<TClock>(
-        string sandboxDirectory, bool fresh, ClusterStore store, IReadOnlyCollection<ResourceType> resources, Func<DateTime?, TClock> clockFrom, out TClock clock, ILogger logger)
+        string sandboxDirectory, bool fresh, ClusterStore store, IReadOnlyCollection<ResourceType> resources, Func<DateTime?, TClock> clockFrom, out TClock clock, ILogger logger,
+        long compactAfterBytes = CompactAfterBytes)
         where TClock : TimeProvider
     {
         var files = new StateFiles(sandboxDirectory);
@@ -85,7 +80,7 @@ internal sealed class StateJournal : IAsyncDisposable
             logger.LogInformation("Restored {Count} objects at resourceVersion {Version}.", recovered.Objects.Count, recovered.ResourceVersion);
         }
 
-        var journal = new StateJournal(files, store, resources, clock, logger);
+        var journal = new StateJournal(files, store, clock, compactAfterBytes, logger);
         if (!recovered.IsEmpty)
         {
             journal.WriteSnapshot(); // the restored state at its new version replaces the old files
@@ -147,7 +142,7 @@ internal sealed class StateJournal : IAsyncDisposable
 
             Interlocked.Exchange(ref _written, batch[^1].ResourceVersion);
             Interlocked.Exchange(ref _progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-            if (_journal.Length > Math.Max(CompactAfterBytes, 4 * Interlocked.Read(ref _snapshotBytes)) && _snapshot.IsCompleted)
+            if (_journal.Length > Math.Max(_compactAfterBytes, 4 * Interlocked.Read(ref _snapshotBytes)) && _snapshot.IsCompleted)
             {
                 WriteSnapshot();
             }
@@ -159,31 +154,20 @@ internal sealed class StateJournal : IAsyncDisposable
         var time = _clock.GetUtcNow().UtcDateTime;
         foreach (var change in batch)
         {
-            var key = (change.Resource, change.Object.Metadata.NamespaceProperty, change.Object.Metadata.Name);
-            var deleted = change.Type == WatchEventType.Deleted;
-            if (deleted)
-            {
-                _current.Remove(key);
-            }
-            else
-            {
-                _current[key] = change.Object;
-            }
-
-            _entries.Entry(change.ResourceVersion, time, change.Resource, change.Object, deleted);
+            _entries.Entry(change.ResourceVersion, time, change.Resource, change.Object, change.Type == WatchEventType.Deleted);
         }
 
         _journal.Flush(); // into the operating system, which keeps it whatever happens to this process
     }
 
     /// <summary>
-    /// Starts a new journal and writes every current object to a new snapshot in the background; the snapshot
-    /// replaces the old one (and the journals it covers) only once it is complete.
+    /// Starts a new journal and writes every object of the store to a new snapshot in the background; the snapshot
+    /// replaces the old one (and the journals it covers) only once it is complete. The store may be ahead of the
+    /// journal: the snapshot is of its version, and the new journal's entries up to it are skipped on recovery.
     /// </summary>
     private void WriteSnapshot()
     {
         var version = Written;
-        var objects = _current.ToList();
         var time = _clock.GetUtcNow().UtcDateTime;
         var next = _files.Journal(version + 1);
         var previous = _files.Journals().Where(journal => journal != next).ToList();
@@ -191,6 +175,7 @@ internal sealed class StateJournal : IAsyncDisposable
         _journal.Dispose();
         _journal = OpenJournal(version + 1);
         _entries = new JournalWriter(_journal);
+        var (objects, storeVersion) = _store.Snapshot(); // after the rotation: every commit it misses goes to the new journal
         _snapshot = Task.Run(() =>
         {
             try
@@ -199,8 +184,8 @@ internal sealed class StateJournal : IAsyncDisposable
                 {
                     using (var entries = new JournalWriter(snapshot))
                     {
-                        entries.Version(version, time);
-                        foreach (var ((resource, _, _), obj) in objects)
+                        entries.Version(storeVersion, time);
+                        foreach (var (resource, obj) in objects)
                         {
                             entries.Object(time, resource, obj);
                         }
