@@ -28,6 +28,7 @@ internal sealed class StateJournal : IAsyncDisposable
     private readonly Channel<StoreEvent> _pending = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ClusterStore _store;
     private readonly long _compactAfterBytes;
+    private Task _writer = Task.CompletedTask;
     private FileStream _journal;
     private JournalWriter _entries;
     private long _snapshotBytes;
@@ -36,14 +37,12 @@ internal sealed class StateJournal : IAsyncDisposable
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _failure;
 
-    private Task _writer = Task.CompletedTask;
-
     private StateJournal(StateFiles files, ClusterStore store, TimeProvider clock, long compactAfterBytes, ILogger logger)
     {
-        _compactAfterBytes = compactAfterBytes;
         _files = files;
         _store = store;
         _clock = clock;
+        _compactAfterBytes = compactAfterBytes;
         _logger = logger;
         _written = store.ResourceVersion;
         files.CreateFolder();
