@@ -112,6 +112,11 @@ internal sealed class ApiServer
             throw ApiErrors.MethodNotAllowed(); // only list and watch exist across namespaces
         }
 
+        if (target.Resource.Warning is { } warning)
+        {
+            ResponseWriter.AddWarnings(http.Response, [warning]);
+        }
+
         return (method, target.IsCollection, target.Subresource) switch
         {
             _ when watching && target.Subresource is null => _watch.HandleAsync(http, target),

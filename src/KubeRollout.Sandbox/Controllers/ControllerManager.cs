@@ -4,6 +4,7 @@ using KubeRollout.Sandbox.Controllers.Events;
 using KubeRollout.Sandbox.Controllers.GarbageCollection;
 using KubeRollout.Sandbox.Controllers.ReplicaSets;
 using KubeRollout.Sandbox.Controllers.Runtime;
+using KubeRollout.Sandbox.Controllers.ServiceEndpoints;
 using KubeRollout.Sandbox.Controllers.StatefulSets;
 using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Simulation.Kubelet;
@@ -57,6 +58,8 @@ public sealed class ControllerManager
             new DeploymentController(_store, cache, events, timers, Logger<DeploymentController>()),
             new StatefulSetController(_store, cache, events, timers, Logger<StatefulSetController>()),
             new DaemonSetController(_store, cache, events, timers, Logger<DaemonSetController>()),
+            new EndpointsController(_store, cache, events, timers, Logger<EndpointsController>()),
+            new EndpointSliceController(_store, cache, events, timers, Logger<EndpointSliceController>()),
             new GarbageCollector(_store, cache, timers, Logger<GarbageCollector>()),
         ];
 

@@ -16,6 +16,9 @@ public sealed record ResourceType(
     IReadOnlyList<string> Subresources,
     IReadOnlyList<string> Categories)
 {
+    /// <summary>The warning the API server sends with every request for this resource (deprecated APIs), or null.</summary>
+    public string? Warning { get; init; }
+
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     public string ListKind => $"{Kind}List";

@@ -19,10 +19,18 @@ public static class ResourceTypes
     public static readonly ResourceType DaemonSets = new("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, typeof(V1DaemonSet), ["ds"], ["status"], ["all"]);
     public static readonly ResourceType ControllerRevisions = new("apps", "v1", "controllerrevisions", "controllerrevision", "ControllerRevision", true, typeof(V1ControllerRevision), [], [], []);
 
+    /// <summary>Deprecated since 1.33: every request is answered with a warning that points to EndpointSlices.</summary>
+    public static readonly ResourceType Endpoints = new("", "v1", "endpoints", "endpoints", "Endpoints", true, typeof(V1Endpoints), ["ep"], [], [])
+    {
+        Warning = "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice",
+    };
+
+    public static readonly ResourceType EndpointSlices = new("discovery.k8s.io", "v1", "endpointslices", "endpointslice", "EndpointSlice", true, typeof(V1EndpointSlice), [], [], []);
+
     public static readonly IReadOnlyList<ResourceType> All =
     [
         Namespaces, Nodes, Pods, Services, ConfigMaps, Secrets, Events, PersistentVolumeClaims,
-        Deployments, ReplicaSets, StatefulSets, DaemonSets, ControllerRevisions,
+        Deployments, ReplicaSets, StatefulSets, DaemonSets, ControllerRevisions, Endpoints, EndpointSlices,
     ];
 
     public static ResourceType? Find(string group, string version, string plural) =>

@@ -48,6 +48,12 @@ public sealed class DefaultingStep : IAdmissionStep
             case V1PersistentVolumeClaim claim:
                 PersistentVolumeClaimDefaults.Apply(claim);
                 break;
+            case V1Endpoints endpoints:
+                EndpointsDefaults.Apply(endpoints);
+                break;
+            case V1EndpointSlice slice:
+                EndpointsDefaults.Apply(slice);
+                break;
         }
     }
 }

@@ -45,6 +45,12 @@ public sealed class ValidationStep : IAdmissionStep
             case V1PersistentVolumeClaim claim:
                 CoreObjectValidation.ValidateClaim(claim, errors);
                 break;
+            case V1Endpoints endpoints:
+                EndpointsValidation.Validate(endpoints, errors);
+                break;
+            case V1EndpointSlice slice:
+                EndpointsValidation.Validate(slice, old as V1EndpointSlice, errors);
+                break;
         }
 
         errors.ThrowIfAny(resource, obj.Metadata?.Name);

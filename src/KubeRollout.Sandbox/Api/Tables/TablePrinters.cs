@@ -20,6 +20,8 @@ internal static class TablePrinters
         [ResourceTypes.ControllerRevisions] = new ControllerRevisionPrinter(),
         [ResourceTypes.Events] = new EventPrinter(),
         [ResourceTypes.PersistentVolumeClaims] = new PersistentVolumeClaimPrinter(),
+        [ResourceTypes.Endpoints] = new EndpointsPrinter(),
+        [ResourceTypes.EndpointSlices] = new EndpointSlicePrinter(),
     };
 
     public static ITablePrinter For(ResourceType resource) =>
