@@ -267,37 +267,11 @@ subsets:
     ports:
       - port: 80
 "@
-            $twins = New-ManifestFile @"
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: twin-a
-spec:
-  replicas: 1
-  selector: { matchLabels: { app: twin } }
-  template:
-    metadata: { labels: { app: twin } }
-    spec: { containers: [ { name: web, image: 'nginx:1.26-alpine' } ] }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: twin-b
-spec:
-  replicas: 1
-  selector: { matchLabels: { app: twin } }
-  template:
-    metadata: { labels: { app: twin } }
-    spec: { containers: [ { name: web, image: 'nginx:1.27-alpine' } ] }
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: twin
-spec:
-  selector: { app: twin }
-  ports: [ { port: 80 } ]
-"@
+            # Two Deployments whose pods carry the same labels (only the image differs), and a Service selecting them.
+            $twins = New-ManifestFile ((@('twin-a', 'twin-b') | ForEach-Object {
+                        "apiVersion: apps/v1`nkind: Deployment`nmetadata: { name: $_ }`nspec:`n  replicas: 1`n  selector: { matchLabels: { app: twin } }`n" +
+                        "  template:`n    metadata: { labels: { app: twin } }`n    spec: { containers: [ { name: web, image: 'nginx:1.27-alpine' } ] }`n"
+                    }) + "apiVersion: v1`nkind: Service`nmetadata: { name: twin }`nspec:`n  selector: { app: twin }`n  ports: [ { port: 80 } ]`n" -join "---`n")
             (Invoke-Kubectl -Cluster $cluster -n $script:badInput apply -f $manual).ExitCode | Should -Be 0
             (Invoke-Kubectl -Cluster $cluster -n $script:badInput apply -f $twins).ExitCode | Should -Be 0
             'twin-a', 'twin-b' | Wait-KubeRollout -Namespace $script:badInput -Timeout 1m | Out-Null
