@@ -53,7 +53,8 @@
             Tags         = @('Kubernetes', 'kubectl', 'Rollout', 'Rollback', 'Deployment', 'StatefulSet', 'DaemonSet', 'BlueGreen', 'DevOps', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             ReleaseNotes = @'
 0.1.0, first preview:
-- Invoke-KubeRollout: apply files and folders all or nothing, with change causes (-ChangeCause, -Record), -Wait,
+- Invoke-KubeRollout: apply files and folders all or nothing (a failed apply undoes what it wrote), with kubectl
+  apply's three-way merge that keeps what others wrote, change causes (-ChangeCause, -Record), -Wait,
   -RollbackOnFailure and -WhatIf with the pod template diff.
 - Get-KubeRolloutHistory, Get-KubeRolloutStatus, Wait-KubeRollout, Undo-KubeRollout, Suspend-, Resume- and
   Restart-KubeRollout for Deployments, StatefulSets and DaemonSets, with kubectl's messages.
@@ -61,8 +62,8 @@
 - Switch-KubeBlueGreen and Get-KubeBlueGreen: blue-green releases of two Deployments behind one Service, switched
   only to a side that is fully available, with -Verify, -Wait for the endpoints, a recorded history, -Back, and an
   optional scale-down of the old side.
-- Get-KubeManifest; Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl works against, with Endpoints
-  and EndpointSlices.
+- Get-KubeManifest (bounded: depth, size, aliases); Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl
+  works against, with Endpoints and EndpointSlices. Kubeconfigs are loaded and merged as kubectl does.
 '@
         }
     }

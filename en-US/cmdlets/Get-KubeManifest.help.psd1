@@ -39,6 +39,6 @@ It never contacts a cluster.
             Remarks = 'The Object property holds the typed Kubernetes object, so its fields can be read directly.'
         }
     )
-    Notes       = 'Error ids: ManifestFileNotFound, ManifestYamlInvalid, ManifestNotAnObject, ManifestKindMissing, ManifestKindUnknown, ManifestFieldInvalid, ManifestNameMissing, ManifestInvalid.'
+    Notes       = 'Error ids: ManifestFileNotFound, ManifestFileUnreadable, ManifestYamlInvalid, ManifestTooDeep (nested deeper than 64 levels), ManifestTooLarge (over 16 MiB, or over 1,000,000 values with aliases expanded), ManifestNotAnObject, ManifestKindMissing, ManifestKindUnknown, ManifestFieldInvalid, ManifestNameMissing, ManifestInvalid. A file that fails never stops the other files of a folder.'
     Links       = @('about_KubeRollout', 'Invoke-KubeRollout')
 }

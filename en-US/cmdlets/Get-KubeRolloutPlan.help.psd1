@@ -62,6 +62,6 @@ with its message.
             Remarks = 'All three old pods go, then three new ones start: no pod serves in between.'
         }
     )
-    Notes       = 'Error ids: StrategyInvalid (InvalidArgument; the API''s message for the values, e.g. The strategy is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: ...: may not be 0 when `maxSurge` is 0), PlanNotSupported (InvalidArgument; a StatefulSet or DaemonSet), PlanInvalid (InvalidArgument), WorkloadNotFound, ClusterUnreachable.'
+    Notes       = 'Error ids: PlanTooLarge (LimitsExceeded: more than 1,000,000 replicas, or more than 10,000 steps), StrategyInvalid (InvalidArgument; the API''s message for the values, e.g. The strategy is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: ...: may not be 0 when `maxSurge` is 0), PlanNotSupported (InvalidArgument; a StatefulSet or DaemonSet), PlanInvalid (InvalidArgument), WorkloadNotFound, ClusterUnreachable.'
     Links       = @('Set-KubeRolloutStrategy', 'Wait-KubeRollout', 'about_KubeRollout')
 }

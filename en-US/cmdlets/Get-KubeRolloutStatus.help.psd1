@@ -23,6 +23,6 @@ not wait; use Wait-KubeRollout for that.
             Remarks = 'Names from the pipeline are read one by one.'
         }
     )
-    Notes       = 'Error ids: WorkloadNotFound, ClusterUnreachable, KubeConfigNotFound.'
+    Notes       = 'Error ids: WorkloadNotFound, ClusterUnreachable, ClusterTimeout, KubeConfigNotFound, KubeConfigInvalid (e.g. a certificate authority together with insecure-skip-tls-verify: "specifying a root certificates file with the insecure flag is not allowed", as kubectl says).'
     Links       = @('about_KubeRollout', 'Wait-KubeRollout')
 }

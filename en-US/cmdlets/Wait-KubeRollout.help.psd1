@@ -9,7 +9,11 @@ the status of each rollout that completed and writes an error for each one that 
   deployment "NAME" exceeded its progress deadline), instead of waiting for the timeout;
 - RolloutTimeout when -Timeout passes (timed out waiting for the condition), with where the rollout stood;
 - RolloutPaused when the workload is paused, since it cannot finish until it is resumed;
-- WorkloadDeleted when the workload is deleted while waiting.
+- WorkloadDeleted when the workload is deleted while waiting;
+- ClusterUnreachable (or ClusterTimeout) when the connection to the cluster is lost while waiting.
+
+Without -Timeout it waits as long as the rollout takes, as kubectl rollout status does, and says so in a verbose
+message; a server that stops answering ends the wait with an error within about six minutes, and Ctrl+C stops it.
 '@
     Parameters  = @{
         RollbackOnFailure = 'When a rollout fails (its progress deadline passes), undoes it to the previous revision, waits for that, writes the undo to the pipeline and reports the failure as RolloutRolledBack with the failing pods'' state.'
@@ -37,6 +41,6 @@ the status of each rollout that completed and writes an error for each one that 
             Remarks = 'Both are watched at the same time; the first failed or timed-out rollout stops the script.'
         }
     )
-    Notes       = 'Error ids: RolloutFailed (with the failing pods: CrashLoopBackOff, restarts, last exit code), RolloutRolledBack (with -RollbackOnFailure), RolloutTimeout, RolloutPaused, WorkloadDeleted, ClusterUnreachable.'
+    Notes       = 'Error ids: RolloutFailed (with the failing pods: CrashLoopBackOff, restarts, last exit code), RolloutRolledBack (with -RollbackOnFailure), RolloutTimeout, RolloutPaused, WorkloadDeleted, ClusterUnreachable (ConnectionError: the connection was lost while waiting), ClusterTimeout, KubeConfigNotFound, KubeConfigInvalid.'
     Links       = @('about_KubeRollout', 'Get-KubeRolloutStatus', 'Invoke-KubeRollout')
 }

@@ -4,6 +4,6 @@
     Name       = 'The workload''s name, or kubectl''s TYPE/NAME form (deploy/vweb, deployment.apps/vweb, sts/todo-db, ds/nginx). Binds from pipeline strings and from the Name property of pipeline objects. Tab completes names from the cluster.'
     Namespace  = 'The namespace. Default: the namespace of the kubeconfig context, else "default". Binds from the Namespace property of pipeline objects.'
     Context    = 'The kubeconfig context to use. Default: the current context.'
-    KubeConfig = 'The kubeconfig file. Default: $env:KUBECONFIG (the first file that exists), else ~/.kube/config. Credentials from it never appear in output, errors or verbose messages.'
-    Timeout    = 'How long to wait: kubectl''s durations (2s, 5m, 1h30m), a number of seconds, or a TimeSpan. Default: no limit.'
+    KubeConfig = 'The kubeconfig file. Default: the files of $env:KUBECONFIG that exist, merged as kubectl merges them (the first file to define a cluster, user, context or current-context wins), else ~/.kube/config. Credentials from it never appear in output, errors or verbose messages.'
+    Timeout    = 'How long to wait: kubectl''s durations (2s, 5m, 1h30m), a number of seconds, or a TimeSpan. Default: no limit, as kubectl rollout status (said in a verbose message); a server that stops answering still ends the wait with ClusterTimeout or ClusterUnreachable within about six minutes.'
 }

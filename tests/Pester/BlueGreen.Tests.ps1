@@ -39,6 +39,7 @@ BeforeAll {
         Start-Transcript -Path $transcript | Out-Null
         try { & $Command } finally { Stop-Transcript | Out-Null }
         Get-Content $transcript -Raw
+        Remove-Item $transcript
     }
 
     # A variant of the green side written to a temp file (an image, a rollout that will not finish).

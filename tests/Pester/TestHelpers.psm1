@@ -34,4 +34,14 @@ function Invoke-InFreshSession([string] $Script, [string[]] $ArgumentList = @())
     }
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-ExamplePath, Get-NuGetPackagePath, Invoke-InFreshSession
+# Runs a command and returns every error it reported, terminating or not, as ErrorRecords (nothing when it succeeded).
+function Get-ErrorRecord([scriptblock] $Command) {
+    try {
+        & $Command 2>&1 3>$null | Where-Object { $_ -is [Management.Automation.ErrorRecord] }
+    }
+    catch {
+        $_
+    }
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-ExamplePath, Get-NuGetPackagePath, Invoke-InFreshSession, Get-ErrorRecord

@@ -5,14 +5,21 @@ using KubeRollout.Core.Rollouts.Templates;
 
 namespace KubeRollout.Core.Apply;
 
-/// <summary>What applying one manifest object will send, computed from the live object (reads only).</summary>
+/// <summary>
+/// What applying one manifest object will send, computed from the live object (reads only): the object to create,
+/// or the patch kubectl apply would send and the object the server will make of it.
+/// </summary>
 public sealed record ApplyPlan(
     ManifestObject Manifest,
     ApiResource Resource,
     string? Namespace,
     JsonObject? Live,
+    JsonObject? Patch,
     JsonObject Desired,
     ApplyAction Action,
     bool TemplateChanged,
     string? ChangeCause,
-    IReadOnlyList<TemplateChange> Changes);
+    IReadOnlyList<TemplateChange> Changes)
+{
+    public ObjectReference Reference => new(Manifest.Kind, Namespace, Manifest.Name);
+}

@@ -1,14 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using KubeRollout.Core.Apply.Merging;
 using KubeRollout.Core.Rollouts;
 
 namespace KubeRollout.Core.Apply;
 
 /// <summary>
 /// The record of what an apply set, kept on the object as an annotation so that the next apply can remove what the
-/// manifest no longer sets. Secret values are recorded only as hashes: an annotation is readable by anyone who can
-/// read the object.
+/// manifest no longer sets. The module keeps its own record (which the Deployment controller copies to every
+/// ReplicaSet, so an undo restores it) next to kubectl's (so kubectl apply keeps working). Secret values are recorded
+/// only as hashes: an annotation is readable by anyone who can read the object.
 /// </summary>
 public static class LastAppliedConfiguration
 {
@@ -25,7 +27,7 @@ public static class LastAppliedConfiguration
             }
         }
 
-        if (copy["kind"]?.GetValue<string>() == "Secret")
+        if (IsSecret(copy))
         {
             HashValues(copy["data"] as JsonObject);
             HashValues(copy["stringData"] as JsonObject);
@@ -34,11 +36,25 @@ public static class LastAppliedConfiguration
         return copy.ToJsonString();
     }
 
-    /// <summary>The configuration recorded on a live object, or null.</summary>
-    public static JsonObject? Read(JsonObject live)
+    /// <summary>
+    /// What was applied before, as far as the records on the live object tell (null: never applied). When the two
+    /// records differ, kubectl applied since (or an undo restored the module's record of an older revision): what
+    /// either of them set counts as applied, so that neither's fields outlive the manifest.
+    /// </summary>
+    public static JsonObject? Read(JsonObject live, Type modelType)
     {
-        var text = live["metadata"]?["annotations"]?[WellKnownAnnotations.LastApplied]?.GetValue<string>()
-            ?? live["metadata"]?["annotations"]?[WellKnownAnnotations.KubectlLastApplied]?.GetValue<string>();
+        var own = Parse(live, WellKnownAnnotations.LastApplied);
+        var kubectl = Parse(live, WellKnownAnnotations.KubectlLastApplied);
+        return own is null || kubectl is null || JsonNode.DeepEquals(own, kubectl)
+            ? own ?? kubectl
+            : (JsonObject)Union(own, kubectl, FieldPatchRule.Plain, PatchSchema.Of(modelType))!;
+    }
+
+    public static bool IsSecret(JsonObject obj) => obj["kind"]?.GetValue<string>() == "Secret" && obj["apiVersion"]?.GetValue<string>() == "v1";
+
+    private static JsonObject? Parse(JsonObject live, string annotation)
+    {
+        var text = live["metadata"]?["annotations"]?[annotation]?.GetValue<string>();
         if (string.IsNullOrEmpty(text))
         {
             return null;
@@ -51,6 +67,43 @@ public static class LastAppliedConfiguration
         catch (System.Text.Json.JsonException)
         {
             return null; // a damaged record is treated as none: nothing is removed that the manifest does not say
+        }
+    }
+
+    /// <summary>Everything either record set: objects by field, merged lists by item, other values from the first.</summary>
+    private static JsonNode? Union(JsonNode? first, JsonNode? second, FieldPatchRule rule, PatchSchema schema)
+    {
+        switch (first, second)
+        {
+            case (JsonObject a, JsonObject b):
+                var union = a.DeepClone().AsObject();
+                foreach (var (key, value) in b)
+                {
+                    var (fieldRule, fieldSchema) = schema.Field(key);
+                    union[key] = a.TryGetPropertyValue(key, out var mine) ? Union(mine, value, fieldRule, fieldSchema) : value?.DeepClone();
+                }
+
+                return union;
+            case (JsonArray a, JsonArray b) when rule.MergesList:
+                var items = a.Select(i => i?.DeepClone()).ToList();
+                foreach (var item in b)
+                {
+                    var index = rule.MergeKey is { } key
+                        ? items.FindIndex(i => JsonNode.DeepEquals(i?[key], (item as JsonObject)?[key]))
+                        : items.FindIndex(i => JsonNode.DeepEquals(i, item));
+                    if (index < 0)
+                    {
+                        items.Add(item?.DeepClone());
+                    }
+                    else if (rule.MergeKey is not null)
+                    {
+                        items[index] = Union(items[index], item, FieldPatchRule.Plain, schema);
+                    }
+                }
+
+                return new JsonArray(items.ToArray());
+            default:
+                return first?.DeepClone();
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using KubeRollout.Core.Apply.Merging;
 using KubeRollout.Core.Cluster;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Manifests;
@@ -11,11 +12,13 @@ using KubeRollout.Core.Rollouts.Templates;
 namespace KubeRollout.Core.Apply;
 
 /// <summary>
-/// Applies manifest objects declaratively (objects without a namespace go to <c>defaultNamespace</c>): a three-way merge of the last applied configuration, the manifest and
-/// the live object, written with the object's resourceVersion (and recomputed from a fresh read on conflict), so
-/// that concurrent changes of others are kept. The last applied configuration is recorded in an annotation that
-/// the Deployment controller copies to each ReplicaSet, so an undo brings back the configuration of the restored
-/// revision and the next apply does not resurrect fields of the revision that was undone.
+/// Applies manifest objects declaratively as <c>kubectl apply</c> does (objects without a namespace go to
+/// <c>defaultNamespace</c>): a new object is created with the record of its configuration; an existing one gets the
+/// strategic merge patch computed from the last applied configuration, the manifest and the live object, so that
+/// the fields others set are kept and only what the last apply set and the manifest no longer sets is removed.
+/// The configuration is recorded in the module's annotation, which the Deployment controller copies to each
+/// ReplicaSet (an undo brings back the configuration of the restored revision and the next apply does not
+/// resurrect fields of the revision that was undone), and in kubectl's.
 /// </summary>
 public sealed class ManifestApplier(KubeApiClient client, string defaultNamespace)
 {
@@ -26,82 +29,107 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
     public async Task<ApplyPlan> PlanAsync(ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken)
     {
         var resource = ApiResource.For(manifest.ApiVersion, manifest.Kind)
-            ?? throw new KubeRolloutException("ManifestKindUnknown", FailureKind.InvalidData, $"{manifest.Location}: the kind {manifest.Kind} cannot be applied.", manifest);
+            ?? throw new KubeRolloutException("ManifestKindUnknown", FailureKind.InvalidData, $"{manifest.Location}: the kind {manifest.Kind} cannot be applied.", manifest.Location);
         var @namespace = resource.Namespaced ? manifest.Namespace ?? defaultNamespace : null;
         var live = await client.FindAsync<JsonObject>(resource, @namespace, manifest.Name, cancellationToken).ConfigureAwait(false);
-        return Plan(manifest, resource, @namespace, live, options);
+        try
+        {
+            return Plan(manifest, resource, @namespace, live, options);
+        }
+        catch (InvalidPatchException e)
+        {
+            throw new KubeRolloutException(
+                "ApplyMergeFailed", FailureKind.InvalidData, $"{manifest.Kind} \"{manifest.Name}\" ({manifest.Location}) cannot be merged with the live object: {e.Message}",
+                new ObjectReference(manifest.Kind, @namespace, manifest.Name), e);
+        }
     }
 
-    /// <summary>Applies one object and reports what happened; on conflict the plan is recomputed from a fresh read.</summary>
-    public Task<ApplyResult> ApplyAsync(ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken) =>
+    /// <summary>Applies one object and reports what happened; a write refused as a conflict is planned again from a fresh read.</summary>
+    public Task<AppliedObject> ApplyAsync(ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken) =>
         ConflictRetry.RunAsync(async token =>
         {
             var plan = await PlanAsync(manifest, options, token).ConfigureAwait(false);
             if (plan.Action == ApplyAction.Unchanged)
             {
-                return Result(plan, options, revision: RevisionOf(plan.Live));
+                return new AppliedObject(Result(plan, options, revision: RevisionOf(plan.Live)), plan.Resource, plan.Reference, plan.Live, plan.Live!);
             }
 
             JsonObject written;
             try
             {
-                written = plan.Live is null
+                written = plan.Patch is null
                     ? await client.CreateAsync(plan.Resource, plan.Namespace, plan.Desired, options.ServerDryRun, token).ConfigureAwait(false)
-                    : await client.ReplaceAsync(plan.Resource, plan.Namespace, manifest.Name, plan.Desired, options.ServerDryRun, token).ConfigureAwait(false);
+                    : await client.PatchAsync<JsonObject>(plan.Resource, plan.Namespace, manifest.Name, plan.Patch.ToJsonString(), PatchKind.StrategicMerge, options.ServerDryRun, token).ConfigureAwait(false);
             }
             catch (KubeApiException e) when (!e.IsConflict)
             {
-                throw Rejected(manifest, e);
+                throw Rejected(plan, e);
             }
 
             var revision = !options.ServerDryRun && plan.TemplateChanged && manifest.Kind == "Deployment"
                 ? await ObservedRevisionAsync(plan, written, token).ConfigureAwait(false)
                 : RevisionOf(written);
-            return Result(plan, options, revision);
+            return new AppliedObject(Result(plan, options, revision), plan.Resource, plan.Reference, plan.Live, written);
         }, cancellationToken);
 
     private static ApplyPlan Plan(ManifestObject manifest, ApiResource resource, string? @namespace, JsonObject? live, ApplyOptions options)
     {
         var configuration = (JsonObject)manifest.Json.DeepClone();
-        var metadata = configuration["metadata"]!.AsObject();
         if (@namespace is not null)
         {
-            metadata["namespace"] = @namespace;
+            configuration["metadata"]!.AsObject()["namespace"] = @namespace;
         }
 
-        var desired = live is null ? (JsonObject)configuration.DeepClone() : ThreeWayMerge.Merge(LastAppliedConfiguration.Read(live), configuration, live);
-        var annotations = Annotations(desired);
+        // What the apply configures: the manifest and the records of it, as kubectl's "modified" configuration.
+        var modified = (JsonObject)configuration.DeepClone();
         var recorded = LastAppliedConfiguration.Serialize(configuration);
+        var annotations = AnnotationsOf(modified);
         annotations[WellKnownAnnotations.LastApplied] = recorded;
-        if (manifest.Kind != "Secret")
+        if (!LastAppliedConfiguration.IsSecret(modified))
         {
             annotations[WellKnownAnnotations.KubectlLastApplied] = recorded;
         }
 
         var isWorkload = WorkloadKinds.Contains(manifest.Kind);
+        var manifestCause = manifest.Object.Metadata.Annotations is { } own && own.TryGetValue(WellKnownAnnotations.ChangeCause, out var cause) ? cause : null;
+        if (live is null)
+        {
+            var changeCause = isWorkload ? options.ChangeCause ?? manifestCause : null;
+            if (changeCause is not null)
+            {
+                annotations[WellKnownAnnotations.ChangeCause] = changeCause;
+            }
+
+            return new ApplyPlan(manifest, resource, @namespace, null, null, modified, ApplyAction.Created, isWorkload, changeCause, []);
+        }
+
+        var schema = PatchSchema.Of(resource.ModelType);
+        var patch = StrategicMergePatch.CreateThreeWay(LastAppliedConfiguration.Read(live, resource.ModelType), modified, live, schema);
+        if (LastAppliedConfiguration.IsSecret(modified) && AnnotationsOrNull(live)?.ContainsKey(WellKnownAnnotations.KubectlLastApplied) == true)
+        {
+            // kubectl's record of a Secret holds its values in clear: the module's hashed record replaces it.
+            AnnotationsOf(patch)[WellKnownAnnotations.KubectlLastApplied] = null;
+        }
+
+        var desired = StrategicMergePatch.Apply(live, patch, schema);
         var liveTemplate = Template(live);
-        var desiredTemplate = Template(desired);
-        var templateChanged = isWorkload && (live is null || !PodTemplates.EqualIgnoringHash(liveTemplate, desiredTemplate));
-        string? changeCause = null;
+        var templateChanged = isWorkload && !PodTemplates.EqualIgnoringHash(liveTemplate, Template(desired));
+        string? newCause = null;
         if (templateChanged)
         {
             // The controller copies the workload's annotations to the new revision: a cause left from an earlier
             // apply would be inherited stale, so it is replaced or removed whenever the template changes.
-            var fromManifest = manifest.Object.Metadata.Annotations is { } own && own.TryGetValue(WellKnownAnnotations.ChangeCause, out var cause) ? cause : null;
-            changeCause = options.ChangeCause ?? fromManifest;
-            if (changeCause is null)
+            newCause = options.ChangeCause ?? manifestCause;
+            if (newCause is not null || AnnotationsOrNull(desired)?.ContainsKey(WellKnownAnnotations.ChangeCause) == true)
             {
-                annotations.Remove(WellKnownAnnotations.ChangeCause);
-            }
-            else
-            {
-                annotations[WellKnownAnnotations.ChangeCause] = changeCause;
+                AnnotationsOf(patch)[WellKnownAnnotations.ChangeCause] = newCause;
+                desired = StrategicMergePatch.Apply(live, patch, schema);
             }
         }
 
-        var action = live is null ? ApplyAction.Created : JsonNode.DeepEquals(desired, live) ? ApplyAction.Unchanged : ApplyAction.Configured;
-        var changes = templateChanged && live is not null ? PodTemplateDiff.Between(liveTemplate, desiredTemplate) : [];
-        return new ApplyPlan(manifest, resource, @namespace, live, desired, action, templateChanged, changeCause, changes);
+        var action = JsonNode.DeepEquals(desired, live) ? ApplyAction.Unchanged : ApplyAction.Configured;
+        var changes = templateChanged ? PodTemplateDiff.Between(liveTemplate, Template(desired)) : [];
+        return new ApplyPlan(manifest, resource, @namespace, live, patch, desired, action, templateChanged, newCause, changes);
     }
 
     /// <summary>
@@ -149,18 +177,26 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
     private static V1PodTemplateSpec? Template(JsonObject? obj) =>
         obj?["spec"]?["template"] is JsonObject template ? KubernetesJson.Deserialize<V1PodTemplateSpec>(template.ToJsonString()) : null;
 
-    private static JsonObject Annotations(JsonObject obj)
+    private static JsonObject? AnnotationsOrNull(JsonObject obj) => obj["metadata"]?["annotations"] as JsonObject;
+
+    /// <summary>The metadata.annotations object of an object or a patch, created when missing.</summary>
+    private static JsonObject AnnotationsOf(JsonObject obj)
     {
-        var metadata = obj["metadata"]!.AsObject();
+        if (obj["metadata"] is not JsonObject metadata)
+        {
+            metadata = [];
+            obj["metadata"] = metadata;
+        }
+
         if (metadata["annotations"] is not JsonObject annotations)
         {
-            annotations = new JsonObject();
+            annotations = [];
             metadata["annotations"] = annotations;
         }
 
         return annotations;
     }
 
-    private static KubeRolloutException Rejected(ManifestObject manifest, KubeApiException e) =>
-        new($"Apply{e.ErrorId}", e.Kind, $"{manifest.Kind} \"{manifest.Name}\" ({manifest.Location}) was refused by the cluster: {e.Message}", manifest, e);
+    private static KubeRolloutException Rejected(ApplyPlan plan, KubeApiException e) =>
+        new($"Apply{e.ErrorId}", e.Kind, $"{plan.Manifest.Kind} \"{plan.Manifest.Name}\" ({plan.Manifest.Location}) was refused by the cluster: {e.Message}", plan.Reference, e);
 }

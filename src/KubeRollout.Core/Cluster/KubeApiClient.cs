@@ -39,49 +39,24 @@ public sealed class KubeApiClient : IDisposable
 
     public string? Context { get; }
 
+    /// <summary>Connects with the kubeconfig as kubectl loads it (<see cref="KubeConfigLoader"/>); nothing is sent yet.</summary>
     public static KubeApiClient Connect(ConnectionOptions options)
     {
-        var path = ResolveKubeConfigPath(options.KubeConfigPath);
-        KubernetesClientConfiguration configuration;
-        try
-        {
-            configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(path, options.Context);
-        }
-        catch (KubeConfigException e)
-        {
-            var reason = options.Context is not null && e.Message.Contains(options.Context, StringComparison.Ordinal)
-                ? $"the context '{options.Context}' is not in the kubeconfig '{path}'"
-                : $"the kubeconfig '{path}' cannot be used ({e.GetType().Name})";
-            throw new KubeRolloutException("KubeConfigInvalid", FailureKind.InvalidArgument, $"Cannot connect: {reason}.", path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
-        {
-            throw new KubeRolloutException("KubeConfigInvalid", FailureKind.InvalidArgument, $"Cannot connect: the kubeconfig '{path}' cannot be read ({e.GetType().Name}).", path);
-        }
-
+        var configuration = KubeConfigLoader.Load(options);
         var @namespace = !string.IsNullOrEmpty(options.Namespace) ? options.Namespace
             : !string.IsNullOrEmpty(configuration.Namespace) ? configuration.Namespace
             : "default";
-        return new KubeApiClient(configuration, @namespace, configuration.CurrentContext);
-    }
-
-    /// <summary>-KubeConfig, else the first existing file of $KUBECONFIG, else ~/.kube/config.</summary>
-    public static string ResolveKubeConfigPath(string? explicitPath)
-    {
-        if (!string.IsNullOrEmpty(explicitPath))
+        try
         {
-            return File.Exists(explicitPath) ? explicitPath : throw KubeConfigMissing(explicitPath);
+            return new KubeApiClient(configuration, @namespace, configuration.CurrentContext);
         }
-
-        var fromEnvironment = Environment.GetEnvironmentVariable("KUBECONFIG");
-        if (!string.IsNullOrEmpty(fromEnvironment))
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or IOException or KubeConfigException)
         {
-            var candidates = fromEnvironment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-            return candidates.FirstOrDefault(File.Exists) ?? throw KubeConfigMissing(fromEnvironment);
+            // KubernetesClient reads client certificates and keys only when it builds the connection.
+            throw new KubeRolloutException(
+                "KubeConfigInvalid", FailureKind.InvalidArgument,
+                $"Cannot connect: the credentials of the context '{configuration.CurrentContext}' cannot be used: {e.Message}", options.KubeConfigPath, e);
         }
-
-        var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
-        return File.Exists(home) ? home : throw KubeConfigMissing(home);
     }
 
     public async Task<T> GetAsync<T>(ApiResource resource, string? @namespace, string name, CancellationToken cancellationToken, string? subresource = null)
@@ -119,14 +94,14 @@ public sealed class KubeApiClient : IDisposable
     public async Task<T> CreateAsync<T>(ApiResource resource, string? @namespace, T body, bool dryRun, CancellationToken cancellationToken)
     {
         var query = Query(("fieldManager", FieldManager), ("dryRun", dryRun ? "All" : null));
-        using var response = await SendAsync(HttpMethod.Post, resource.PathFor(@namespace) + query, KubernetesJson.Serialize(body!), "application/json", cancellationToken, body).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Post, resource.PathFor(@namespace) + query, KubernetesJson.Serialize(body!), "application/json", cancellationToken, TargetOf(resource, body)).ConfigureAwait(false);
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<T> ReplaceAsync<T>(ApiResource resource, string? @namespace, string name, T body, bool dryRun, CancellationToken cancellationToken)
     {
         var query = Query(("fieldManager", FieldManager), ("dryRun", dryRun ? "All" : null));
-        using var response = await SendAsync(HttpMethod.Put, resource.PathFor(@namespace, name) + query, KubernetesJson.Serialize(body!), "application/json", cancellationToken, body).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Put, resource.PathFor(@namespace, name) + query, KubernetesJson.Serialize(body!), "application/json", cancellationToken, $"{resource.QualifiedName}/{name}").ConfigureAwait(false);
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -169,16 +144,22 @@ public sealed class KubeApiClient : IDisposable
             ("watch", "true"), ("resourceVersion", resourceVersion), ("allowWatchBookmarks", "true"),
             ("timeoutSeconds", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("labelSelector", labelSelector), ("fieldSelector", fieldSelector));
-        using var response = await SendAsync(HttpMethod.Get, resource.PathFor(@namespace) + query, null, null, cancellationToken, resource.QualifiedName, streaming: true).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, resource.PathFor(@namespace) + query, null, null, cancellationToken, resource.QualifiedName).ConfigureAwait(false);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Encoding.UTF8);
+
+        // The server ends a watch after timeoutSeconds: one that sends nothing for longer has stopped answering, and is
+        // treated as a dropped connection (the caller lists again, which a hung server fails with ClusterTimeout).
+        var idleLimit = TimeSpan.FromSeconds(timeoutSeconds) + RequestTimeout;
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
         {
             string? line;
             try
             {
-                line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                idle.CancelAfter(idleLimit);
+                line = await reader.ReadLineAsync(idle.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 yield break; // a dropped connection ends the watch; the caller resumes from its last version
             }
@@ -193,7 +174,17 @@ public sealed class KubeApiClient : IDisposable
                 continue;
             }
 
-            var node = JsonNode.Parse(line)!.AsObject();
+            JsonObject node;
+            try
+            {
+                node = JsonNode.Parse(line) as JsonObject ?? throw new JsonException("the event is not a JSON object");
+            }
+            catch (JsonException e)
+            {
+                throw new KubeRolloutException(
+                    "ClusterResponseInvalid", FailureKind.InvalidResult, $"The cluster at {Server}{ContextSuffix} sent a watch event that is not JSON: {e.Message}", resource.QualifiedName, e);
+            }
+
             var type = node["type"]?.GetValue<string>();
             var obj = node["object"];
             if (type == "ERROR")
@@ -215,14 +206,12 @@ public sealed class KubeApiClient : IDisposable
 
     public void Dispose() => _kubernetes.Dispose();
 
+    /// <summary>Sends a request; the answer (its headers, for a watch) must come within <see cref="RequestTimeout"/>.</summary>
     private async Task<HttpResponseMessage> SendAsync(
-        HttpMethod method, string path, string? body, string? contentType, CancellationToken cancellationToken, object? target, bool streaming = false)
+        HttpMethod method, string path, string? body, string? contentType, CancellationToken cancellationToken, object? target)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (!streaming)
-        {
-            timeout.CancelAfter(RequestTimeout);
-        }
+        timeout.CancelAfter(RequestTimeout);
 
         using var request = new HttpRequestMessage(method, new Uri(Server, path));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -302,16 +291,34 @@ public sealed class KubeApiClient : IDisposable
     private static string Describe(HttpRequestException e) =>
         e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message} {inner.Message}" : e.Message;
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>A response body as an object; one that is not the JSON expected is the server's failure, not a crash.</summary>
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (typeof(T) == typeof(JsonObject))
+        try
         {
-            return (T)(object)(await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false))!.AsObject();
-        }
+            if (typeof(T) == typeof(JsonObject))
+            {
+                return (T)(object)((await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false)) as JsonObject
+                    ?? throw new JsonException("the body is not a JSON object"));
+            }
 
-        return KubernetesJson.Deserialize<T>(stream);
+            return KubernetesJson.Deserialize<T>(stream) ?? throw new JsonException("the body is empty");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            throw new KubeRolloutException(
+                "ClusterResponseInvalid", FailureKind.InvalidResult, $"The cluster at {Server}{ContextSuffix} answered with a body that is not a Kubernetes object: {e.Message}", null, e);
+        }
     }
+
+    /// <summary>What an error about a request body names: the resource and the object's name, never the body itself.</summary>
+    private static string TargetOf<T>(ApiResource resource, T body) => body switch
+    {
+        JsonObject json => $"{resource.QualifiedName}/{json["metadata"]?["name"]}",
+        k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> typed => $"{resource.QualifiedName}/{typed.Metadata?.Name}",
+        _ => resource.QualifiedName,
+    };
 
     private static string Query(params (string Name, string? Value)[] parameters)
     {
@@ -319,6 +326,4 @@ public sealed class KubeApiClient : IDisposable
         return present.Count == 0 ? string.Empty : "?" + string.Join("&", present);
     }
 
-    private static KubeRolloutException KubeConfigMissing(string path) =>
-        new("KubeConfigNotFound", FailureKind.ObjectNotFound, $"No kubeconfig at '{path}'. Use -KubeConfig, set $env:KUBECONFIG, or create ~/.kube/config.", path);
 }

@@ -19,4 +19,6 @@ public enum FailureKind
     ResourceBusy,
     OperationStopped,
     NotImplemented,
+    ReadError,
+    LimitsExceeded,
 }

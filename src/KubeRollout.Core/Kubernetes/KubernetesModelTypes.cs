@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json.Serialization;
@@ -32,6 +33,29 @@ public static class KubernetesModelTypes
 
     /// <summary>True for the generated model classes (objects with a fixed set of fields).</summary>
     public static bool IsModel(Type type) => type.Namespace == typeof(V1ObjectMeta).Namespace && type.IsClass;
+
+    /// <summary>The value type of a dictionary type (labels, data, ...), or null when the type is not a dictionary.</summary>
+    public static Type? DictionaryValueTypeOf(Type type)
+    {
+        var dictionary = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>)
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>));
+        return dictionary?.GetGenericArguments()[1];
+    }
+
+    /// <summary>The item type of a list type, or null when the type is not a list (strings, bytes and dictionaries are not).</summary>
+    public static Type? ListElementTypeOf(Type type)
+    {
+        if (type == typeof(string) || type == typeof(byte[]) || !typeof(IEnumerable).IsAssignableFrom(type) || DictionaryValueTypeOf(type) is not null)
+        {
+            return null;
+        }
+
+        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        return enumerable?.GetGenericArguments()[0];
+    }
 
     private static IReadOnlyDictionary<(string, string), Type> ScanModels()
     {

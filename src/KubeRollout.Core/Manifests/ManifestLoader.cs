@@ -24,6 +24,12 @@ public static class ManifestLoader
         {
             return new(path, [], [e]);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever else a file provokes fails that file alone, never the session or the other files.
+            var location = new ManifestLocation(path, 1, 0);
+            return new(path, [], [new ManifestException("ManifestYamlInvalid", FailureKind.InvalidData, location, $"the file cannot be read: {e.Message}", e)]);
+        }
     }
 
     private static KubeRolloutException Invalid(ManifestObject manifest, IReadOnlyList<ManifestProblem> problems)

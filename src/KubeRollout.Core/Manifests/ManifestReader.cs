@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Kubernetes;
+using KubeRollout.Core.Yaml;
 using k8s;
 using k8s.Models;
 using YamlDotNet.Core;
@@ -12,6 +13,7 @@ namespace KubeRollout.Core.Manifests;
 /// <summary>
 /// Reads YAML or JSON manifest files (one or many documents each) into typed <see cref="ManifestObject"/>s.
 /// Reading is all or nothing per file: the first problem fails the whole file, so nothing of it is applied.
+/// Every file is checked against <see cref="YamlBounds"/> first, so that no file can take the session down.
 /// </summary>
 public static class ManifestReader
 {
@@ -23,7 +25,22 @@ public static class ManifestReader
                 "ManifestFileNotFound", FailureKind.ObjectNotFound, $"The manifest file '{path}' does not exist.", path);
         }
 
-        return ReadText(File.ReadAllText(path), path);
+        string text;
+        try
+        {
+            text = YamlBounds.ReadFile(path);
+        }
+        catch (YamlBoundsException e)
+        {
+            throw OutOfBounds(e, text: null, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KubeRolloutException(
+                "ManifestFileUnreadable", FailureKind.ReadError, $"The manifest file '{path}' cannot be read: {e.Message}", path, e);
+        }
+
+        return ReadText(text, path);
     }
 
     public static IReadOnlyList<ManifestObject> ReadText(string text, string path)
@@ -31,12 +48,22 @@ public static class ManifestReader
         var stream = new YamlStream();
         try
         {
+            YamlBounds.Check(text);
             stream.Load(new StringReader(text));
+        }
+        catch (YamlBoundsException e)
+        {
+            throw OutOfBounds(e, text, path);
         }
         catch (YamlException e)
         {
             var location = new ManifestLocation(path, DocumentNumberAt(text, (int)e.Start.Index), (int)e.Start.Line);
             throw new ManifestException("ManifestYamlInvalid", FailureKind.InvalidData, location, $"the YAML does not parse: {Innermost(e).Message}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet reports some malformed input (an unclosed flow mapping, for one) without a position.
+            throw new ManifestException("ManifestYamlInvalid", FailureKind.InvalidData, new ManifestLocation(path, 1, 0), $"the YAML does not parse: {e.Message}", e);
         }
 
         var objects = new List<ManifestObject>();
@@ -126,9 +153,9 @@ public static class ManifestReader
         {
             return deserialize.Invoke(null, [json, null])!;
         }
-        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is JsonException inner)
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is { } inner)
         {
-            throw inner;
+            throw inner as JsonException ?? new JsonException(inner.Message, inner);
         }
     }
 
@@ -136,6 +163,24 @@ public static class ManifestReader
         mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode key && key.Value == name).Value is YamlScalarNode value
             ? value.Value
             : null;
+
+    private static ManifestException OutOfBounds(YamlBoundsException e, string? text, string path)
+    {
+        var document = text is null || e.Line == 0 ? 1 : DocumentNumberAt(text, IndexOfLine(text, e.Line));
+        var errorId = e.Limit == YamlLimit.Depth ? "ManifestTooDeep" : "ManifestTooLarge";
+        return new ManifestException(errorId, FailureKind.LimitsExceeded, new ManifestLocation(path, document, e.Line), e.Message, e);
+    }
+
+    private static int IndexOfLine(string text, int line)
+    {
+        var index = 0;
+        for (var current = 1; current < line && index >= 0; current++)
+        {
+            index = text.IndexOf('\n', index) is var next and >= 0 ? next + 1 : -1;
+        }
+
+        return Math.Max(index, 0);
+    }
 
     private static Exception Innermost(Exception e) => e.InnerException is YamlException inner ? Innermost(inner) : e;
 

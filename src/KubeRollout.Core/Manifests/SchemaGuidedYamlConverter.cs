@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KubeRollout.Core.Kubernetes;
@@ -227,23 +226,10 @@ internal sealed class SchemaGuidedYamlConverter
 
     private static bool TryGetDictionaryValueType(Type type, out Type valueType)
     {
-        var dictionary = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>));
-        valueType = dictionary?.GetGenericArguments()[1] ?? typeof(object);
-        return dictionary is not null;
+        var found = KubernetesModelTypes.DictionaryValueTypeOf(type);
+        valueType = found ?? typeof(object);
+        return found is not null;
     }
 
-    private static Type? ElementTypeOf(Type type)
-    {
-        if (type == typeof(string) || type == typeof(byte[]) || !typeof(IEnumerable).IsAssignableFrom(type) || TryGetDictionaryValueType(type, out _))
-        {
-            return null;
-        }
-
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        return enumerable?.GetGenericArguments()[0];
-    }
+    private static Type? ElementTypeOf(Type type) => KubernetesModelTypes.ListElementTypeOf(type);
 }

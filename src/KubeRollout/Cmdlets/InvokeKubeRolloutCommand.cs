@@ -44,7 +44,7 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
     [Parameter]
     public SwitchParameter Record { get; set; }
 
-    /// <summary>Waits for the rollouts the apply started.</summary>
+    /// <summary>Waits until every workload the apply created or changed is rolled out.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
@@ -136,27 +136,15 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
             return;
         }
 
-        // The server checks every object first, so that one it would refuse leaves the cluster untouched. Objects
-        // in a namespace this apply creates cannot be checked before the namespace exists.
-        var dryRun = options with { ServerDryRun = true };
-        var newNamespaces = approved.Where(m => m.Kind == "Namespace").Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var manifest in approved.Where(m => !newNamespaces.Contains(m.Namespace ?? EffectiveNamespace)))
-        {
-            Run(token => applier.ApplyAsync(manifest, dryRun, token));
-        }
-
-        var results = new List<ApplyResult>();
-        foreach (var manifest in approved)
-        {
-            var result = Run(token => applier.ApplyAsync(manifest, options, token));
-            results.Add(result);
-            WriteObject(result);
-        }
+        var results = Run(token => new ApplyTransaction(Client, EffectiveNamespace).ApplyAsync(approved, options, token));
+        WriteObject(results, enumerateCollection: true);
 
         if (Wait)
         {
+            // Every workload the apply changed, not only those whose template changed: a changed spec is rolled out
+            // once its controller has observed it, and the status read right after the wait must say so.
             var started = results
-                .Where(r => r.RolloutTriggered && Enum.TryParse<WorkloadKind>(r.Kind, out _))
+                .Where(r => r.Action != ApplyAction.Unchanged && !r.DryRun && Enum.TryParse<WorkloadKind>(r.Kind, out _))
                 .Select(r => new WorkloadReference(Enum.Parse<WorkloadKind>(r.Kind), r.Namespace, r.Name))
                 .ToList();
             if (started.Count > 0)

@@ -21,6 +21,8 @@ internal static class ErrorCategories
         FailureKind.ResourceBusy => ErrorCategory.ResourceBusy,
         FailureKind.OperationStopped => ErrorCategory.OperationStopped,
         FailureKind.NotImplemented => ErrorCategory.NotImplemented,
+        FailureKind.ReadError => ErrorCategory.ReadError,
+        FailureKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
         _ => ErrorCategory.NotSpecified,
     };
 }

@@ -76,33 +76,47 @@ public abstract class KubeClusterCmdlet : KubeRolloutCmdlet
     /// </summary>
     protected IReadOnlyList<RolloutStatus> WaitForRollouts(IReadOnlyList<WorkloadReference> workloads, TimeSpan? timeout, bool rollbackOnFailure = false)
     {
-        var completed = new List<RolloutStatus>();
-        foreach (var status in Watch(workloads, timeout))
+        if (timeout is null)
         {
-            var failure = RolloutFailures.For(status, timeout);
-            if (failure is null)
-            {
-                completed.Add(status);
-                continue;
-            }
+            WriteVerbose("Waiting without a time limit, as kubectl rollout status does: use -Timeout to set one; Ctrl+C stops the wait.");
+        }
 
-            var workload = new WorkloadReference(status.Kind, status.Namespace, status.Name);
-            var diagnosis = status.State == RolloutState.Failed ? Diagnose(workload) : string.Empty;
-            if (status.State != RolloutState.Failed || !rollbackOnFailure)
+        var completed = new List<RolloutStatus>();
+        try
+        {
+            foreach (var status in Watch(workloads, timeout))
             {
-                WriteFailure(new KubeRolloutException(failure.ErrorId, failure.Kind, failure.Message + diagnosis, failure.Target));
-                continue;
-            }
+                var failure = RolloutFailures.For(status, timeout);
+                if (failure is null)
+                {
+                    completed.Add(status);
+                    continue;
+                }
 
-            WriteWarning($"{status.Message}{diagnosis}{Environment.NewLine}Rolling {workload.ResourceName} back to the previous revision.");
-            var undo = Run(token => RolloutOperations.For(workload.Kind).UndoAsync(Client, workload, 0, serverDryRun: false, token));
-            WriteObject(undo);
-            var restored = WaitForRollouts([workload], timeout);
-            WriteFailure(new KubeRolloutException(
-                "RolloutRolledBack", FailureKind.InvalidResult,
-                $"{status.Message}{diagnosis}{Environment.NewLine}Rolled back to revision {undo.ToRevision} (now revision {undo.NewRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}){(restored.Count > 0 ? ", which rolled out completely." : ".")}",
-                status));
-            completed.AddRange(restored);
+                var workload = new WorkloadReference(status.Kind, status.Namespace, status.Name);
+                var diagnosis = status.State == RolloutState.Failed ? Diagnose(workload) : string.Empty;
+                if (status.State != RolloutState.Failed || !rollbackOnFailure)
+                {
+                    WriteFailure(new KubeRolloutException(failure.ErrorId, failure.Kind, failure.Message + diagnosis, failure.Target));
+                    continue;
+                }
+
+                WriteWarning($"{status.Message}{diagnosis}{Environment.NewLine}Rolling {workload.ResourceName} back to the previous revision.");
+                var undo = Run(token => RolloutOperations.For(workload.Kind).UndoAsync(Client, workload, 0, serverDryRun: false, token));
+                WriteObject(undo);
+                var restored = WaitForRollouts([workload], timeout);
+                WriteFailure(new KubeRolloutException(
+                    "RolloutRolledBack", FailureKind.InvalidResult,
+                    $"{status.Message}{diagnosis}{Environment.NewLine}Rolled back to revision {undo.ToRevision} (now revision {undo.NewRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}){(restored.Count > 0 ? ", which rolled out completely." : ".")}",
+                    status));
+                completed.AddRange(restored);
+            }
+        }
+        catch (KubeRolloutException e)
+        {
+            // A lost connection or a refused request ends the wait with its own id (ClusterUnreachable, ...), for
+            // Wait-KubeRollout and Invoke-KubeRollout -Wait alike.
+            WriteFailure(e);
         }
 
         return completed;

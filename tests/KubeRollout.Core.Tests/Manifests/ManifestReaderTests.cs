@@ -144,4 +144,54 @@ public class ManifestReaderTests
         Assert.Equal(("ManifestFileNotFound", FailureKind.ObjectNotFound), (error.ErrorId, error.Kind));
         Assert.Equal("/no/such/file.yaml", error.Target);
     }
+
+    [Fact]
+    public void A_file_nested_40000_levels_deep_fails_with_its_location_instead_of_the_session()
+    {
+        var text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata: " + new string('[', 40_000) + new string(']', 40_000) + "\n";
+
+        var error = Assert.Throws<ManifestException>(() => ManifestReader.ReadText(text, "deep.yaml"));
+
+        Assert.Equal("ManifestTooDeep", error.ErrorId);
+        Assert.Equal(FailureKind.LimitsExceeded, error.Kind);
+        Assert.Equal(5, error.Location.Line);
+        Assert.StartsWith("deep.yaml:5 (document 1): the document nests deeper than 64 levels", error.Message);
+    }
+
+    [Fact]
+    public void An_alias_bomb_fails_as_too_large()
+    {
+        var text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\n" + KubeRollout.Core.Tests.Yaml.YamlBoundsTests.AliasBomb(9).Replace("a0:", "x0:");
+
+        var error = Assert.Throws<ManifestException>(() => ManifestReader.ReadText("---\n" + text, "bomb.yaml"));
+
+        Assert.Equal("ManifestTooLarge", error.ErrorId);
+        Assert.Contains("bomb.yaml:", error.Message);
+    }
+
+    [Fact]
+    public void A_free_form_field_nested_past_the_limit_names_the_file_and_line()
+    {
+        var nested = string.Concat(Enumerable.Range(0, 70).Select(i => new string(' ', 2 + (2 * i)) + "k:\n"));
+        var text = "apiVersion: apps/v1\nkind: ControllerRevision\nmetadata:\n  name: cr\nrevision: 1\ndata:\n" + nested + new string(' ', 142) + "v: 1\n";
+
+        var error = Assert.Throws<ManifestException>(() => ManifestReader.ReadText(text, "cr.yaml"));
+
+        Assert.Equal("ManifestTooDeep", error.ErrorId);
+        Assert.True(error.Location.Line > 6);
+    }
+
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n")]
+    [InlineData("{apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {a: 1, }, }, }")]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  name: y\n")]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata: *missing\n")]
+    [InlineData("apiVersion: v1\n\tkind: ConfigMap\n")]
+    public void Malformed_yaml_fails_the_file_with_a_manifest_error(string text)
+    {
+        var error = Assert.ThrowsAny<ManifestException>(() => ManifestReader.ReadText(text, "bad.yaml"));
+
+        Assert.StartsWith("Manifest", error.ErrorId);
+        Assert.StartsWith("bad.yaml", error.Message);
+    }
 }

@@ -14,11 +14,25 @@ namespace KubeRollout.Core.Rollouts.Plans;
 /// </summary>
 public static class RolloutPlanner
 {
+    /// <summary>The most replicas a plan covers: far above what one cluster runs (Kubernetes supports 150,000 pods).</summary>
+    public const int MaxReplicas = 1_000_000;
+
+    /// <summary>The most steps a plan lists (one pod at a time through a large Deployment would be millions).</summary>
+    public const int MaxSteps = 10_000;
+
     public static RolloutPlan Plan(RolloutPlanRequest request)
     {
         if (request.Replicas < 0)
         {
             throw new KubeRolloutException("PlanInvalid", FailureKind.InvalidArgument, $"Replicas must not be negative: {request.Replicas}.", request.Replicas);
+        }
+
+        if (request.Replicas > MaxReplicas)
+        {
+            throw new KubeRolloutException(
+                "PlanTooLarge", FailureKind.LimitsExceeded,
+                $"A plan covers at most {MaxReplicas.ToString("N0", CultureInfo.InvariantCulture)} replicas (a cluster runs at most 150,000 pods); {request.Replicas.ToString("N0", CultureInfo.InvariantCulture)} were asked for.",
+                request.Replicas);
         }
 
         if (request.Strategy is not (StrategyType.RollingUpdate or StrategyType.Recreate))
@@ -36,7 +50,7 @@ public static class RolloutPlanner
         var minAvailable = replicas - fenceposts.MaxUnavailable;
         var description = Describe(request, fenceposts, maxPods, minAvailable);
         var steps = new List<RolloutPlanStep>();
-        void Record(PlanAction change, string action, RolloutPlanState state) => steps.Add(new RolloutPlanStep
+        void Record(PlanAction change, string action, RolloutPlanState state) => steps.Add(steps.Count >= MaxSteps ? throw TooManySteps(description) : new RolloutPlanStep
         {
             Step = steps.Count,
             Change = change,
@@ -187,6 +201,11 @@ public static class RolloutPlanner
             record(PlanAction.PodsBecomeAvailable, "pods become available", state);
         }
     }
+
+    private static KubeRolloutException TooManySteps(string description) => new(
+        "PlanTooLarge", FailureKind.LimitsExceeded,
+        $"The rollout takes more than {MaxSteps.ToString("N0", CultureInfo.InvariantCulture)} steps ({description}): allow more pods at a time with -MaxSurge or -MaxUnavailable.",
+        description);
 
     private static string StartText(RolloutPlanState start)
     {

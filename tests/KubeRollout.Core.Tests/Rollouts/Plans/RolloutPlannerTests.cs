@@ -199,4 +199,34 @@ public class RolloutPlannerTests
 
         Assert.Equal("PlanInvalid", error.ErrorId);
     }
+
+    [Fact]
+    public void Refuses_more_replicas_than_a_cluster_can_run_without_allocating()
+    {
+        var before = GC.GetTotalAllocatedBytes();
+
+        var error = Assert.Throws<KubeRollout.Core.Errors.KubeRolloutException>(() => Plan(100_000_000, "25%", "25%"));
+
+        Assert.Equal("PlanTooLarge", error.ErrorId);
+        Assert.Equal(KubeRollout.Core.Errors.FailureKind.LimitsExceeded, error.Kind);
+        Assert.True(GC.GetTotalAllocatedBytes() - before < 10_000_000, "the refusal allocates next to nothing");
+    }
+
+    [Fact]
+    public void Refuses_a_plan_of_more_steps_than_it_lists()
+    {
+        var error = Assert.Throws<KubeRollout.Core.Errors.KubeRolloutException>(() => Plan(RolloutPlanner.MaxReplicas, "1", "0"));
+
+        Assert.Equal("PlanTooLarge", error.ErrorId);
+        Assert.Contains("-MaxSurge", error.Message);
+    }
+
+    [Fact]
+    public void Plans_the_largest_allowed_deployment_in_few_steps_with_percentages()
+    {
+        var plan = Plan(RolloutPlanner.MaxReplicas, "25%", "25%");
+
+        Assert.InRange(plan.Steps.Count, 3, 20);
+        AssertWithinBounds(plan);
+    }
 }

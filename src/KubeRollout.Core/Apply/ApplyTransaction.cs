@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using KubeRollout.Core.Apply.Merging;
+using KubeRollout.Core.Cluster;
+using KubeRollout.Core.Errors;
+using KubeRollout.Core.Manifests;
+
+namespace KubeRollout.Core.Apply;
+
+/// <summary>
+/// Applies a set of objects all or nothing. The server checks every object first (a dry run), so that an object it
+/// would refuse leaves the cluster untouched; objects in a namespace the apply creates cannot be checked before the
+/// namespace exists. When a write still fails after others succeeded (refused, or conflicts exhausted), what this
+/// apply wrote is undone (<see cref="ApplyUndo"/>) and the error says what was undone. Ctrl+C stops without undoing.
+/// </summary>
+public sealed class ApplyTransaction(KubeApiClient client, string defaultNamespace)
+{
+    private static readonly TimeSpan UndoTimeout = TimeSpan.FromSeconds(60);
+
+    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
+    {
+        var applier = new ManifestApplier(client, defaultNamespace);
+        var newNamespaces = manifests.Where(m => m.Kind == "Namespace").Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var dryRun = options with { ServerDryRun = true };
+        foreach (var manifest in manifests.Where(m => !newNamespaces.Contains(m.Namespace ?? defaultNamespace)))
+        {
+            await applier.ApplyAsync(manifest, dryRun, cancellationToken).ConfigureAwait(false);
+        }
+
+        var applied = new List<AppliedObject>();
+        try
+        {
+            foreach (var manifest in manifests)
+            {
+                applied.Add(await applier.ApplyAsync(manifest, options, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (KubeRolloutException e) when (e.Kind != FailureKind.OperationStopped && ApplyUndo.Plan(applied) is { Count: > 0 } undo)
+        {
+            var report = ApplyUndo.Report(await UndoAsync(undo).ConfigureAwait(false));
+            throw new KubeRolloutException(e.ErrorId, e.Kind, $"{e.Message}{Environment.NewLine}{report}", e.Target, e);
+        }
+
+        return applied.Select(a => a.Result).ToList();
+    }
+
+    /// <summary>Runs the undo steps; a step that fails is reported, not thrown, and the others still run.</summary>
+    private async Task<IReadOnlyList<(UndoStep Step, string? Failure)>> UndoAsync(IReadOnlyList<UndoStep> steps)
+    {
+        using var timeout = new CancellationTokenSource(UndoTimeout);
+        var outcomes = new List<(UndoStep, string?)>();
+        foreach (var step in steps)
+        {
+            try
+            {
+                if (step.Deletes)
+                {
+                    await DeleteAsync(step, timeout.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await client.PatchAsync<JsonObject>(
+                        step.Resource, step.Reference.Namespace, step.Reference.Name, step.RevertPatch!.ToJsonString(), PatchKind.StrategicMerge, dryRun: false, timeout.Token).ConfigureAwait(false);
+                }
+
+                outcomes.Add((step, null));
+            }
+            catch (Exception e) when (e is KubeRolloutException or OperationCanceledException or InvalidPatchException)
+            {
+                outcomes.Add((step, e.Message));
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task DeleteAsync(UndoStep step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteAsync(step.Resource, step.Reference.Namespace, step.Reference.Name, step.DeleteUid, dryRun: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException e) when (e.IsNotFound)
+        {
+            // already gone
+        }
+    }
+}
