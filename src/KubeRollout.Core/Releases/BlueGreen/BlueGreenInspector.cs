@@ -12,7 +12,7 @@ public static class BlueGreenInspector
         IReadOnlyList<BlueGreenSwitchRecord> history;
         try
         {
-            history = HistoryOf(state);
+            history = BlueGreenPolicy.History(state.Service);
         }
         catch (Errors.KubeRolloutException)
         {
@@ -49,8 +49,6 @@ public static class BlueGreenInspector
             Message = Message(activeSides, standbySides, state.Endpoints.Count(e => e.Ready)),
         };
     }
-
-    private static IReadOnlyList<BlueGreenSwitchRecord> HistoryOf(BlueGreenState state) => BlueGreenPolicy.History(state.Service);
 
     private static string Message(List<BlueGreenSide> active, List<BlueGreenSide> standby, int readyEndpoints)
     {
