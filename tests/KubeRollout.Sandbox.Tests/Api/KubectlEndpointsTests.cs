@@ -71,6 +71,20 @@ public sealed class KubectlEndpointsTests(SandboxFixture sandbox) : IClassFixtur
         Assert.Equal("{\"ready\":false,\"serving\":false,\"terminating\":false}", conditions.Output);
     }
 
+    [Fact]
+    public async Task The_kubernetes_service_lists_the_api_server_as_its_endpoint()
+    {
+        var port = sandbox.Server.BaseUrl.Port;
+
+        var endpoints = await Kubectl.RunAsync("get", "endpoints", "kubernetes", "-n", "default");
+        var slice = await Kubectl.RunAsync("get", "endpointslice", "kubernetes", "-n", "default");
+        var described = await Kubectl.RunAsync("describe", "service", "kubernetes", "-n", "default");
+
+        Assert.Matches($@"^kubernetes +127\.0\.0\.1:{port} +\d+[smhd]", Lines(endpoints.Output)[1]);
+        Assert.Matches($@"^kubernetes +IPv4 +{port} +127\.0\.0\.1 +\d+[smhd]", Lines(slice.Output)[1]);
+        Assert.Matches($@"\nEndpoints: +127\.0\.0\.1:{port}\n", described.Output);
+    }
+
     private async Task<List<string>> WaitForEndpointIpsAsync(string ns, string podSelector)
     {
         List<string> ips = [];
