@@ -1,5 +1,5 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Registry;
 
 namespace KubeRollout.Sandbox.Hosting;
 
@@ -16,11 +16,11 @@ internal static class ClusterBootstrap
 
     private static readonly string[] Namespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
-    public static void Seed(ClusterStore store, int apiPort)
+    public static void Seed(ClusterRegistry registry, int apiPort)
     {
         foreach (var name in Namespaces)
         {
-            store.Create(new V1Namespace
+            registry.Create(new V1Namespace
             {
                 ApiVersion = "v1",
                 Kind = "Namespace",
@@ -30,7 +30,7 @@ internal static class ClusterBootstrap
             }, FieldManager);
         }
 
-        store.Create(new V1Service
+        registry.Create(new V1Service
         {
             ApiVersion = "v1",
             Kind = "Service",
@@ -54,7 +54,7 @@ internal static class ClusterBootstrap
             Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus() },
         }, FieldManager);
 
-        store.Create(new V1Endpoints
+        registry.Create(new V1Endpoints
         {
             ApiVersion = "v1",
             Kind = "Endpoints",
@@ -66,7 +66,7 @@ internal static class ClusterBootstrap
             },
             Subsets = [new V1EndpointSubset { Addresses = [new V1EndpointAddress { Ip = ApiAddress }], Ports = [new Corev1EndpointPort { Name = "https", Port = apiPort, Protocol = "TCP" }] }],
         }, FieldManager);
-        store.Create(new V1EndpointSlice
+        registry.Create(new V1EndpointSlice
         {
             ApiVersion = "discovery.k8s.io/v1",
             Kind = "EndpointSlice",

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 
@@ -16,6 +15,22 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
     }
 
     [Fact]
+    public async Task Version_is_the_build_of_the_installed_kubectl_so_match_server_version_passes()
+    {
+        var kubectl = new Kubectl(sandbox.Server.KubeconfigPath, sandbox.Directory);
+        var client = await kubectl.RunAsync("version", "--client", "-o", "json");
+        var server = await (await sandbox.Http.GetAsync("/version")).JsonAsync();
+
+        var matched = await kubectl.RunAsync("get", "namespace", "default", "-o", "name", "--match-server-version");
+
+        var clientVersion = System.Text.Json.Nodes.JsonNode.Parse(client.Output)!["clientVersion"]!;
+        Assert.Equal((string?)clientVersion["gitVersion"], (string?)server["gitVersion"]);
+        Assert.Equal((string?)clientVersion["gitCommit"], (string?)server["gitCommit"]);
+        Assert.Matches("^[0-9a-f]{40}$", (string?)server["gitCommit"]);
+        Assert.Equal((0, "namespace/default\n"), (matched.ExitCode, matched.Output));
+    }
+
+    [Fact]
     public async Task Api_and_apis_list_the_core_version_and_the_named_groups()
     {
         var api = await (await sandbox.Http.GetAsync("/api")).JsonAsync();
@@ -26,8 +41,8 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
         Assert.Equal(["v1"], api["versions"]!.AsArray().Select(v => (string?)v));
         Assert.Equal("APIGroupList", (string?)apis["kind"]);
         var groups = apis["groups"]!.AsArray();
-        Assert.Equal(["apps", "discovery.k8s.io"], groups.Select(g => (string?)g!["name"]));
-        Assert.Equal(["apps/v1", "discovery.k8s.io/v1"], groups.Select(g => (string?)g!["preferredVersion"]!["groupVersion"]));
+        Assert.Equal(["apps", "discovery.k8s.io", "apiextensions.k8s.io"], groups.Select(g => (string?)g!["name"]));
+        Assert.Equal(["apps/v1", "discovery.k8s.io/v1", "apiextensions.k8s.io/v1"], groups.Select(g => (string?)g!["preferredVersion"]!["groupVersion"]));
         Assert.Equal("APIGroup", (string?)apps["kind"]);
     }
 
@@ -134,5 +149,22 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
     public async Task Writes_to_discovery_are_405()
     {
         await (await sandbox.Http.SendAsync(HttpMethod.Post, "/apis", "{}")).AssertStatusAsync(HttpStatusCode.MethodNotAllowed, "MethodNotAllowed");
+    }
+
+    [Fact]
+    public async Task CustomResourceDefinitions_are_served_read_only_and_empty()
+    {
+        var resources = await (await sandbox.Http.GetAsync("/apis/apiextensions.k8s.io/v1")).JsonAsync();
+        var list = await sandbox.Http.GetAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");
+        var create = await sandbox.Http.SendAsync(HttpMethod.Post, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+            """{"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"widgets.example.com"}}""");
+        var delete = await sandbox.Http.SendAsync(HttpMethod.Delete, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com");
+
+        var crd = resources["resources"]!.AsArray().Single(r => (string?)r!["name"] == "customresourcedefinitions")!;
+        Assert.Equal(["get", "list", "watch"], crd["verbs"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal(System.Net.HttpStatusCode.OK, list.StatusCode);
+        Assert.Empty((await list.JsonAsync())["items"]!.AsArray());
+        await create.AssertStatusAsync(System.Net.HttpStatusCode.MethodNotAllowed, "MethodNotAllowed");
+        await delete.AssertStatusAsync(System.Net.HttpStatusCode.MethodNotAllowed, "MethodNotAllowed");
     }
 }

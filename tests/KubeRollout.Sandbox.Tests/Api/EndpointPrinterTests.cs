@@ -1,5 +1,6 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Api.Tables;
+using KubeRollout.Sandbox.Registry.Core.Endpoints;
+using KubeRollout.Sandbox.Registry.Discovery.EndpointSlices;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 

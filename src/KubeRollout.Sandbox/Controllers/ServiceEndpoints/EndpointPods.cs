@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Objects;
 
 namespace KubeRollout.Sandbox.Controllers.ServiceEndpoints;
 

@@ -1,7 +1,10 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Events;
-using KubeRollout.Sandbox.Controllers.Runtime;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -19,8 +22,8 @@ public sealed class EndpointSliceController : ServiceEndpointsController
     private static readonly TimeSpan ChangeMinSyncDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MissingNodeRetry = TimeSpan.FromSeconds(5);
 
-    public EndpointSliceController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("endpointslice-controller", store, cache, events, timers, logger)
+    public EndpointSliceController(ClusterRegistry registry, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+        : base("endpointslice-controller", registry, cache, events, timers, logger)
     {
     }
 
@@ -64,7 +67,7 @@ public sealed class EndpointSliceController : ServiceEndpointsController
     }
 
     protected override ObjectKey? ServiceOfOwnedChange(CacheEvent change) =>
-        change.Resource == ResourceTypes.EndpointSlices
+        change.Resource == ResourceOf<V1EndpointSlice>.Type
         && change.Object.Metadata.Labels.ValueOrNull(EndpointSlicePlanner.ServiceNameLabel) is { Length: > 0 } service
         && (change.Object.Metadata.Labels.ValueOrNull(EndpointSlicePlanner.ManagedByLabel) == EndpointSlicePlanner.ControllerName
             || change.Old?.Metadata.Labels.ValueOrNull(EndpointSlicePlanner.ManagedByLabel) == EndpointSlicePlanner.ControllerName)
@@ -79,21 +82,21 @@ public sealed class EndpointSliceController : ServiceEndpointsController
             foreach (var slice in plan.Create)
             {
                 SetTriggerTime(slice, triggerTime);
-                Write(() => Store.Create(slice, FieldManagers.ControllerManager));
+                Write(() => Registry.Create(slice, FieldManagers.ControllerManager));
             }
         }
 
         foreach (var slice in plan.Update)
         {
             SetTriggerTime(slice, triggerTime);
-            Write(() => Store.Update(slice, FieldManagers.ControllerManager));
+            Write(() => Registry.Update(slice, FieldManagers.ControllerManager));
         }
 
         foreach (var slice in plan.Delete)
         {
             try
             {
-                Write(() => Store.Delete<V1EndpointSlice>(slice.Metadata.NamespaceProperty, slice.Metadata.Name));
+                Write(() => Registry.Delete<V1EndpointSlice>(slice.Metadata.NamespaceProperty, slice.Metadata.Name));
             }
             catch (StoreNotFoundException)
             {

@@ -33,7 +33,7 @@ public static class EndpointSubsets
                 Hostname = EndpointPods.ShouldSetHostname(pod, service) ? pod.Spec!.Hostname : null,
                 TargetRef = EndpointPods.TargetRefOf(pod),
             };
-            var ready = publishNotReady || Shared.PodConditions.IsReady(pod);
+            var ready = publishNotReady || Machinery.Objects.PodConditions.IsReady(pod);
             if (servicePorts.Count == 0)
             {
                 if (service.Spec?.ClusterIP == "None")

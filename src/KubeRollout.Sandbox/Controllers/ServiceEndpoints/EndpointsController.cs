@@ -1,7 +1,11 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Events;
-using KubeRollout.Sandbox.Controllers.Runtime;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
@@ -20,8 +24,8 @@ public sealed class EndpointsController : ServiceEndpointsController
     public const string TriggerTimeAnnotation = "endpoints.kubernetes.io/last-change-trigger-time";
     public const string HeadlessLabel = "service.kubernetes.io/headless";
 
-    public EndpointsController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
-        : base("endpoint-controller", store, cache, events, timers, logger)
+    public EndpointsController(ClusterRegistry registry, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+        : base("endpoint-controller", registry, cache, events, timers, logger)
     {
     }
 
@@ -66,7 +70,7 @@ public sealed class EndpointsController : ServiceEndpointsController
         endpoints.Subsets = NullIfEmpty(subsets);
         try
         {
-            Write(() => current is null ? Store.Create(endpoints, FieldManagers.ControllerManager) : Store.Update(endpoints, FieldManagers.ControllerManager));
+            Write(() => current is null ? Registry.Create(endpoints, FieldManagers.ControllerManager) : Registry.Update(endpoints, FieldManagers.ControllerManager));
         }
         catch (StoreException e) when (e is not StoreConflictException)
         {
@@ -81,13 +85,13 @@ public sealed class EndpointsController : ServiceEndpointsController
 
     /// <summary>Only a deletion by someone else matters: the Endpoints of a Service with a selector are recreated.</summary>
     protected override ObjectKey? ServiceOfOwnedChange(CacheEvent change) =>
-        change.Resource == ResourceTypes.Endpoints && change.Type == WatchEventType.Deleted ? ObjectKey.Of(change.Object) : null;
+        change.Resource == ResourceOf<V1Endpoints>.Type && change.Type == WatchEventType.Deleted ? ObjectKey.Of(change.Object) : null;
 
     private void Delete(ObjectKey key)
     {
         try
         {
-            Store.Delete<V1Endpoints>(key.Namespace, key.Name);
+            Registry.Delete<V1Endpoints>(key.Namespace, key.Name);
         }
         catch (StoreNotFoundException)
         {

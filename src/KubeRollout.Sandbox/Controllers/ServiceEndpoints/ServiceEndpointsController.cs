@@ -1,8 +1,10 @@
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Events;
-using KubeRollout.Sandbox.Controllers.Runtime;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using Microsoft.Extensions.Logging;
 
 namespace KubeRollout.Sandbox.Controllers.ServiceEndpoints;
@@ -18,16 +20,16 @@ public abstract class ServiceEndpointsController : QueueController<ObjectKey>
     [ThreadStatic]
     private static ServiceEndpointsController? _writing;
 
-    protected ServiceEndpointsController(string name, ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+    protected ServiceEndpointsController(string name, ClusterRegistry registry, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
         : base(name, workers: 1, timers, logger)
     {
-        Store = store;
+        Registry = registry;
         Cache = cache;
         Events = events;
         cache.Changed += OnChanged;
     }
 
-    protected ClusterStore Store { get; }
+    protected ClusterRegistry Registry { get; }
 
     protected ClusterCache Cache { get; }
 
@@ -72,11 +74,11 @@ public abstract class ServiceEndpointsController : QueueController<ObjectKey>
 
     private void OnChanged(CacheEvent change)
     {
-        if (change.Resource == ResourceTypes.Services)
+        if (change.Resource == ResourceOf<V1Service>.Type)
         {
             Queue.Add(ObjectKey.Of(change.Object));
         }
-        else if (change.Resource == ResourceTypes.Pods)
+        else if (change.Resource == ResourceOf<V1Pod>.Type)
         {
             foreach (var service in ServiceSelection.ServicesConcernedBy(Cache, change))
             {

@@ -1,6 +1,7 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
 using KubeRollout.Sandbox.Storage;
 using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
 
 namespace KubeRollout.Sandbox.Controllers.ServiceEndpoints;
 

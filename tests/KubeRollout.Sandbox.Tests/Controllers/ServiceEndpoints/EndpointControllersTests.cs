@@ -14,8 +14,8 @@ public sealed class EndpointControllersTests
     public async Task A_service_gets_one_slice_and_one_endpoints_object_listing_its_ready_pods()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("web", replicas: 3), "test");
-        var service = cluster.Store.Create(Service("web", new() { ["app"] = "web" }, labels: new() { ["tier"] = "front" }), "test");
+        cluster.Registry.Create(Manifests.Deployment("web", replicas: 3), "test");
+        var service = cluster.Registry.Create(Service("web", new() { ["app"] = "web" }, labels: new() { ["tier"] = "front" }), "test");
         await cluster.WaitForRolloutAsync("web");
 
         await cluster.WaitUntilAsync(() => ReadyPods(cluster, "web").Count == 3 && EndpointsOf(cluster, "web")?.Subsets?.Single().Addresses?.Count == 3, "three ready endpoints");
@@ -54,9 +54,9 @@ public sealed class EndpointControllersTests
     public async Task Changing_the_selector_moves_the_endpoints_to_the_other_pods()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("blue", replicas: 2), "test");
-        cluster.Store.Create(Manifests.Deployment("green", replicas: 2), "test");
-        cluster.Store.Create(Service("web", new() { ["app"] = "blue" }), "test");
+        cluster.Registry.Create(Manifests.Deployment("blue", replicas: 2), "test");
+        cluster.Registry.Create(Manifests.Deployment("green", replicas: 2), "test");
+        cluster.Registry.Create(Service("web", new() { ["app"] = "blue" }), "test");
         await cluster.WaitForRolloutAsync("blue");
         await cluster.WaitForRolloutAsync("green");
         await cluster.WaitUntilAsync(() => ReadyEndpointPods(cluster, "web").SetEquals(ReadyPods(cluster, "blue")), "the blue pods are the endpoints");
@@ -76,11 +76,11 @@ public sealed class EndpointControllersTests
     public async Task A_pod_that_is_not_ready_is_listed_as_not_ready_unless_the_service_publishes_not_ready_addresses()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Pod("stuck", labels: new Dictionary<string, string> { ["app"] = "web" }, annotations: new Dictionary<string, string> { ["sandbox.kuberollout.io/behavior"] = "never-ready" }), "test");
-        cluster.Store.Create(Service("strict", new() { ["app"] = "web" }, port: 80), "test");
+        cluster.Registry.Create(Manifests.Pod("stuck", labels: new Dictionary<string, string> { ["app"] = "web" }, annotations: new Dictionary<string, string> { ["sandbox.kuberollout.io/behavior"] = "never-ready" }), "test");
+        cluster.Registry.Create(Service("strict", new() { ["app"] = "web" }, port: 80), "test");
         var tolerant = Service("tolerant", new() { ["app"] = "web" }, port: 80);
         tolerant.Spec.PublishNotReadyAddresses = true;
-        cluster.Store.Create(tolerant, "test");
+        cluster.Registry.Create(tolerant, "test");
 
         await cluster.WaitUntilAsync(() => SlicesOf(cluster, "strict").Any(s => s.Endpoints?.Count == 1) && SlicesOf(cluster, "tolerant").Any(s => s.Endpoints?.Count == 1), "both services list the pod");
         await cluster.WaitUntilAsync(() => EndpointsOf(cluster, "strict")?.Subsets is { Count: 1 } && EndpointsOf(cluster, "tolerant")?.Subsets is { Count: 1 }, "both Endpoints objects list the pod");
@@ -102,11 +102,11 @@ public sealed class EndpointControllersTests
         await using var cluster = new TestCluster(timeScale: 5);
         var pod = Manifests.Pod("leaving", labels: new Dictionary<string, string> { ["app"] = "web" });
         pod.Spec.TerminationGracePeriodSeconds = 600;
-        cluster.Store.Create(pod, "test");
-        cluster.Store.Create(Service("web", new() { ["app"] = "web" }, port: 80), "test");
+        cluster.Registry.Create(pod, "test");
+        cluster.Registry.Create(Service("web", new() { ["app"] = "web" }, port: 80), "test");
         await cluster.WaitUntilAsync(() => ReadyEndpointPods(cluster, "web").Contains("leaving"), "the pod is a ready endpoint");
 
-        cluster.Store.Delete<V1Pod>(TestCluster.Namespace, "leaving");
+        cluster.Registry.Delete<V1Pod>(TestCluster.Namespace, "leaving");
 
         await cluster.WaitUntilAsync(() => SlicesOf(cluster, "web").SelectMany(s => s.Endpoints ?? []).Any(e => e.Conditions.Terminating == true), "the endpoint is terminating");
         var endpoint = SlicesOf(cluster, "web").Single().Endpoints.Single();
@@ -118,10 +118,10 @@ public sealed class EndpointControllersTests
     public async Task A_named_target_port_that_resolves_differently_per_pod_gives_one_slice_per_port()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(PodWithPort("a", 8080), "test");
-        cluster.Store.Create(PodWithPort("b", 9090), "test");
-        cluster.Store.Create(PodWithPort("c", 9090), "test");
-        cluster.Store.Create(Service("web", new() { ["app"] = "web" }), "test");
+        cluster.Registry.Create(PodWithPort("a", 8080), "test");
+        cluster.Registry.Create(PodWithPort("b", 9090), "test");
+        cluster.Registry.Create(PodWithPort("c", 9090), "test");
+        cluster.Registry.Create(Service("web", new() { ["app"] = "web" }), "test");
 
         await cluster.WaitUntilAsync(() => SlicesOf(cluster, "web").Sum(s => s.Endpoints?.Count ?? 0) == 3 && SlicesOf(cluster, "web").Count == 2, "two slices with three endpoints");
 
@@ -136,14 +136,14 @@ public sealed class EndpointControllersTests
     public async Task A_service_without_selector_gets_nothing_and_its_manual_endpoints_are_left_alone()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Pod("p", labels: new Dictionary<string, string> { ["app"] = "web" }), "test");
-        cluster.Store.Create(Service("manual", selector: null, port: 80), "test");
-        cluster.Store.Create(new V1Endpoints
+        cluster.Registry.Create(Manifests.Pod("p", labels: new Dictionary<string, string> { ["app"] = "web" }), "test");
+        cluster.Registry.Create(Service("manual", selector: null, port: 80), "test");
+        cluster.Registry.Create(new V1Endpoints
         {
             Metadata = new V1ObjectMeta { Name = "manual", NamespaceProperty = TestCluster.Namespace },
             Subsets = [new V1EndpointSubset { Addresses = [new V1EndpointAddress { Ip = "192.0.2.10" }], Ports = [new Corev1EndpointPort { Port = 80 }] }],
         }, "test");
-        cluster.Store.Create(Service("selected", new() { ["app"] = "web" }, port: 80), "test");
+        cluster.Registry.Create(Service("selected", new() { ["app"] = "web" }, port: 80), "test");
         await cluster.WaitUntilAsync(() => SlicesOf(cluster, "selected").Any(s => s.Endpoints?.Count == 1), "the other service is synced");
 
         Assert.Empty(SlicesOf(cluster, "manual"));
@@ -154,7 +154,7 @@ public sealed class EndpointControllersTests
     public async Task A_service_without_pods_has_one_empty_placeholder_slice_and_empty_endpoints()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Service("lonely", new() { ["app"] = "nothing" }, port: 80), "test");
+        cluster.Registry.Create(Service("lonely", new() { ["app"] = "nothing" }, port: 80), "test");
 
         await cluster.WaitUntilAsync(() => SlicesOf(cluster, "lonely").Count == 1 && EndpointsOf(cluster, "lonely") is not null, "a placeholder slice and an Endpoints object");
 
@@ -168,15 +168,15 @@ public sealed class EndpointControllersTests
     public async Task Deleting_the_service_removes_its_slices_and_endpoints_and_a_slice_deleted_by_someone_else_comes_back()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Pod("p", labels: new Dictionary<string, string> { ["app"] = "web" }), "test");
-        cluster.Store.Create(Service("web", new() { ["app"] = "web" }, port: 80), "test");
+        cluster.Registry.Create(Manifests.Pod("p", labels: new Dictionary<string, string> { ["app"] = "web" }), "test");
+        cluster.Registry.Create(Service("web", new() { ["app"] = "web" }, port: 80), "test");
         await cluster.WaitUntilAsync(() => SlicesOf(cluster, "web").Any(s => s.Endpoints?.Count == 1), "the pod is an endpoint");
         var first = SlicesOf(cluster, "web").Single().Metadata.Name;
 
-        cluster.Store.Delete<V1EndpointSlice>(TestCluster.Namespace, first);
+        cluster.Registry.Delete<V1EndpointSlice>(TestCluster.Namespace, first);
         await cluster.WaitUntilAsync(() => SlicesOf(cluster, "web").Any(s => s.Metadata.Name != first && s.Endpoints?.Count == 1), "a new slice lists the pod");
 
-        cluster.Store.Delete<V1Service>(TestCluster.Namespace, "web");
+        cluster.Registry.Delete<V1Service>(TestCluster.Namespace, "web");
         await cluster.WaitUntilAsync(() => SlicesOf(cluster, "web").Count == 0 && EndpointsOf(cluster, "web") is null, "the slices and the Endpoints object are gone");
     }
 
@@ -198,9 +198,9 @@ public sealed class EndpointControllersTests
     }
 
     private static List<V1EndpointSlice> SlicesOf(TestCluster cluster, string service) =>
-        cluster.Store.List<V1EndpointSlice>(TestCluster.Namespace).Where(s => s.Metadata.Labels?.TryGetValue(ServiceNameLabel, out var name) == true && name == service).ToList();
+        cluster.Registry.List<V1EndpointSlice>(TestCluster.Namespace).Where(s => s.Metadata.Labels?.TryGetValue(ServiceNameLabel, out var name) == true && name == service).ToList();
 
-    private static V1Endpoints? EndpointsOf(TestCluster cluster, string service) => cluster.Store.Get<V1Endpoints>(TestCluster.Namespace, service);
+    private static V1Endpoints? EndpointsOf(TestCluster cluster, string service) => cluster.Registry.Get<V1Endpoints>(TestCluster.Namespace, service);
 
     private static HashSet<string> ReadyEndpointPods(TestCluster cluster, string service) =>
         SlicesOf(cluster, service).SelectMany(s => s.Endpoints ?? []).Where(e => e.Conditions.Ready == true).Select(e => e.TargetRef.Name).ToHashSet();

@@ -19,7 +19,7 @@ public sealed class TriggerTimeTrackerTests
         Assert.Null(tracker.Compute(service, [a, b]));
         Assert.Equal(Created.AddSeconds(20), tracker.Compute(service, [a, Pod("b", Created.AddSeconds(30)), Pod("c", Created.AddSeconds(20))]));
 
-        tracker.Forget(new KubeRollout.Sandbox.Controllers.Runtime.ObjectKey("default", "web"));
+        tracker.Forget(new KubeRollout.Sandbox.Machinery.Queues.ObjectKey("default", "web"));
         Assert.Equal(Created, tracker.Compute(service, [a]));
     }
 
