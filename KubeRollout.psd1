@@ -41,7 +41,9 @@
         'Get-KubeSandbox'
     )
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    # Set-StatefulSetPartition's name is fixed by the design; its alias carries the module's common prefix, so that
+    # $PSDefaultParameterValues['*-Kube*:KubeConfig'] reaches it as it reaches every other cmdlet.
+    AliasesToExport      = @('Set-KubeStatefulSetPartition')
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using KubeRollout.Core.Cluster;
 
 namespace KubeRollout.Completion;
@@ -29,16 +28,19 @@ internal static class CompletionConnection
             _ => DefaultValue(commandName, parameter),
         };
 
-    /// <summary>A string default from $PSDefaultParameterValues whose 'Command:Parameter' key matches (wildcards allowed).</summary>
+    /// <summary>
+    /// A string default from $PSDefaultParameterValues whose 'Command:Parameter' key matches the command's name or one
+    /// of its aliases (wildcards allowed), as PowerShell's parameter binder matches them.
+    /// </summary>
     private static string? DefaultValue(string commandName, string parameter)
     {
-        var defaults = Runspace.DefaultRunspace?.SessionStateProxy.PSVariable.GetValue("PSDefaultParameterValues") as IDictionary;
-        foreach (DictionaryEntry entry in defaults ?? new Hashtable())
+        var names = ModuleCommands.Of(commandName).Names;
+        foreach (DictionaryEntry entry in InSession("$PSDefaultParameterValues") as IDictionary ?? new Hashtable())
         {
             var key = entry.Key?.ToString()?.Split(':', 2);
             if (key is { Length: 2 } && entry.Value is string value
                 && string.Equals(key[1].Trim(), parameter, StringComparison.OrdinalIgnoreCase)
-                && new WildcardPattern(key[0].Trim(), WildcardOptions.IgnoreCase).IsMatch(commandName))
+                && names.Any(new WildcardPattern(key[0].Trim(), WildcardOptions.IgnoreCase).IsMatch))
             {
                 return value;
             }
@@ -47,15 +49,23 @@ internal static class CompletionConnection
         return null;
     }
 
-    private static string ResolvePath(string path)
+    private static string ResolvePath(string path) =>
+        InSession("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])", path) as string ?? path;
+
+    /// <summary>
+    /// Evaluates an expression in the session being completed in. Completion runs inside a pipeline on the session's
+    /// thread, where the runspace's SessionStateProxy refuses calls; a script block runs in the current session.
+    /// </summary>
+    private static object? InSession(string expression, params object[] arguments)
     {
         try
         {
-            return Runspace.DefaultRunspace?.SessionStateProxy.Path.GetUnresolvedProviderPathFromPSPath(path) ?? path;
+            var result = ScriptBlock.Create(expression).InvokeReturnAsIs(arguments);
+            return result is PSObject wrapped ? wrapped.BaseObject : result;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return path; // completion must never fail the command line
+            return null; // completion must never fail the command line
         }
     }
 }

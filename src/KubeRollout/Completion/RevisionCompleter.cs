@@ -22,7 +22,7 @@ public sealed class RevisionCompleter : IArgumentCompleter
 
         var kind = Enum.TryParse<WorkloadKind>(CompletionConnection.Value(commandName, fakeBoundParameters, "Kind"), true, out var given)
             ? given
-            : Enum.Parse<WorkloadKind>(CommandKinds.Of(commandName).DefaultKind);
+            : Enum.Parse<WorkloadKind>(ModuleCommands.Of(commandName).Kinds.DefaultKind);
         WorkloadReference workload;
         try
         {

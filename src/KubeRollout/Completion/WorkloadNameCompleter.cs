@@ -17,7 +17,7 @@ public sealed class WorkloadNameCompleter : IArgumentCompleter
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var options = CompletionConnection.For(commandName, fakeBoundParameters);
-        var kinds = CommandKinds.Of(commandName);
+        var kinds = ModuleCommands.Of(commandName).Kinds;
         var word = wordToComplete.Trim('\'', '"');
         var slash = word.IndexOf('/', StringComparison.Ordinal);
         if (slash >= 0)
