@@ -15,7 +15,10 @@ param(
 
 $apply = @{ Path = $Path; Wait = $true; RollbackOnFailure = $true; Timeout = $Timeout }
 if ($ChangeCause) { $apply.ChangeCause = $ChangeCause }
-# Invoke-KubeRollout writes one ApplyResult per object, and the undo of a release it rolled back.
-$results = @(Invoke-KubeRollout @apply | Where-Object { $_.PSObject.TypeNames[0] -eq 'KubeRollout.Core.Apply.ApplyResult' })
+# Invoke-KubeRollout writes one ApplyResult per object, and the undo of a release it rolled back. Its errors become
+# this runbook's errors, so that a caller's -ErrorVariable and -ErrorAction see them.
+$results = @(Invoke-KubeRollout @apply -ErrorAction SilentlyContinue -ErrorVariable failures |
+        Where-Object { $_.PSObject.TypeNames[0] -eq 'KubeRollout.Core.Apply.ApplyResult' })
+$failures | ForEach-Object { $PSCmdlet.WriteError($_) }
 $results | Where-Object { $_.Kind -in 'Deployment', 'StatefulSet', 'DaemonSet' -and $_.Action -ne 'Unchanged' } |
     Get-KubeRolloutStatus

@@ -305,6 +305,8 @@ Describe 'An OnDelete DaemonSet with minReadySeconds' {
         $minReady = [TimeSpan]::FromSeconds(90 / $cluster.TimeScale)
 
         function Get-Available { [int](Invoke-Kubectl -Cluster $cluster -n $ns get daemonset todo-proxy -o 'jsonpath={.status.numberAvailable}').Output }
+        # The old pods, Ready only a moment ago, count as available once 90 s have passed for them too.
+        Wait-Until { (Get-Available) -eq 3 } -TimeoutSeconds 30 -Because 'the old pods to be available under minReadySeconds 90'
     }
 
     It 'replaces a pod only once the one before it is available, never taking two out of service' {
