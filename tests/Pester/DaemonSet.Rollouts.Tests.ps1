@@ -35,6 +35,15 @@ BeforeAll {
     }
 
     $nodes = @((Invoke-Kubectl -Cluster $cluster get nodes -o 'jsonpath={.items[*].metadata.name}').Output -split ' ' | Sort-Object)
+
+    # A namespace of its own with examples/todo-proxy rolled out in it, made the namespace of the cmdlets.
+    function Initialize-ProxyNamespace([string] $Prefix) {
+        $namespace = New-TestNamespace -Cluster $cluster -Prefix $Prefix
+        $PSDefaultParameterValues['*-Kube*:Namespace'] = $namespace
+        Get-ChildItem $proxy -Filter *.yaml | ForEach-Object { Invoke-KubeRollout $_.FullName | Out-Null }
+        Wait-KubeRollout ds/todo-proxy -Timeout 60s | Out-Null
+        $namespace
+    }
 }
 
 AfterAll {
@@ -203,10 +212,7 @@ Describe 'The todo-proxy DaemonSet rollout' {
 
 Describe 'An OnDelete DaemonSet' {
     BeforeAll {
-        $ns = New-TestNamespace -Cluster $cluster -Prefix ds-ondelete
-        $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
-        Get-ChildItem $proxy -Filter *.yaml | ForEach-Object { Invoke-KubeRollout $_.FullName | Out-Null }
-        Wait-KubeRollout ds/todo-proxy -Timeout 60s | Out-Null
+        $ns = Initialize-ProxyNamespace ds-ondelete
         $strategy = Set-KubeRolloutStrategy ds/todo-proxy -Type OnDelete
         $updated = (Get-Content (Join-Path $proxy 'todo-proxy.yaml') -Raw) -replace 'nginx:1\.26-alpine', 'nginx:1.27-alpine'
         $update = Invoke-KubeRollout (New-ManifestFile $updated -Name 'todo-proxy.yaml') -ChangeCause 'nginx 1.27 on delete'
@@ -294,10 +300,7 @@ Describe 'An OnDelete DaemonSet' {
 
 Describe 'An OnDelete DaemonSet with minReadySeconds' {
     BeforeAll {
-        $ns = New-TestNamespace -Cluster $cluster -Prefix ds-minready
-        $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
-        Get-ChildItem $proxy -Filter *.yaml | ForEach-Object { Invoke-KubeRollout $_.FullName | Out-Null }
-        Wait-KubeRollout ds/todo-proxy -Timeout 60s | Out-Null
+        $ns = Initialize-ProxyNamespace ds-minready
         # OnDelete with nginx 1.27, and a pod counts as available only 90 s (2.25 s at this scale) after it is Ready.
         $update = (Get-Content (Join-Path $proxy 'update/todo-proxy-v1.27-ondelete.yaml') -Raw) -replace '(?m)^spec:\s*$', "spec:`n  minReadySeconds: 90"
         Invoke-KubeRollout (New-ManifestFile $update -Name 'todo-proxy.yaml') -ChangeCause 'nginx 1.27, minReadySeconds 90' | Out-Null

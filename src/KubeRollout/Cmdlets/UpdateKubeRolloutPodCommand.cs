@@ -26,7 +26,7 @@ public sealed class UpdateKubeRolloutPodCommand : WorkloadCmdlet
     /// <summary>Only the DaemonSet (or StatefulSet) pods on these nodes.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(NodeCompleter))]
+    [ArgumentCompleter(typeof(ClusterValueCompleter))]
     public string[]? Node { get; set; }
 
     /// <summary>Stops at the first pod whose replacement does not become Ready.</summary>

@@ -17,12 +17,12 @@ public abstract class KubeClusterCmdlet : KubeRolloutCmdlet
     /// <summary>The namespace; default: the kubeconfig context's namespace, else "default".</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(NamespaceCompleter))]
+    [ArgumentCompleter(typeof(ClusterValueCompleter))]
     public string? Namespace { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ContextCompleter))]
+    [ArgumentCompleter(typeof(ClusterValueCompleter))]
     public string? Context { get; set; }
 
     /// <summary>Default: $env:KUBECONFIG, else ~/.kube/config.</summary>

@@ -92,9 +92,13 @@ public static class PodTemplateDescription
         return string.Join("\n", lines).TrimEnd('\n');
     }
 
-    internal static void WriteLabels(PrefixWriter w, string title, IDictionary<string, string>? labels, string initialIndent = "")
+    /// <summary>
+    /// kubectl's printLabelsMultiline: sorted key=value lines under a title; every piece written at
+    /// <paramref name="level"/> (as kubectl's CSI volume attributes are), longer lines cut when a maximum is given.
+    /// </summary>
+    internal static void WriteLabels(PrefixWriter w, string title, IDictionary<string, string>? labels, int level = 0, int? maxLength = null)
     {
-        w.Write(0, $"{initialIndent}{title}:\t");
+        w.Write(level, $"{title}:\t");
         if (labels is null || labels.Count == 0)
         {
             w.WriteLine("<none>");
@@ -106,12 +110,13 @@ public static class PodTemplateDescription
         {
             if (!first)
             {
-                w.Write(0, initialIndent);
-                w.Write(0, "\t");
+                w.Write(level, string.Empty);
+                w.Write(level, "\t");
             }
 
             first = false;
-            w.Write(0, $"{key}={labels[key]}\n");
+            var line = $"{key}={labels[key]}";
+            w.Write(level, (maxLength is { } max && line.Length > max ? line[..max] + "..." : line) + "\n");
         }
     }
 

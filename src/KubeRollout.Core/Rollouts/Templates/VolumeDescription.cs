@@ -69,7 +69,7 @@ internal static class VolumeDescription
                 break;
             case { Csi: { } csi }:
                 w.Write(2, $"Type:\tCSI (a Container Storage Interface (CSI) volume source)\n    Driver:\t{csi.Driver}\n    FSType:\t{csi.FsType}\n    ReadOnly:\t{PodTemplateDescription.Bool(csi.ReadOnlyProperty == true)}\n");
-                WriteAttributes(w, csi.VolumeAttributes);
+                PodTemplateDescription.WriteLabels(w, "VolumeAttributes", csi.VolumeAttributes, level: 2, maxLength: 140);
                 break;
             case { Image: { } image }:
                 w.Write(2, $"Type:\tImage (a container image or OCI artifact)\n    Reference:\t{image.Reference}\n    PullPolicy:\t{image.PullPolicy}\n");
@@ -117,30 +117,6 @@ internal static class VolumeDescription
             {
                 w.Write(2, FormattableString.Invariant($"TokenExpirationSeconds:\t{token.ExpirationSeconds ?? 0}\n"));
             }
-        }
-    }
-
-    private static void WriteAttributes(PrefixWriter w, IDictionary<string, string>? attributes)
-    {
-        w.Write(2, "VolumeAttributes:\t");
-        if (attributes is null || attributes.Count == 0)
-        {
-            w.WriteLine("<none>");
-            return;
-        }
-
-        var first = true;
-        foreach (var key in attributes.Keys.OrderBy(k => k, StringComparer.Ordinal))
-        {
-            if (!first)
-            {
-                w.Write(2, string.Empty);
-                w.Write(2, "\t");
-            }
-
-            first = false;
-            var line = $"{key}={attributes[key]}";
-            w.Write(2, line.Length > 140 ? line[..140] + "...\n" : line + "\n");
         }
     }
 
