@@ -20,6 +20,6 @@ public enum ContainerStage
     /// <summary>Waiting, ImagePullBackOff.</summary>
     ImagePullBackOff,
 
-    /// <summary>Exited and never restarted (restartPolicy Never).</summary>
+    /// <summary>Exited and not restarted: completed (exit code 0), or failed under restartPolicy Never.</summary>
     Dead,
 }

@@ -1,5 +1,6 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Time;
 
 namespace KubeRollout.Sandbox.Simulation.Kubelet;
 
@@ -16,7 +17,15 @@ public static class PodStatusBuilder
         var previous = pod.Status;
         var unready = runtime.Containers.Where(c => !c.IsReady(now)).Select(c => c.Name).ToList();
         var ready = unready.Count == 0;
-        var notReadyMessage = $"containers with unready status: [{string.Join(' ', unready)}]";
+        var phase = Phase(pod, runtime);
+        var terminalReason = phase switch
+        {
+            PodConditions.Succeeded => "PodCompleted",
+            PodConditions.Failed => "PodFailed",
+            _ => null,
+        };
+        var notReadyReason = terminalReason ?? "ContainersNotReady";
+        var notReadyMessage = terminalReason is null ? $"containers with unready status: [{string.Join(' ', unready)}]" : null;
         var started = SimulatedTime.Truncate(runtime.StartTime);
 
         // Ready since the last container became ready in its current run: a restart in between (even one this
@@ -24,10 +33,10 @@ public static class PodStatusBuilder
         var readySince = ready ? SimulatedTime.Truncate(runtime.Containers.Select(c => c.ReadyAt!.Value).DefaultIfEmpty(runtime.StartTime).Max()) : time;
         var conditions = new List<V1PodCondition>
         {
-            Condition(previous, PodConditions.PodReadyToStartContainers, "True", null, null, started),
+            Condition(previous, PodConditions.PodReadyToStartContainers, terminalReason is null ? "True" : "False", null, null, terminalReason is null ? started : time),
             Condition(previous, PodConditions.Initialized, "True", null, null, started),
-            Readiness(previous, PodConditions.Ready, ready, notReadyMessage, readySince),
-            Readiness(previous, PodConditions.ContainersReady, ready, notReadyMessage, readySince),
+            Readiness(previous, PodConditions.Ready, ready, notReadyReason, notReadyMessage, readySince),
+            Readiness(previous, PodConditions.ContainersReady, ready, notReadyReason, notReadyMessage, readySince),
             PodConditions.Find(pod, PodConditions.PodScheduled) is { Status: "True" } scheduled
                 ? scheduled
                 : new V1PodCondition { Type = PodConditions.PodScheduled, Status = "True", LastTransitionTime = started },
@@ -42,7 +51,7 @@ public static class PodStatusBuilder
         return new V1PodStatus
         {
             ObservedGeneration = generation,
-            Phase = Phase(pod, runtime),
+            Phase = phase,
             Conditions = conditions,
             HostIP = hostIP,
             HostIPs = [new V1HostIP { Ip = hostIP }],
@@ -94,12 +103,17 @@ public static class PodStatusBuilder
             return PodConditions.Running;
         }
 
-        if (stopped > 0)
+        if (stopped == 0 || restartPolicy == "Always")
         {
-            return restartPolicy == "Never" ? PodConditions.Failed : PodConditions.Running;
+            return stopped == 0 ? PodConditions.Pending : PodConditions.Running; // all restarting
         }
 
-        return PodConditions.Pending;
+        if (runtime.Containers.All(c => c.Succeeded))
+        {
+            return PodConditions.Succeeded;
+        }
+
+        return restartPolicy == "Never" ? PodConditions.Failed : PodConditions.Running; // OnFailure: restarting
     }
 
     private static V1ContainerStatus ContainerStatus(ContainerRuntime container, DateTime now)
@@ -176,12 +190,15 @@ public static class PodStatusBuilder
         ContainerID = run.ContainerId,
     };
 
-    /// <summary>Ready/ContainersReady: when True, its transition time is when readiness began; when False, when it ended.</summary>
-    private static V1PodCondition Readiness(V1PodStatus? previous, string type, bool ready, string notReadyMessage, DateTime readySince)
+    /// <summary>
+    /// Ready/ContainersReady: when True, its transition time is when readiness began; when False, when it ended
+    /// (reason PodCompleted or PodFailed once the pod has terminated, as the kubelet reports a terminal phase).
+    /// </summary>
+    private static V1PodCondition Readiness(V1PodStatus? previous, string type, bool ready, string notReadyReason, string? notReadyMessage, DateTime readySince)
     {
         if (!ready)
         {
-            return Condition(previous, type, "False", "ContainersNotReady", notReadyMessage, readySince);
+            return Condition(previous, type, "False", notReadyReason, notReadyMessage, readySince);
         }
 
         return new V1PodCondition { Type = type, Status = "True", LastTransitionTime = readySince };
