@@ -8,11 +8,12 @@ revision number), or the one -ToRevision names. The restored revision becomes th
 With -WhatIf it shows which revision it would go back to and, field by field, how the template would change, and
 sends nothing. With -DryRun the server validates the undo without changing anything (kubectl --dry-run=server).
 
-A paused Deployment is refused (resume it first); when the current template already matches the target revision,
-nothing is changed and the result says so (Skipped).
+A paused Deployment is refused with kubectl's message (DeploymentPaused); the displayed error adds what to do here,
+Resume-KubeRollout -Name NAME -Namespace NS, which is also in the error's ErrorDetails.RecommendedAction. When the
+current template already matches the target revision, nothing is changed and the result says so (Skipped).
 '@
     Parameters  = @{
-        ToRevision = 'The revision to go back to. 0 (the default) means the previous revision. Alias Revision, so revision objects from Get-KubeRolloutHistory bind to it.'
+        ToRevision = 'The revision to go back to. 0 (the default) means the previous revision. Alias Revision, so revision objects from Get-KubeRolloutHistory bind to it. Tab completes the revisions of the workload named by -Name, newest first, with their images and change causes.'
         DryRun     = 'Sends the undo as a server-side dry run: the server validates it and nothing changes.'
     }
     Inputs      = @(
@@ -38,6 +39,6 @@ nothing is changed and the result says so (Skipped).
             Remarks = 'The revision from the history binds to -ToRevision.'
         }
     )
-    Notes       = 'Error ids: RevisionNotFound ("unable to find specified revision N in history"), NoRolloutHistory, DeploymentPaused, WorkloadNotFound, ClusterUnreachable.'
+    Notes       = 'Error ids: RevisionNotFound ("unable to find specified revision N in history"), NoRolloutHistory, DeploymentPaused (Exception.Message is kubectl''s text; ErrorDetails.RecommendedAction names Resume-KubeRollout), WorkloadNotFound, WorkloadNamePatternNotAccepted, ClusterUnreachable.'
     Links       = @('about_KubeRollout', 'Get-KubeRolloutHistory', 'Resume-KubeRollout')
 }

@@ -17,7 +17,10 @@ public sealed record ApiResource(string Group, string Version, string Plural, st
     public static readonly ApiResource ControllerRevisions = For(typeof(V1ControllerRevision));
     public static readonly ApiResource Pods = For(typeof(V1Pod));
     public static readonly ApiResource Services = For(typeof(V1Service));
+    public static readonly ApiResource EndpointSlices = For(typeof(V1EndpointSlice));
     public static readonly ApiResource Events = For(typeof(Corev1Event));
+    public static readonly ApiResource Namespaces = For(typeof(V1Namespace));
+    public static readonly ApiResource Nodes = For(typeof(V1Node));
 
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

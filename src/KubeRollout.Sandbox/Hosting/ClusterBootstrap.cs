@@ -1,15 +1,22 @@
+using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Registry;
+using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Hosting;
 
 /// <summary>
-/// What every cluster has before anyone writes to it: the system namespaces and the kubernetes Service. A cluster
-/// restored from its folder keeps what it has; only what is missing is created, and the Service follows the port.
+/// What every cluster has before anyone writes to it: the system namespaces, and the kubernetes Service with the
+/// Endpoints and EndpointSlice that the API server itself keeps for it (its endpoint reconciler), pointing at the API.
+/// A cluster restored from its folder keeps what it has: what is missing is created, and the Service, Endpoints and
+/// EndpointSlice follow the port the API now listens on.
 /// </summary>
 internal static class ClusterBootstrap
 {
     public const string FieldManager = "kube-apiserver";
+
+    /// <summary>Where the API is served; a real cluster publishes its API server's advertised address.</summary>
+    private const string ApiAddress = "127.0.0.1";
 
     private static readonly string[] Namespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
@@ -27,20 +34,7 @@ internal static class ClusterBootstrap
             }, FieldManager);
         }
 
-        if (registry.Get<V1Service>("default", "kubernetes") is { } existing)
-        {
-            var port = existing.Spec?.Ports?.FirstOrDefault(p => p.Name == "https");
-            if (port is not null && port.TargetPort?.Value != apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            {
-                var updated = Storage.ObjectCloner.Clone(existing);
-                updated.Spec.Ports.First(p => p.Name == "https").TargetPort = apiPort;
-                registry.Update(updated, FieldManager);
-            }
-
-            return;
-        }
-
-        registry.Create(new V1Service
+        Ensure(registry, new V1Service
         {
             ApiVersion = "v1",
             Kind = "Service",
@@ -62,6 +56,50 @@ internal static class ClusterBootstrap
                 Ports = [new V1ServicePort { Name = "https", Port = 443, Protocol = "TCP", TargetPort = apiPort }],
             },
             Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus() },
-        }, FieldManager);
+        }, s => s.Spec.Ports, (s, ports) => s.Spec.Ports = ports);
+
+        Ensure(registry, new V1Endpoints
+        {
+            ApiVersion = "v1",
+            Kind = "Endpoints",
+            Metadata = new V1ObjectMeta
+            {
+                Name = "kubernetes",
+                NamespaceProperty = "default",
+                Labels = new Dictionary<string, string> { ["endpointslice.kubernetes.io/skip-mirror"] = "true" },
+            },
+            Subsets = [new V1EndpointSubset { Addresses = [new V1EndpointAddress { Ip = ApiAddress }], Ports = [new Corev1EndpointPort { Name = "https", Port = apiPort, Protocol = "TCP" }] }],
+        }, e => e.Subsets, (e, subsets) => e.Subsets = subsets);
+        Ensure(registry, new V1EndpointSlice
+        {
+            ApiVersion = "discovery.k8s.io/v1",
+            Kind = "EndpointSlice",
+            Metadata = new V1ObjectMeta
+            {
+                Name = "kubernetes",
+                NamespaceProperty = "default",
+                Labels = new Dictionary<string, string> { ["kubernetes.io/service-name"] = "kubernetes" },
+            },
+            AddressType = "IPv4",
+            Ports = [new Discoveryv1EndpointPort { Name = "https", Port = apiPort, Protocol = "TCP" }],
+            Endpoints = [new V1Endpoint { Addresses = [ApiAddress], Conditions = new V1EndpointConditions { Ready = true } }],
+        }, e => e.Ports, (e, ports) => e.Ports = ports);
+    }
+
+    /// <summary>Creates <paramref name="desired"/>, or brings the part of an existing one that names the API's address in step.</summary>
+    private static void Ensure<TObject, TPart>(ClusterRegistry registry, TObject desired, Func<TObject, TPart> part, Action<TObject, TPart> setPart)
+        where TObject : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var existing = registry.Get<TObject>(desired.Metadata.NamespaceProperty, desired.Metadata.Name);
+        if (existing is null)
+        {
+            registry.Create(desired, FieldManager);
+        }
+        else if (ModelJson.Serialize(part(existing)!) != ModelJson.Serialize(part(desired)!))
+        {
+            var updated = ObjectCloner.Clone(existing);
+            setPart(updated, part(desired));
+            registry.Update(updated, FieldManager);
+        }
     }
 }

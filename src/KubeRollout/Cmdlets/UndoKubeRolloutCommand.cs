@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using KubeRollout.Completion;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts;
+using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
@@ -13,6 +15,7 @@ public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
     /// <summary>The revision to go back to; 0 (the default) means the previous one.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Revision")]
+    [ArgumentCompleter(typeof(RevisionCompleter))]
     public long ToRevision { get; set; }
 
     /// <summary>Let the server validate the undo (dryRun=All) without changing anything, as kubectl --dry-run=server.</summary>
@@ -21,11 +24,10 @@ public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
 
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
         try
         {
-            var workload = Workload;
             var operations = RolloutOperations.For(workload.Kind);
             var preview = Run(token => operations.PreviewUndoAsync(Client, workload, ToRevision, token));
             var description = Describe(preview);
