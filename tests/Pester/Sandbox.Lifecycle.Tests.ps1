@@ -20,6 +20,18 @@ BeforeAll {
         $state | ConvertTo-Json | Set-Content $statePath
     }
 
+    # kill -9 and wait until the process has ended: gone, or a zombie its parent has not reaped yet.
+    function Stop-Hard([int] $ProcessId) {
+        & kill -9 $ProcessId
+        $deadline = (Get-Date).AddSeconds(20)
+        while ((Get-Date) -lt $deadline) {
+            $stat = Get-Content "/proc/$ProcessId/stat" -Raw -ErrorAction SilentlyContinue
+            if (-not $stat -or $stat -match '\) [ZX] ') { return }
+            Start-Sleep -Milliseconds 50
+        }
+        throw "process $ProcessId did not end after kill -9"
+    }
+
     # A long-lived process that is not the sandbox, to take the place of the one a crash left named.
     function Start-Impostor { Start-Process -FilePath 'sleep' -ArgumentList '600' -PassThru }
 }
@@ -53,7 +65,7 @@ Describe 'A sandbox started again at the same -Path' {
         $cluster = [pscustomobject]@{ KubeConfig = $sandbox.KubeConfig }
         foreach ($i in 1..5) { (Invoke-Kubectl -Cluster $cluster create configmap "crash-$i" --from-literal=i=$i).ExitCode | Should -Be 0 }
         $before = Get-Objects $sandbox
-        & kill -9 $sandbox.ProcessId
+        Stop-Hard $sandbox.ProcessId
 
         (Get-KubeSandbox -Path $script:folder).IsRunning | Should -BeFalse -Because 'a killed sandbox (a zombie until reaped) is not running'
         $again = Start-KubeSandbox -Path $script:folder -TimeScale 20
@@ -67,8 +79,7 @@ Describe 'A sandbox started again at the same -Path' {
 Describe 'A state file left by a crash' -Skip:$IsWindows {
     It 'whose process id another program took is not a running sandbox, and Stop-KubeSandbox leaves that program alone' {
         $sandbox = Start-KubeSandbox -Path $script:folder -TimeScale 20
-        & kill -9 $sandbox.ProcessId
-        Start-Sleep -Milliseconds 300
+        Stop-Hard $sandbox.ProcessId
         $impostor = Start-Impostor
         try {
             Set-StateProcess $script:folder $impostor.Id
@@ -100,8 +111,7 @@ Describe 'A state file left by a crash' -Skip:$IsWindows {
             $deadline = (Get-Date).AddSeconds(10)
             while ((Get-Content "/proc/$zombie/stat" -Raw) -notmatch '\) Z ' -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 100 }
             (Get-Content "/proc/$zombie/stat" -Raw) | Should -Match '\) Z '
-            & kill -9 $sandbox.ProcessId
-            Start-Sleep -Milliseconds 300
+            Stop-Hard $sandbox.ProcessId
             Set-StateProcess $script:folder $zombie
 
             (Get-KubeSandbox -Path $script:folder).IsRunning | Should -BeFalse
