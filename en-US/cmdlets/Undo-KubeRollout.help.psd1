@@ -10,10 +10,17 @@ sends nothing. With -DryRun the server validates the undo without changing anyth
 
 A paused Deployment is refused (resume it first); when the current template already matches the target revision,
 nothing is changed and the result says so (Skipped).
+
+An undo restores the template, not the data of ConfigMaps and Secrets: it brings old configuration back only when
+the configuration was versioned (Invoke-KubeRollout -VersionConfig), so that the old revision references the old
+version. Before it changes anything (with -WhatIf and -DryRun too) it checks that every ConfigMap and Secret (and
+key) the target revision's pods need still exists, and refuses with UndoConfigMissing when one does not: those pods
+could not start (ContainerCreating, CreateContainerConfigError). -Force rolls back anyway.
 '@
     Parameters  = @{
         ToRevision = 'The revision to go back to. 0 (the default) means the previous revision. Alias Revision, so revision objects from Get-KubeRolloutHistory bind to it.'
         DryRun     = 'Sends the undo as a server-side dry run: the server validates it and nothing changes.'
+        Force      = 'Rolls back even when ConfigMaps or Secrets (or keys) that the target revision''s pods need no longer exist.'
     }
     Inputs      = @(
         @{ Type = 'KubeRollout.Core.Rollouts.RolloutRevision'; Description = 'Revisions from Get-KubeRolloutHistory bind by Kind, Name, Namespace and Revision; strings bind to -Name.' }
@@ -38,6 +45,6 @@ nothing is changed and the result says so (Skipped).
             Remarks = 'The revision from the history binds to -ToRevision.'
         }
     )
-    Notes       = 'Error ids: RevisionNotFound ("unable to find specified revision N in history"), NoRolloutHistory, DeploymentPaused, WorkloadNotFound, ClusterUnreachable.'
-    Links       = @('about_KubeRollout', 'Get-KubeRolloutHistory', 'Resume-KubeRollout')
+    Notes       = 'Error ids: RevisionNotFound ("unable to find specified revision N in history"), NoRolloutHistory, DeploymentPaused, UndoConfigMissing (ObjectNotFound: the target revision needs a ConfigMap, Secret or key that no longer exists; -Force overrides), WorkloadNotFound, ClusterUnreachable.'
+    Links       = @('about_KubeRollout', 'Get-KubeRolloutHistory', 'Compare-KubeRolloutRevision', 'Resume-KubeRollout')
 }
