@@ -20,6 +20,9 @@ public enum ContainerStage
     /// <summary>Waiting, ImagePullBackOff.</summary>
     ImagePullBackOff,
 
+    /// <summary>Waiting, CreateContainerConfigError: an env source (ConfigMap, Secret or key) is missing; retried.</summary>
+    ConfigError,
+
     /// <summary>Exited and never restarted (restartPolicy Never).</summary>
     Dead,
 }
