@@ -2,6 +2,8 @@
 # KUBEROLLOUT_TEST_KUBECONFIG points to. Tests reach it only through its kubeconfig, and each test works in a
 # namespace of its own, so the same tests run against both.
 
+$script:ManifestRoot = $null
+
 function New-TestCluster {
     param([double] $TimeScale = 20, [string[]] $FailingImage = @(), [int] $Nodes = 3)
     if ($env:KUBEROLLOUT_TEST_KUBECONFIG) {
@@ -15,6 +17,7 @@ function New-TestCluster {
 
 function Remove-TestCluster($Cluster) {
     if ($Cluster -and $Cluster.Sandbox) { $Cluster.Sandbox | Stop-KubeSandbox -Remove }
+    if ($script:ManifestRoot -and (Test-Path $script:ManifestRoot)) { Remove-Item $script:ManifestRoot -Recurse -Force }
 }
 
 function Get-KubectlPath {
@@ -66,7 +69,9 @@ function Wait-Until {
 # Writes a manifest to a temp file and returns its path (tests vary the fixtures).
 function New-ManifestFile {
     param([Parameter(Mandatory)] [string] $Yaml, [string] $Name = 'manifest.yaml')
-    $folder = Join-Path ([IO.Path]::GetTempPath()) "kr-manifest-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    # One folder per test file, removed with its cluster; a folder per manifest inside it keeps file names free.
+    if (-not $script:ManifestRoot) { $script:ManifestRoot = Join-Path ([IO.Path]::GetTempPath()) "kr-manifests-$([guid]::NewGuid().ToString('N').Substring(0, 8))" }
+    $folder = Join-Path $script:ManifestRoot ([guid]::NewGuid().ToString('N').Substring(0, 8))
     New-Item -ItemType Directory -Path $folder | Out-Null
     $path = Join-Path $folder $Name
     Set-Content -Path $path -Value $Yaml
