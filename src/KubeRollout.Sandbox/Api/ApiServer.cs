@@ -5,6 +5,7 @@ using KubeRollout.Sandbox.Api.OpenApi;
 using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Routing;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Security;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
@@ -97,6 +98,7 @@ internal sealed class ApiServer
             RouteKind.ResourceList => Json(http, _discovery.ResourceList(route.Group, route.Version)),
             RouteKind.OpenApiV3Index => Json(http, _openApi.Index),
             RouteKind.OpenApiV3Document => Json(http, _openApi.Document(route.DocumentPath!)),
+            RouteKind.OpenApiV2 => OpenApiV2Async(http, accept),
             RouteKind.Resource => DispatchResourceAsync(http, route.Target!),
             _ => throw ApiErrors.RouteNotFound(),
         };
@@ -110,6 +112,11 @@ internal sealed class ApiServer
         if (acrossNamespaces && !HttpMethods.IsGet(method))
         {
             throw ApiErrors.MethodNotAllowed(); // only list and watch exist across namespaces
+        }
+
+        if (target.Subresource is null && Verb(method, target.IsCollection, watching) is { } verb && !ResourceRegistry.For(target.Resource).Verbs.Contains(verb))
+        {
+            throw ApiErrors.MethodNotAllowed();
         }
 
         return (method, target.IsCollection, target.Subresource) switch
@@ -128,6 +135,26 @@ internal sealed class ApiServer
             _ => throw ApiErrors.MethodNotAllowed(),
         };
     }
+
+    /// <summary>Protobuf when the client asks for it first (kubectl, Helm), else JSON.</summary>
+    private Task OpenApiV2Async(HttpContext http, string accept) =>
+        OpenApiFormats.WantsProtobuf(accept)
+            ? ResponseWriter.WriteJsonAsync(http.Response, StatusCodes.Status200OK, _openApi.V2Protobuf, OpenApiFormats.ProtobufContentType)
+            : Json(http, OpenApiFormats.AcceptsJson(accept) ? _openApi.V2Json : throw ApiErrors.NotAcceptable());
+
+    /// <summary>The discovery verb a request on a resource needs (null for methods no verb names).</summary>
+    private static string? Verb(string method, bool collection, bool watching) => (method, collection) switch
+    {
+        _ when watching => "watch",
+        ("GET", true) => "list",
+        ("GET", false) => "get",
+        ("POST", _) => "create",
+        ("PUT", _) => "update",
+        ("PATCH", _) => "patch",
+        ("DELETE", true) => "deletecollection",
+        ("DELETE", false) => "delete",
+        _ => null,
+    };
 
     private static Task Json(HttpContext http, byte[]? document, string contentType = ResponseWriter.JsonContentType) =>
         document is null

@@ -1,5 +1,5 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Registry;
 
 namespace KubeRollout.Sandbox.Hosting;
 
@@ -10,11 +10,11 @@ internal static class ClusterBootstrap
 
     private static readonly string[] Namespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
-    public static void Seed(ClusterStore store, int apiPort)
+    public static void Seed(ClusterRegistry registry, int apiPort)
     {
         foreach (var name in Namespaces)
         {
-            store.Create(new V1Namespace
+            registry.Create(new V1Namespace
             {
                 ApiVersion = "v1",
                 Kind = "Namespace",
@@ -24,7 +24,7 @@ internal static class ClusterBootstrap
             }, FieldManager);
         }
 
-        store.Create(new V1Service
+        registry.Create(new V1Service
         {
             ApiVersion = "v1",
             Kind = "Service",

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using KubeRollout.Sandbox.Admission;
 using KubeRollout.Sandbox.Api;
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Watch;
-using KubeRollout.Sandbox.Controllers;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Security;
-using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -38,14 +37,14 @@ public sealed class SandboxServer : IAsyncDisposable
     private int _disposed;
 
     private SandboxServer(
-        SandboxOptions options, WebApplication app, SandboxCertificates certificates, BearerToken token, ClusterStore store,
-        ISimulatedClock clock, WatchHub watches, CancellationTokenSource stopping, Task controllers, Uri baseUrl, ILogger logger)
+        SandboxOptions options, WebApplication app, SandboxCertificates certificates, BearerToken token, ClusterRegistry registry,
+        SimulatedClock clock, WatchHub watches, CancellationTokenSource stopping, Task controllers, Uri baseUrl, ILogger logger)
     {
         Options = options;
         _app = app;
         _certificates = certificates;
         Token = token;
-        Store = store;
+        Registry = registry;
         Clock = clock;
         _watches = watches;
         _stopping = stopping;
@@ -65,9 +64,13 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public string StateFilePath => Path.Combine(Options.Directory, SandboxStateFile.FileName);
 
-    public ClusterStore Store { get; }
+    /// <summary>The cluster's registry: what the API serves and the controllers write through.</summary>
+    public ClusterRegistry Registry { get; }
 
-    public ISimulatedClock Clock { get; }
+    /// <summary>The storage below the registry (its events drive watches and the controllers' cache).</summary>
+    public ClusterStore Store => Registry.Store;
+
+    public SimulatedClock Clock { get; }
 
     /// <summary>The CA that signed the server certificate (what the kubeconfig trusts).</summary>
     public X509Certificate2 CertificateAuthority => _certificates.Authority;
@@ -82,13 +85,14 @@ public sealed class SandboxServer : IAsyncDisposable
         File.Delete(Path.Combine(options.Directory, StopSignal.StopFileName));
 
         var clock = new SimulatedClock(options.TimeScale);
-        var store = new ClusterStore(clock, AdmissionChain.Create());
+        var store = new ClusterStore();
+        var registry = new ClusterRegistry(store, clock);
         var serialized = new SerializedObjects();
         var watches = new WatchHub(store, serialized);
         var certificates = SandboxCertificates.Create(DateTimeOffset.UtcNow);
         var token = BearerToken.Generate();
         var stopping = new CancellationTokenSource();
-        var api = new ApiContext(store, clock, watches, new ResponseWriter(serialized, clock), logger, stopping.Token);
+        var api = new ApiContext(registry, clock, watches, new ResponseWriter(serialized, clock), logger, stopping.Token);
 
         ApiServer? server = null;
         var app = BuildWebApplication(options, certificates, loggerFactory, context => server!.HandleAsync(context));
@@ -109,9 +113,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var baseUrl = ListeningAddress(app);
         server = new ApiServer(api, token, $"127.0.0.1:{baseUrl.Port}");
 
-        ClusterBootstrap.Seed(store, baseUrl.Port);
-        var controllers = RunControllersAsync(new ControllerManager(store, clock, options), logger, stopping.Token);
-        var sandbox = new SandboxServer(options, app, certificates, token, store, clock, watches, stopping, controllers, baseUrl, logger);
+        ClusterBootstrap.Seed(registry, baseUrl.Port);
+        var controllers = RunControllersAsync(new ClusterComponents(registry, clock, options), logger, stopping.Token);
+        var sandbox = new SandboxServer(options, app, certificates, token, registry, clock, watches, stopping, controllers, baseUrl, logger);
         try
         {
             KubeconfigFile.Write(sandbox.KubeconfigPath, baseUrl, certificates.AuthorityPem, token.Value);
@@ -187,7 +191,7 @@ public sealed class SandboxServer : IAsyncDisposable
         return new Uri(new Uri(address).GetLeftPart(UriPartial.Authority).Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
     }
 
-    private static async Task RunControllersAsync(ControllerManager controllers, ILogger logger, CancellationToken stopping)
+    private static async Task RunControllersAsync(ClusterComponents controllers, ILogger logger, CancellationToken stopping)
     {
         try
         {

@@ -13,6 +13,8 @@ namespace KubeRollout.Sandbox.Patching;
 /// </summary>
 public static class ServerSideApply
 {
+    public const string BeforeFirstApply = "before-first-apply";
+
     /// <summary>
     /// Merges <paramref name="applied"/> (the manager's whole intent) into <paramref name="live"/> (null: the object is
     /// created), removes fields this manager owned before and no longer applies, records managedFields.
@@ -37,7 +39,16 @@ public static class ServerSideApply
 
         var config = applied.DeepClone().AsObject();
         config.Remove("status");
-        var apiVersion = (string?)applied["apiVersion"] ?? (string?)current["apiVersion"] ?? ResourceTypes.ForModel(modelType).ApiVersion;
+        var apiVersion = (string?)applied["apiVersion"] ?? (string?)current["apiVersion"]
+            ?? throw PatchErrors.BadRequest("apiVersion must be set in an applied configuration");
+        if (managers.Count == 0 && live is not null)
+        {
+            // Nothing was tracked yet (managedFields were reset): what exists so far becomes the fields of the
+            // "before-first-apply" manager, so that the apply cannot silently take them over.
+            var existing = FieldWalker.Compare(new JsonObject(), OwnedFields.Of(current), root).Changed;
+            managers.Add(new ManagedFieldsEntry(BeforeFirstApply, ManagedFieldsEntry.Update, apiVersion, ManagedFieldsCodec.TruncateToSeconds(now), null, existing));
+        }
+
         var appliedFields = FieldWalker.FieldsOf(OwnedFields.Of(config), root);
         var applier = new ManagedFieldsEntry(fieldManager, ManagedFieldsEntry.Apply, apiVersion, null, null, appliedFields);
         var previous = managers.FirstOrDefault(m => m.SameOwner(applier));
@@ -56,6 +67,12 @@ public static class ServerSideApply
             .OrderBy(c => c.Owner.Manager, StringComparer.Ordinal)
             .ThenBy(c => c.Path.ToString(), StringComparer.Ordinal)
             .ToList();
+        if (conflicts.Count > 0 && !force && fieldManager == LastAppliedMigration.KubectlManager)
+        {
+            var allowed = LastAppliedMigration.AllowedConflicts(current, apiVersion, root);
+            conflicts = conflicts.Where(c => !allowed.Contains(c.Path)).ToList();
+        }
+
         if (conflicts.Count > 0 && !force)
         {
             throw Conflict(conflicts);
@@ -71,6 +88,11 @@ public static class ServerSideApply
         var metadata = merged["metadata"] as JsonObject ?? new JsonObject();
         merged["metadata"] = metadata;
         metadata["managedFields"] = ManagedFieldsCodec.Write(entries);
+        if (fieldManager == LastAppliedMigration.KubectlManager)
+        {
+            LastAppliedMigration.Update(merged, applied);
+        }
+
         return merged;
     }
 

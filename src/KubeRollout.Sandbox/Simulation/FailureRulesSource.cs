@@ -1,6 +1,6 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Registry;
 
 namespace KubeRollout.Sandbox.Simulation;
 
@@ -28,7 +28,7 @@ public sealed class FailureRulesSource
         _current = _fromOptions;
         cache.Changed += change =>
         {
-            if (change.Resource == ResourceTypes.ConfigMaps
+            if (change.Resource == ResourceOf<V1ConfigMap>.Type
                 && change.Object.Metadata.NamespaceProperty == ConfigMapNamespace
                 && change.Object.Metadata.Name == ConfigMapName)
             {

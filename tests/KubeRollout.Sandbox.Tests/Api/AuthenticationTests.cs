@@ -1,6 +1,6 @@
-using k8s;
 using System.Net;
 using System.Net.Http.Headers;
+using k8s;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 

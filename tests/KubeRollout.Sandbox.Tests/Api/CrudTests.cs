@@ -99,7 +99,7 @@ public sealed class CrudTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         var created = await sandbox.Http.SendAsync(HttpMethod.Post, $"/apis/apps/v1/namespaces/{ns}/deployments?dryRun=All", TestObjects.DeploymentJson("dry", ns));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("dry", (string?)(await created.JsonAsync())["metadata"]!["name"]);
-        Assert.Null(sandbox.Server.Store.Get(Storage.ResourceTypes.Deployments, ns, "dry"));
+        Assert.Null(sandbox.Server.Registry.Get<k8s.Models.V1Deployment>(ns, "dry"));
         Assert.Equal(before, sandbox.Server.Store.ResourceVersion);
 
         var existing = await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(TestObjects.ConfigMap("kept"), ns);

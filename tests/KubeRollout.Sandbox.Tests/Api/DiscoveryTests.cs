@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 
@@ -16,6 +15,22 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
     }
 
     [Fact]
+    public async Task Version_is_the_build_of_the_installed_kubectl_so_match_server_version_passes()
+    {
+        var kubectl = new Kubectl(sandbox.Server.KubeconfigPath, sandbox.Directory);
+        var client = await kubectl.RunAsync("version", "--client", "-o", "json");
+        var server = await (await sandbox.Http.GetAsync("/version")).JsonAsync();
+
+        var matched = await kubectl.RunAsync("get", "namespace", "default", "-o", "name", "--match-server-version");
+
+        var clientVersion = System.Text.Json.Nodes.JsonNode.Parse(client.Output)!["clientVersion"]!;
+        Assert.Equal((string?)clientVersion["gitVersion"], (string?)server["gitVersion"]);
+        Assert.Equal((string?)clientVersion["gitCommit"], (string?)server["gitCommit"]);
+        Assert.Matches("^[0-9a-f]{40}$", (string?)server["gitCommit"]);
+        Assert.Equal((0, "namespace/default\n"), (matched.ExitCode, matched.Output));
+    }
+
+    [Fact]
     public async Task Api_and_apis_list_the_core_version_and_the_apps_group()
     {
         var api = await (await sandbox.Http.GetAsync("/api")).JsonAsync();
@@ -25,7 +40,8 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
         Assert.Equal("APIVersions", (string?)api["kind"]);
         Assert.Equal(["v1"], api["versions"]!.AsArray().Select(v => (string?)v));
         Assert.Equal("APIGroupList", (string?)apis["kind"]);
-        var group = apis["groups"]!.AsArray().Single()!;
+        Assert.Equal(["apps", "apiextensions.k8s.io"], apis["groups"]!.AsArray().Select(g => (string?)g!["name"]));
+        var group = apis["groups"]!.AsArray().Single(g => (string?)g!["name"] == "apps")!;
         Assert.Equal("apps", (string?)group["name"]);
         Assert.Equal("apps/v1", (string?)group["preferredVersion"]!["groupVersion"]);
         Assert.Equal("APIGroup", (string?)apps["kind"]);
@@ -117,5 +133,22 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
     public async Task Writes_to_discovery_are_405()
     {
         await (await sandbox.Http.SendAsync(HttpMethod.Post, "/apis", "{}")).AssertStatusAsync(HttpStatusCode.MethodNotAllowed, "MethodNotAllowed");
+    }
+
+    [Fact]
+    public async Task CustomResourceDefinitions_are_served_read_only_and_empty()
+    {
+        var resources = await (await sandbox.Http.GetAsync("/apis/apiextensions.k8s.io/v1")).JsonAsync();
+        var list = await sandbox.Http.GetAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");
+        var create = await sandbox.Http.SendAsync(HttpMethod.Post, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+            """{"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"widgets.example.com"}}""");
+        var delete = await sandbox.Http.SendAsync(HttpMethod.Delete, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com");
+
+        var crd = resources["resources"]!.AsArray().Single(r => (string?)r!["name"] == "customresourcedefinitions")!;
+        Assert.Equal(["get", "list", "watch"], crd["verbs"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal(System.Net.HttpStatusCode.OK, list.StatusCode);
+        Assert.Empty((await list.JsonAsync())["items"]!.AsArray());
+        await create.AssertStatusAsync(System.Net.HttpStatusCode.MethodNotAllowed, "MethodNotAllowed");
+        await delete.AssertStatusAsync(System.Net.HttpStatusCode.MethodNotAllowed, "MethodNotAllowed");
     }
 }

@@ -78,6 +78,19 @@ public sealed class KubectlCreateTests(SandboxFixture sandbox) : IClassFixture<S
         Assert.Equal("s", service.Spec.Selector["app"]);
     }
 
+    [Fact]
+    public async Task Create_serviceaccount()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+
+        var created = await CreateWithProtobufAsync("create", "serviceaccount", "robot", "-n", ns);
+
+        var account = await sandbox.Client.CoreV1.ReadNamespacedServiceAccountAsync("robot", ns);
+        Assert.Equal("serviceaccount/robot created\n", created);
+        Assert.Equal("robot", account.Metadata.Name);
+        Assert.Null(account.Metadata.Generation);
+    }
+
     /// <summary>Runs a create command with -v=8, checks that its body went as protobuf and returns what it printed.</summary>
     private async Task<string> CreateWithProtobufAsync(params string[] arguments)
     {

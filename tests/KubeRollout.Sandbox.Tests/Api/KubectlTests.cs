@@ -1,5 +1,5 @@
-using k8s;
 using System.Text.RegularExpressions;
+using k8s;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 

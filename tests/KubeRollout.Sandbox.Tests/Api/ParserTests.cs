@@ -4,7 +4,6 @@ using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Api.Routing;
 using KubeRollout.Sandbox.Api.Selectors;
 using KubeRollout.Sandbox.Api.Validation;
-using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 
@@ -73,7 +72,7 @@ public sealed class ParserTests
             {"metadata":{"name":"x","labels":{"free":"keys"},"bogus":1},"data":{"anything":{"nested":true}},"revision":1,"extra":2}
             """);
 
-        var problems = FieldValidator.Check(document.RootElement, ResourceTypes.ControllerRevisions.ModelType);
+        var problems = FieldValidator.Check(document.RootElement, typeof(k8s.Models.V1ControllerRevision));
 
         Assert.Equal(["unknown field \"metadata.bogus\"", "unknown field \"extra\""], problems);
     }

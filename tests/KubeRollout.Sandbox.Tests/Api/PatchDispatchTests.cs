@@ -1,5 +1,5 @@
-using k8s;
 using System.Net;
+using k8s;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 
@@ -79,5 +79,23 @@ public sealed class PatchDispatchTests(SandboxFixture sandbox) : IClassFixture<S
         var response = await sandbox.Http.SendAsync(HttpMethod.Patch, "/api/v1/namespaces/default/configmaps/x?dryRun=Yes", "{}", "application/merge-patch+json");
 
         await response.AssertStatusAsync(HttpStatusCode.UnprocessableEntity, "Invalid");
+    }
+
+    [Fact]
+    public async Task A_strategic_merge_patch_that_deletes_the_last_item_leaves_no_empty_list()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        var created = await sandbox.Http.SendAsync(HttpMethod.Post, $"/apis/apps/v1/namespaces/{ns}/deployments",
+            TestObjects.DeploymentJson("env", ns).Replace("\"image\":\"nginx\"", "\"image\":\"nginx\",\"env\":[{\"name\":\"A\",\"value\":\"1\"}]", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var patched = await sandbox.Http.SendAsync(HttpMethod.Patch, $"/apis/apps/v1/namespaces/{ns}/deployments/env",
+            """{"spec":{"template":{"spec":{"containers":[{"name":"web","env":[{"name":"A","$patch":"delete"}]}]}}}}""", "application/strategic-merge-patch+json");
+        var stored = await (await sandbox.Http.GetAsync($"/apis/apps/v1/namespaces/{ns}/deployments/env")).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var container = stored["spec"]!["template"]!["spec"]!["containers"]![0]!.AsObject();
+        Assert.False(container.ContainsKey("env"), container.ToJsonString());
+        Assert.Equal("nginx", (string?)container["image"]);
     }
 }

@@ -1,5 +1,5 @@
-using k8s;
 using System.Net;
+using k8s;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 

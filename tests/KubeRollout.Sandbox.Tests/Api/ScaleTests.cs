@@ -1,5 +1,5 @@
-using k8s;
 using System.Net;
+using k8s;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 
@@ -43,6 +43,28 @@ public sealed class ScaleTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var invalid = await negative.AssertStatusAsync(HttpStatusCode.UnprocessableEntity, "Invalid");
         Assert.Equal("Scale.autoscaling \"sc\" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0", (string?)invalid["message"]);
         await stale.AssertStatusAsync(HttpStatusCode.Conflict, "Conflict");
+    }
+
+    [Fact]
+    public async Task A_scale_without_a_content_type_is_read_as_JSON()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        await sandbox.Client.AppsV1.CreateNamespacedDeploymentAsync(TestObjects.Deployment("bare", replicas: 1), ns);
+        var url = $"/apis/apps/v1/namespaces/{ns}/deployments/bare/scale";
+
+        // The controller writes the deployment too: re-read and retry on conflicts as client-go's scale client does.
+        var response = await ConflictRetry.SendAsync(async () =>
+        {
+            var scale = await sandbox.Client.AppsV1.ReadNamespacedDeploymentScaleAsync("bare", ns);
+            scale.Spec.Replicas = 3;
+            using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(HttpJson.Json(scale))) };
+            Assert.Null(request.Content.Headers.ContentType);
+            return await sandbox.Http.SendAsync(request);
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, (int)(await response.JsonAsync())["spec"]!["replicas"]!);
+        Assert.Equal(3, (await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync("bare", ns)).Spec.Replicas);
     }
 
     [Fact]

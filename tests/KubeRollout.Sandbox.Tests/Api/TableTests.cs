@@ -1,6 +1,5 @@
-using k8s;
 using System.Net;
-using System.Text.Json.Nodes;
+using k8s;
 using k8s.Models;
 
 namespace KubeRollout.Sandbox.Tests.Api;

@@ -42,4 +42,34 @@ internal static class TestObjects
         "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"" + ns + "\"},"
         + "\"spec\":{\"replicas\":1,\"selector\":{\"matchLabels\":{\"app\":\"" + name + "\"}},"
         + "\"template\":{\"metadata\":{\"labels\":{\"app\":\"" + name + "\"}},\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx\"}]}}" + extra + "}}";
+
+    /// <summary>A one-container workload of a kind as a user's YAML manifest (kind "Deployment", "StatefulSet", "ReplicaSet").</summary>
+    public static string WorkloadYaml(string kind, string name, string image = "nginx:1.27", int replicas = 1) => $$"""
+        apiVersion: apps/v1
+        kind: {{kind}}
+        metadata:
+          name: {{name}}
+        spec:
+          replicas: {{replicas}}
+          {{(kind == "StatefulSet" ? $"serviceName: {name}" : "minReadySeconds: 0")}}
+          selector:
+            matchLabels:
+              app: {{name}}
+          template:
+            metadata:
+              labels:
+                app: {{name}}
+            spec:
+              containers:
+              - name: web
+                image: {{image}}
+        """;
+
+    /// <summary>Writes a manifest into the folder and returns its path.</summary>
+    public static string ManifestFile(string directory, string yaml)
+    {
+        var path = Path.Combine(directory, $"manifest-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
 }

@@ -11,12 +11,12 @@ public sealed class WatchExpiryTests(SandboxFixture sandbox) : IClassFixture<San
     [Fact]
     public async Task A_too_old_resourceVersion_ends_the_watch_with_a_410_Expired_error_event()
     {
-        var store = sandbox.Server.Store;
+        var registry = sandbox.Server.Registry;
         var ns = await sandbox.CreateNamespaceAsync();
         // Push the kept event window past version 1 so that it expires.
-        for (var i = store.ResourceVersion; i < ClusterStore.EventWindow + 10; i++)
+        for (var i = registry.ResourceVersion; i < ClusterStore.EventWindow + 10; i++)
         {
-            store.Create(new V1ConfigMap { Metadata = new V1ObjectMeta { GenerateName = "filler-", NamespaceProperty = ns } }, "test");
+            registry.Create(new V1ConfigMap { Metadata = new V1ObjectMeta { GenerateName = "filler-", NamespaceProperty = ns } }, "test");
         }
 
         await using var watch = await WatchStream.OpenAsync(sandbox.Http, "/api/v1/configmaps?watch=true&resourceVersion=1");

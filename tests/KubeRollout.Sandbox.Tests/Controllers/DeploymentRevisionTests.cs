@@ -9,7 +9,7 @@ public sealed class DeploymentRevisionTests
     public async Task A_template_change_creates_revision_2_and_changing_back_reuses_revision_1_as_3()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 2), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 2), "test");
         var v1 = await cluster.WaitForRolloutAsync("vweb");
         var firstRS = Assert.Single(cluster.ReplicaSetsOf(v1));
 
@@ -21,7 +21,7 @@ public sealed class DeploymentRevisionTests
         var secondRS = replicaSets.Single(rs => rs.Metadata.Uid != firstRS.Metadata.Uid);
         Assert.Equal("2", secondRS.Metadata.Annotations["deployment.kubernetes.io/revision"]);
         Assert.Equal(2, secondRS.Spec.Replicas);
-        Assert.Equal(0, cluster.Store.Get<V1ReplicaSet>(TestCluster.Namespace, firstRS.Metadata.Name)!.Spec.Replicas);
+        Assert.Equal(0, cluster.Registry.Get<V1ReplicaSet>(TestCluster.Namespace, firstRS.Metadata.Name)!.Spec.Replicas);
         Assert.All(cluster.ActivePods("app=vweb"), p => Assert.Equal("kiamol/ch09-vweb:v2", p.Spec.Containers[0].Image));
 
         cluster.Modify<V1Deployment>("vweb", d => d.Spec.Template.Spec.Containers[0].Image = "kiamol/ch09-vweb:v1");
@@ -29,7 +29,7 @@ public sealed class DeploymentRevisionTests
 
         Assert.Equal("3", v3.Metadata.Annotations["deployment.kubernetes.io/revision"]);
         Assert.Equal(2, cluster.ReplicaSetsOf(v3).Count);
-        var reused = cluster.Store.Get<V1ReplicaSet>(TestCluster.Namespace, firstRS.Metadata.Name)!;
+        var reused = cluster.Registry.Get<V1ReplicaSet>(TestCluster.Namespace, firstRS.Metadata.Name)!;
         Assert.Equal(firstRS.Metadata.Uid, reused.Metadata.Uid);
         Assert.Equal("3", reused.Metadata.Annotations["deployment.kubernetes.io/revision"]);
         Assert.Equal("1", reused.Metadata.Annotations["deployment.kubernetes.io/revision-history"]);
@@ -47,7 +47,7 @@ public sealed class DeploymentRevisionTests
             ["kubernetes.io/change-cause"] = "kubectl apply --filename=vweb.yaml --record=true",
             ["kubectl.kubernetes.io/last-applied-configuration"] = "{}",
         };
-        cluster.Store.Create(manifest, "test");
+        cluster.Registry.Create(manifest, "test");
 
         var d = await cluster.WaitForRolloutAsync("vweb");
 
@@ -60,7 +60,7 @@ public sealed class DeploymentRevisionTests
     public async Task Old_replica_sets_beyond_the_revision_history_limit_are_deleted()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 1, revisionHistoryLimit: 1), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 1, revisionHistoryLimit: 1), "test");
         await cluster.WaitForRolloutAsync("vweb");
 
         foreach (var version in new[] { "v2", "v3", "v4" })
@@ -81,7 +81,7 @@ public sealed class DeploymentRevisionTests
     public async Task A_revision_history_limit_of_zero_keeps_no_old_replica_set()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 1, revisionHistoryLimit: 0), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 1, revisionHistoryLimit: 0), "test");
         await cluster.WaitForRolloutAsync("vweb");
 
         cluster.Modify<V1Deployment>("vweb", d => d.Spec.Template.Spec.Containers[0].Image = "kiamol/ch09-vweb:v2");

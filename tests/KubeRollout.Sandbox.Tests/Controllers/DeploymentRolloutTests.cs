@@ -1,4 +1,3 @@
-using k8s.Models;
 using KubeRollout.Sandbox.Tests.Controllers.Support;
 
 namespace KubeRollout.Sandbox.Tests.Controllers;
@@ -9,7 +8,7 @@ public sealed class DeploymentRolloutTests
     public async Task A_new_deployment_rolls_out_with_revision_1_and_the_real_conditions()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 3), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 3), "test");
 
         var d = await cluster.WaitForRolloutAsync("vweb");
 

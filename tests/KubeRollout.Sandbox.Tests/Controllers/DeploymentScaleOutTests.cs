@@ -10,7 +10,7 @@ public sealed class DeploymentScaleOutTests
     public async Task A_deployment_with_hundreds_of_replicas_rolls_out_and_over_within_seconds()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("big", replicas: 300), "test");
+        cluster.Registry.Create(Manifests.Deployment("big", replicas: 300), "test");
         await cluster.WaitForRolloutAsync("big", TimeSpan.FromSeconds(60));
 
         cluster.Modify<V1Deployment>("big", d => d.Spec.Template.Spec.Containers[0].Image = "kiamol/ch09-vweb:v2");

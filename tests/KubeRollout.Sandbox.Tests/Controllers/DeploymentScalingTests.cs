@@ -9,7 +9,7 @@ public sealed class DeploymentScalingTests
     public async Task A_paused_deployment_only_scales_and_rolls_out_when_resumed()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 2), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 2), "test");
         var v1 = await cluster.WaitForRolloutAsync("vweb");
         var currentRS = Assert.Single(cluster.ReplicaSetsOf(v1)).Metadata.Name;
 
@@ -47,7 +47,7 @@ public sealed class DeploymentScalingTests
     public async Task Scaling_during_a_stuck_rollout_is_proportional_across_replica_sets()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 10, maxSurge: "3", maxUnavailable: "2"), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 10, maxSurge: "3", maxUnavailable: "2"), "test");
         var v1 = await cluster.WaitForRolloutAsync("vweb");
         var oldRS = Assert.Single(cluster.ReplicaSetsOf(v1)).Metadata.Name;
 
@@ -70,7 +70,7 @@ public sealed class DeploymentScalingTests
     public async Task Scaling_a_rolled_out_deployment_scales_its_only_replica_set()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 2), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 2), "test");
         await cluster.WaitForRolloutAsync("vweb");
 
         cluster.Modify<V1Deployment>("vweb", d => d.Spec.Replicas = 5);

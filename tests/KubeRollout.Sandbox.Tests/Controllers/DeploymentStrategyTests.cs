@@ -9,13 +9,13 @@ public sealed class DeploymentStrategyTests
     public async Task Rolling_update_with_surge_1_and_unavailable_0_never_has_more_than_4_pods_or_fewer_than_3_available()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 3, maxSurge: "1", maxUnavailable: "0"), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 3, maxSurge: "1", maxUnavailable: "0"), "test");
         await cluster.WaitForRolloutAsync("vweb");
         await cluster.WaitUntilAsync(() => cluster.Pods("app=vweb").Count == 3, "only the three pods exist");
 
         var maxActive = 0;
         var minReady = int.MaxValue;
-        using var observer = new PodObserver(cluster.Store, "vweb", (o, _) =>
+        using var observer = new PodObserver(cluster.Registry, "vweb", (o, _) =>
         {
             var active = o.ActivePods.Count();
             var ready = o.ReadyPods.Count();
@@ -45,13 +45,13 @@ public sealed class DeploymentStrategyTests
     {
         // Slow enough that no new pod can become ready (1–2 simulated seconds) before the controllers react.
         await using var cluster = new TestCluster(timeScale: 10);
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 3, maxSurge: "1", maxUnavailable: "1"), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 3, maxSurge: "1", maxUnavailable: "1"), "test");
         var v1 = await cluster.WaitForRolloutAsync("vweb");
         var oldRS = Assert.Single(cluster.ReplicaSetsOf(v1)).Metadata.Name;
 
         var readyNewPodsWhenOldWentTo2 = -1;
         var readyNewPodsWhenNewWentTo2 = -1;
-        using var observer = new PodObserver(cluster.Store, "vweb", (o, change) =>
+        using var observer = new PodObserver(cluster.Registry, "vweb", (o, change) =>
         {
             if (change.Object is not V1ReplicaSet rs)
             {
@@ -81,12 +81,12 @@ public sealed class DeploymentStrategyTests
     public async Task Recreate_never_has_old_and_new_pods_at_once()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 3, strategy: "Recreate"), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 3, strategy: "Recreate"), "test");
         await cluster.WaitForRolloutAsync("vweb");
 
         var sawOld = false;
         var sawNew = false;
-        using var observer = new PodObserver(cluster.Store, "vweb", (o, _) =>
+        using var observer = new PodObserver(cluster.Registry, "vweb", (o, _) =>
         {
             var images = o.PodsByName.Values.Select(p => p.Spec.Containers[0].Image).Distinct().ToList();
             sawOld |= images.Contains("kiamol/ch09-vweb:v1");
@@ -109,12 +109,12 @@ public sealed class DeploymentStrategyTests
     public async Task A_failing_image_crash_loops_and_the_deployment_exceeds_its_progress_deadline()
     {
         await using var cluster = new TestCluster(failingImages: ["*:bad"]);
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 2, progressDeadlineSeconds: 30), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 2, progressDeadlineSeconds: 30), "test");
         await cluster.WaitForRolloutAsync("vweb");
 
         var backOffMessages = new HashSet<string>();
         var maxRestarts = 0;
-        using var observer = new PodObserver(cluster.Store, "vweb", (o, change) =>
+        using var observer = new PodObserver(cluster.Registry, "vweb", (o, change) =>
         {
             if (change.Object is V1Pod { Status.ContainerStatuses: [var status] } pod && pod.Spec.Containers[0].Image.EndsWith(":bad", StringComparison.Ordinal))
             {
@@ -163,10 +163,10 @@ public sealed class DeploymentStrategyTests
             ["sandbox.kuberollout.io/behavior"] = "crash",
             ["sandbox.kuberollout.io/crash-after-seconds"] = "3",
         };
-        cluster.Store.Create(Manifests.Deployment("flaky", replicas: 1, minReadySeconds: 10, podAnnotations: annotations), "test");
+        cluster.Registry.Create(Manifests.Deployment("flaky", replicas: 1, minReadySeconds: 10, podAnnotations: annotations), "test");
 
         var everReady = false;
-        using var observer = new PodObserver(cluster.Store, "flaky", (o, change) =>
+        using var observer = new PodObserver(cluster.Registry, "flaky", (o, change) =>
         {
             everReady |= o.ReadyPods.Any();
             if (change.Object is V1ReplicaSet { Status.AvailableReplicas: > 0 })
@@ -188,9 +188,9 @@ public sealed class DeploymentStrategyTests
     public async Task A_ready_pod_counts_as_available_only_after_min_ready_seconds()
     {
         await using var cluster = new TestCluster(timeScale: 50);
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 1, minReadySeconds: 5), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 1, minReadySeconds: 5), "test");
         DateTime? availableAt = null;
-        using var observer = new PodObserver(cluster.Store, "vweb", (_, change) =>
+        using var observer = new PodObserver(cluster.Registry, "vweb", (_, change) =>
         {
             if (change.Object is V1ReplicaSet { Status.AvailableReplicas: 1 } && availableAt is null)
             {

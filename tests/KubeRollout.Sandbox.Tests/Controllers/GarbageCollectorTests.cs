@@ -10,14 +10,14 @@ public sealed class GarbageCollectorTests
     public async Task Deleting_a_deployment_in_the_background_removes_its_replica_sets_and_pods()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 3), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 3), "test");
         await cluster.WaitForRolloutAsync("vweb");
 
-        cluster.Store.Delete<V1Deployment>(TestCluster.Namespace, "vweb");
+        cluster.Registry.Delete<V1Deployment>(TestCluster.Namespace, "vweb");
 
-        Assert.Null(cluster.Store.Get<V1Deployment>(TestCluster.Namespace, "vweb"));
+        Assert.Null(cluster.Registry.Get<V1Deployment>(TestCluster.Namespace, "vweb"));
         await cluster.WaitUntilAsync(
-            () => cluster.Store.List<V1ReplicaSet>(TestCluster.Namespace).Count == 0 && cluster.Pods("app=vweb").Count == 0,
+            () => cluster.Registry.List<V1ReplicaSet>(TestCluster.Namespace).Count == 0 && cluster.Pods("app=vweb").Count == 0,
             "the ReplicaSet and the pods are collected");
     }
 
@@ -25,7 +25,7 @@ public sealed class GarbageCollectorTests
     public async Task Foreground_deletion_removes_the_dependents_before_the_owner()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 3), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 3), "test");
         await cluster.WaitForRolloutAsync("vweb");
 
         var ownerGoneWhileDependentsExisted = false;
@@ -37,7 +37,7 @@ public sealed class GarbageCollectorTests
                 ownerWasWaiting |= d.Metadata.DeletionTimestamp is not null && d.Metadata.Finalizers?.Contains("foregroundDeletion") == true;
                 if (change.Type == WatchEventType.Deleted)
                 {
-                    ownerGoneWhileDependentsExisted = cluster.Store.List<V1ReplicaSet>(TestCluster.Namespace).Count > 0 || cluster.Pods("app=vweb").Count > 0;
+                    ownerGoneWhileDependentsExisted = cluster.Registry.List<V1ReplicaSet>(TestCluster.Namespace).Count > 0 || cluster.Pods("app=vweb").Count > 0;
                 }
             }
         }
@@ -45,10 +45,10 @@ public sealed class GarbageCollectorTests
         cluster.Store.Changed += Check;
         try
         {
-            cluster.Store.Delete<V1Deployment>(TestCluster.Namespace, "vweb", "Foreground");
-            Assert.NotNull(cluster.Store.Get<V1Deployment>(TestCluster.Namespace, "vweb")!.Metadata.DeletionTimestamp);
+            cluster.Registry.Delete<V1Deployment>(TestCluster.Namespace, "vweb", "Foreground");
+            Assert.NotNull(cluster.Registry.Get<V1Deployment>(TestCluster.Namespace, "vweb")!.Metadata.DeletionTimestamp);
 
-            await cluster.WaitUntilAsync(() => cluster.Store.Get<V1Deployment>(TestCluster.Namespace, "vweb") is null, "the deployment is gone");
+            await cluster.WaitUntilAsync(() => cluster.Registry.Get<V1Deployment>(TestCluster.Namespace, "vweb") is null, "the deployment is gone");
         }
         finally
         {
@@ -57,7 +57,7 @@ public sealed class GarbageCollectorTests
 
         Assert.True(ownerWasWaiting);
         Assert.False(ownerGoneWhileDependentsExisted);
-        Assert.Empty(cluster.Store.List<V1ReplicaSet>(TestCluster.Namespace));
+        Assert.Empty(cluster.Registry.List<V1ReplicaSet>(TestCluster.Namespace));
         Assert.Empty(cluster.Pods("app=vweb"));
     }
 
@@ -65,13 +65,13 @@ public sealed class GarbageCollectorTests
     public async Task Orphan_deletion_leaves_the_replica_set_and_its_pods()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(Manifests.Deployment("vweb", replicas: 2), "test");
+        cluster.Registry.Create(Manifests.Deployment("vweb", replicas: 2), "test");
         await cluster.WaitForRolloutAsync("vweb");
 
-        cluster.Store.Delete<V1Deployment>(TestCluster.Namespace, "vweb", "Orphan");
+        cluster.Registry.Delete<V1Deployment>(TestCluster.Namespace, "vweb", "Orphan");
         await cluster.PassSimulatedTime(TimeSpan.FromSeconds(5));
 
-        var rs = Assert.Single(cluster.Store.List<V1ReplicaSet>(TestCluster.Namespace));
+        var rs = Assert.Single(cluster.Registry.List<V1ReplicaSet>(TestCluster.Namespace));
         Assert.Null(rs.Metadata.OwnerReferences);
         Assert.Equal(2, cluster.ActivePods("app=vweb").Count);
     }
@@ -80,9 +80,9 @@ public sealed class GarbageCollectorTests
     public async Task A_dependent_keeps_living_while_one_of_its_owners_does()
     {
         await using var cluster = new TestCluster();
-        var first = cluster.Store.Create(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "first", NamespaceProperty = TestCluster.Namespace } }, "test");
-        var second = cluster.Store.Create(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "second", NamespaceProperty = TestCluster.Namespace } }, "test");
-        cluster.Store.Create(
+        var first = cluster.Registry.Create(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "first", NamespaceProperty = TestCluster.Namespace } }, "test");
+        var second = cluster.Registry.Create(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "second", NamespaceProperty = TestCluster.Namespace } }, "test");
+        cluster.Registry.Create(
             new V1Secret
             {
                 Metadata = new V1ObjectMeta
@@ -98,12 +98,12 @@ public sealed class GarbageCollectorTests
             },
             "test");
 
-        cluster.Store.Delete<V1ConfigMap>(TestCluster.Namespace, "first");
+        cluster.Registry.Delete<V1ConfigMap>(TestCluster.Namespace, "first");
         await cluster.WaitUntilAsync(
-            () => cluster.Store.Get<V1Secret>(TestCluster.Namespace, "dependent")?.Metadata.OwnerReferences?.Count == 1,
+            () => cluster.Registry.Get<V1Secret>(TestCluster.Namespace, "dependent")?.Metadata.OwnerReferences?.Count == 1,
             "the reference to the deleted owner is removed");
 
-        cluster.Store.Delete<V1ConfigMap>(TestCluster.Namespace, "second");
-        await cluster.WaitUntilAsync(() => cluster.Store.Get<V1Secret>(TestCluster.Namespace, "dependent") is null, "the dependent is collected with its last owner");
+        cluster.Registry.Delete<V1ConfigMap>(TestCluster.Namespace, "second");
+        await cluster.WaitUntilAsync(() => cluster.Registry.Get<V1Secret>(TestCluster.Namespace, "dependent") is null, "the dependent is collected with its last owner");
     }
 }

@@ -229,4 +229,53 @@ public class ServerSideApplyTests
             .Select(e => e.Manager)
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    [Fact]
+    public void ApplyingTheLiveValuesMakesTheApplierACoOwner()
+    {
+        var created = Apply(null, Vweb(), manager: "first");
+
+        var shared = Apply(created, Vweb(), manager: "second", now: T0.AddMinutes(1));
+
+        var managers = shared["metadata"]!["managedFields"]!.AsArray().Select(e => ((string?)e!["manager"], (string?)e["operation"])).ToList();
+        Assert.Equal([("first", "Apply"), ("second", "Apply")], managers);
+        var second = shared["metadata"]!["managedFields"]!.AsArray().Single(e => (string?)e!["manager"] == "second")!;
+        Assert.NotNull(second["fieldsV1"]!["f:spec"]!["f:template"]!["f:spec"]!["f:containers"]!["k:{\"name\":\"web\"}"]!["f:image"]);
+        var conflict = Assert.Throws<StoreConflictException>(() => Apply(shared, Vweb(image: "kiamol/ch09-vweb:v3"), manager: "first"));
+        Assert.Contains("conflict with \"second\": .spec.template.spec.containers[name=\"web\"].image", conflict.Message);
+    }
+
+    [Fact]
+    public void TheFirstApplyAfterAResetCoOwnsWithBeforeFirstApply()
+    {
+        var live = Apply(null, Vweb());
+        live["metadata"]!.AsObject().Remove("managedFields");
+
+        var applied = Apply(live, Vweb(), manager: "helm");
+        var conflict = Assert.Throws<StoreConflictException>(() => Apply(live, Vweb(image: "kiamol/ch09-vweb:v2"), manager: "helm"));
+
+        var managers = applied["metadata"]!["managedFields"]!.AsArray().Select(e => ((string?)e!["manager"], (string?)e["operation"])).ToList();
+        Assert.Equal([("helm", "Apply"), ("before-first-apply", "Update")], managers);
+        Assert.StartsWith("Apply failed with 1 conflict: conflict with \"before-first-apply\" using apps/v1", conflict.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KubectlTakesOverWhatItAppliedClientSideAndKeepsTheAnnotationInStep()
+    {
+        var lastApplied = Vweb();
+        var live = Vweb();
+        live["metadata"]!["annotations"] = new JsonObject { ["kubectl.kubernetes.io/last-applied-configuration"] = lastApplied.ToJsonString() };
+        live["metadata"]!["managedFields"] = UpdateOwnership.Record(null, live, typeof(V1Deployment), "kubectl-client-side-apply", "apps/v1", T0);
+        var edited = Update(live, o => o["spec"]!["replicas"] = 5, "kubectl-scale", T0);
+
+        var migrated = Apply(edited, Vweb(image: "kiamol/ch09-vweb:v2", replicas: 5), manager: "kubectl");
+        var otherManager = Assert.Throws<StoreConflictException>(() => Apply(edited, Vweb(image: "kiamol/ch09-vweb:v2", replicas: 5), manager: "ci"));
+        var scaledByOthers = Assert.Throws<StoreConflictException>(() => Apply(edited, Vweb(replicas: 3), manager: "kubectl"));
+
+        Assert.Equal("kiamol/ch09-vweb:v2", (string?)Image(migrated));
+        var annotation = (string?)migrated["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"];
+        Assert.Contains("\"image\":\"kiamol/ch09-vweb:v2\"", annotation);
+        Assert.Contains("conflict with \"kubectl-client-side-apply\"", otherManager.Message);
+        Assert.Contains("conflict with \"kubectl-scale\" using apps/v1: .spec.replicas", scaledByOthers.Message);
+    }
 }

@@ -46,22 +46,62 @@ public class UpdateOwnershipTests
     }
 
     [Fact]
-    public void AnApplyResultIsRecognised()
-    {
-        var applied = ServerSideApply.Apply(null, JsonAssert.Object("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"x"},"spec":{"replicas":1}}"""), typeof(V1Deployment), "kubectl", false, T0);
-
-        Assert.True(UpdateOwnership.IsApplyResult(null, applied, "kubectl"));
-        Assert.False(UpdateOwnership.IsApplyResult(applied, applied, "kubectl"));
-        Assert.False(UpdateOwnership.IsApplyResult(null, applied, "kubectl-edit"));
-    }
-
-    [Fact]
     public void ANoOpWriteKeepsTheEntries()
     {
         var v1 = JsonAssert.Object("""{"metadata":{"name":"vweb"},"spec":{"replicas":1}}""");
         v1["metadata"]!["managedFields"] = UpdateOwnership.Record(null, v1, typeof(V1Deployment), "kubectl-create", "apps/v1", T0);
 
         var fields = UpdateOwnership.Record(v1, v1.DeepClone().AsObject(), typeof(V1Deployment), "other", "apps/v1", T0.AddHours(1));
+
+        JsonAssert.Equal(v1["metadata"]!["managedFields"]!.ToJsonString(), fields);
+    }
+
+    [Fact]
+    public void ValidEntriesSentWithAWriteReplaceTheStoredOnes()
+    {
+        var v1 = JsonAssert.Object("""{"metadata":{"name":"vweb"},"spec":{"replicas":1}}""");
+        v1["metadata"]!["managedFields"] = UpdateOwnership.Record(null, v1, typeof(V1Deployment), "helm", "apps/v1", T0);
+        var migrated = v1.DeepClone().AsObject();
+        migrated["metadata"]!["managedFields"]![0]!["operation"] = "Apply";
+        migrated["metadata"]!["managedFields"]![0]!.AsObject().Remove("time");
+
+        var fields = UpdateOwnership.Record(v1, migrated, typeof(V1Deployment), "helm", "apps/v1", T0.AddHours(1));
+
+        var entry = Assert.Single(fields)!;
+        Assert.Equal(("helm", "Apply"), ((string?)entry["manager"], (string?)entry["operation"]));
+        Assert.Null(entry["time"]);
+        JsonAssert.Equal("""{"f:spec":{".":{},"f:replicas":{}}}""", entry["fieldsV1"]);
+    }
+
+    [Theory]
+    [InlineData("""[{}]""")]
+    [InlineData("""[]""")]
+    public void AnEmptyListOrOneEmptyEntryResetsThemAndLaterUpdatesTrackNothing(string reset)
+    {
+        var v1 = JsonAssert.Object("""{"metadata":{"name":"vweb"},"spec":{"replicas":1}}""");
+        v1["metadata"]!["managedFields"] = UpdateOwnership.Record(null, v1, typeof(V1Deployment), "helm", "apps/v1", T0);
+        var cleared = v1.DeepClone().AsObject();
+        cleared["metadata"]!["managedFields"] = JsonNode.Parse(reset);
+
+        var afterReset = UpdateOwnership.Record(v1, cleared, typeof(V1Deployment), "kubectl-patch", "apps/v1", T0);
+        cleared["metadata"]!["managedFields"] = afterReset;
+        var scaled = cleared.DeepClone().AsObject();
+        scaled["spec"]!["replicas"] = 3;
+        var afterScale = UpdateOwnership.Record(cleared, scaled, typeof(V1Deployment), "kubectl-scale", "apps/v1", T0);
+
+        Assert.Empty(afterReset);
+        Assert.Empty(afterScale);
+    }
+
+    [Fact]
+    public void InvalidEntriesSentWithAWriteLeaveTheStoredOnes()
+    {
+        var v1 = JsonAssert.Object("""{"metadata":{"name":"vweb"},"spec":{"replicas":1}}""");
+        v1["metadata"]!["managedFields"] = UpdateOwnership.Record(null, v1, typeof(V1Deployment), "helm", "apps/v1", T0);
+        var broken = v1.DeepClone().AsObject();
+        broken["metadata"]!["managedFields"] = JsonNode.Parse("""[{"manager":"x","operation":"Patch","apiVersion":"apps/v1","fieldsType":"FieldsV1","fieldsV1":{}}]""");
+
+        var fields = UpdateOwnership.Record(v1, broken, typeof(V1Deployment), "other", "apps/v1", T0.AddHours(1));
 
         JsonAssert.Equal(v1["metadata"]!["managedFields"]!.ToJsonString(), fields);
     }

@@ -7,7 +7,7 @@ namespace KubeRollout.Sandbox.Tests.Simulation;
 /// <summary>A kubelet with ConfigMaps and Secrets that are missing, optional, or appear later.</summary>
 public sealed class KubeletConfigTests
 {
-    private static V1Pod Pod(TestCluster cluster, string name) => cluster.Store.Get<V1Pod>(TestCluster.Namespace, name)!;
+    private static V1Pod Pod(TestCluster cluster, string name) => cluster.Registry.Get<V1Pod>(TestCluster.Namespace, name)!;
 
     private static V1ConfigMap ConfigMap(string name, params (string Key, string Value)[] data) => new()
     {
@@ -29,7 +29,7 @@ public sealed class KubeletConfigTests
     public async Task A_missing_configmap_volume_keeps_the_pod_container_creating_with_failed_mounts_until_it_appears()
     {
         await using var cluster = new TestCluster(timeScale: 50);
-        cluster.Store.Create(WithVolume("web", new V1Volume { Name = "site", ConfigMap = new V1ConfigMapVolumeSource { Name = "web-config" } }), "test");
+        cluster.Registry.Create(WithVolume("web", new V1Volume { Name = "site", ConfigMap = new V1ConfigMapVolumeSource { Name = "web-config" } }), "test");
 
         await cluster.WaitUntilAsync(() => cluster.EventsFor("web").Any(e => e.Reason == "FailedMount" && e.Count >= 3), "the mount failed three times");
 
@@ -44,7 +44,7 @@ public sealed class KubeletConfigTests
         Assert.Null(failed.InvolvedObject.FieldPath);
         Assert.DoesNotContain(cluster.EventsFor("web"), e => e.Reason == "Started");
 
-        cluster.Store.Create(ConfigMap("web-config", ("index.html", "<p>hi</p>")), "test");
+        cluster.Registry.Create(ConfigMap("web-config", ("index.html", "<p>hi</p>")), "test");
 
         await cluster.WaitUntilAsync(() => Pod(cluster, "web").Status?.ContainerStatuses?.FirstOrDefault()?.Ready == true, "the pod starts once its ConfigMap exists", TimeSpan.FromSeconds(30));
         Assert.NotNull(Pod(cluster, "web").Status.PodIP);
@@ -57,7 +57,7 @@ public sealed class KubeletConfigTests
         await using var cluster = new TestCluster(timeScale: 50);
         var pod = Manifests.Pod("env");
         pod.Spec.Containers[0].Env = [new V1EnvVar { Name = "RELEASE", ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = "settings", Key = "release" } } }];
-        cluster.Store.Create(pod, "test");
+        cluster.Registry.Create(pod, "test");
 
         await cluster.WaitUntilAsync(() => Pod(cluster, "env").Status?.ContainerStatuses?.FirstOrDefault()?.State?.Waiting?.Reason == "CreateContainerConfigError", "the container cannot be created");
         var waiting = Pod(cluster, "env").Status.ContainerStatuses[0].State.Waiting;
@@ -68,7 +68,7 @@ public sealed class KubeletConfigTests
         var failed = cluster.EventsFor("env").Single(e => e.Reason == "Failed");
         Assert.Equal(("Warning", "Error: configmap \"settings\" not found", "spec.containers{app}"), (failed.Type, failed.Message, failed.InvolvedObject.FieldPath));
 
-        cluster.Store.Create(ConfigMap("settings", ("other", "x")), "test");
+        cluster.Registry.Create(ConfigMap("settings", ("other", "x")), "test");
         await cluster.WaitUntilAsync(
             () => Pod(cluster, "env").Status.ContainerStatuses[0].State.Waiting?.Message == "couldn't find key release in ConfigMap default/settings",
             "the missing key is reported", TimeSpan.FromSeconds(30));
@@ -87,7 +87,7 @@ public sealed class KubeletConfigTests
             new V1EnvVar { Name = "A", ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "absent", Key = "k", Optional = true } } },
         ];
         pod.Spec.Containers[0].EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = "absent", Optional = true } }];
-        cluster.Store.Create(pod, "test");
+        cluster.Registry.Create(pod, "test");
 
         await cluster.WaitUntilAsync(() => Pod(cluster, "optional").Status?.ContainerStatuses?.FirstOrDefault()?.Ready == true, "the pod runs");
 
@@ -104,7 +104,7 @@ public sealed class KubeletConfigTests
             new V1Container { Name = "first", Image = "busybox" },
             new V1Container { Name = "setup", Image = "busybox", EnvFrom = [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = "db" } }] },
         ];
-        cluster.Store.Create(pod, "test");
+        cluster.Registry.Create(pod, "test");
 
         await cluster.WaitUntilAsync(() => Pod(cluster, "init").Status?.InitContainerStatuses?.Count == 2, "the init containers have a status");
 
@@ -116,7 +116,7 @@ public sealed class KubeletConfigTests
         Assert.Equal(("False", "ContainersNotInitialized", "containers with incomplete status: [setup]"), (initialized.Status, initialized.Reason, initialized.Message));
         await cluster.WaitUntilAsync(() => cluster.EventsFor("init").Any(e => e.Reason == "Failed" && e.InvolvedObject.FieldPath == "spec.initContainers{setup}"), "the failure is recorded");
 
-        cluster.Store.Create(new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new V1ObjectMeta { Name = "db", NamespaceProperty = TestCluster.Namespace }, StringData = new Dictionary<string, string> { ["p"] = "x" } }, "test");
+        cluster.Registry.Create(new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new V1ObjectMeta { Name = "db", NamespaceProperty = TestCluster.Namespace }, StringData = new Dictionary<string, string> { ["p"] = "x" } }, "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "init").Status.ContainerStatuses[0].Ready, "the pod starts once the Secret exists", TimeSpan.FromSeconds(30));
         Assert.Equal("True", Pod(cluster, "init").Status.Conditions.Single(c => c.Type == "Initialized").Status);
     }

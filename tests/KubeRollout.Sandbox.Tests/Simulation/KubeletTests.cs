@@ -20,13 +20,13 @@ public sealed class KubeletTests
         }
 
         cluster.Store.Changed += Record;
-        cluster.Store.Create(Manifests.Pod("web", image: "nginx:1.27"), "test");
+        cluster.Registry.Create(Manifests.Pod("web", image: "nginx:1.27"), "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "web")?.Status?.ContainerStatuses?.FirstOrDefault()?.Ready == true, "the pod is ready");
         cluster.Store.Changed -= Record;
 
         Assert.Equal(["ContainerCreating", "Running ready=True"], states.Distinct());
         var pod = Pod(cluster, "web")!;
-        var node = cluster.Store.Get<V1Node>(null, pod.Spec.NodeName)!;
+        var node = cluster.Registry.Get<V1Node>(null, pod.Spec.NodeName)!;
         Assert.Equal("Running", pod.Status.Phase);
         Assert.Equal(node.Status.Addresses.Single(a => a.Type == "InternalIP").Address, pod.Status.HostIP);
         Assert.Equal(pod.Status.HostIP, Assert.Single(pod.Status.HostIPs).Ip);
@@ -63,7 +63,7 @@ public sealed class KubeletTests
         await using var cluster = new TestCluster(timeScale: 50);
         var pod = Manifests.Pod("probed");
         pod.Spec.Containers[0].ReadinessProbe = new V1Probe { InitialDelaySeconds = 8, HttpGet = new V1HTTPGetAction { Path = "/", Port = 80 } };
-        cluster.Store.Create(pod, "test");
+        cluster.Registry.Create(pod, "test");
 
         await cluster.WaitUntilAsync(() => Pod(cluster, "probed")?.Status?.ContainerStatuses?.FirstOrDefault()?.Ready == true, "the pod is ready");
 
@@ -92,7 +92,7 @@ public sealed class KubeletTests
         }
 
         cluster.Store.Changed += Record;
-        var created = cluster.Store.Create(Manifests.Pod("crasher", image: "example/app:crash"), "test");
+        var created = cluster.Registry.Create(Manifests.Pod("crasher", image: "example/app:crash"), "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "crasher")?.Status?.ContainerStatuses?.FirstOrDefault()?.RestartCount >= 4, "the container restarted four times");
         cluster.Store.Changed -= Record;
 
@@ -122,7 +122,7 @@ public sealed class KubeletTests
         }
 
         cluster.Store.Changed += Record;
-        cluster.Store.Create(Manifests.Pod("nopull", annotations: new Dictionary<string, string> { ["sandbox.kuberollout.io/behavior"] = "unpullable" }), "test");
+        cluster.Registry.Create(Manifests.Pod("nopull", annotations: new Dictionary<string, string> { ["sandbox.kuberollout.io/behavior"] = "unpullable" }), "test");
         await cluster.WaitUntilAsync(() => reasons.Count(r => r == "ErrImagePull") >= 2, "the pull is retried");
         cluster.Store.Changed -= Record;
 
@@ -134,14 +134,14 @@ public sealed class KubeletTests
     public async Task Failure_rules_from_the_config_map_apply_to_the_next_container_start()
     {
         await using var cluster = new TestCluster(timeScale: 200);
-        cluster.Store.Create(
+        cluster.Registry.Create(
             new V1ConfigMap
             {
                 Metadata = new V1ObjectMeta { Name = "sandbox-kubelet", NamespaceProperty = "kube-system" },
                 Data = new Dictionary<string, string> { ["failingImages"] = "other:*\nexample/*:broken, never:*" },
             },
             "test");
-        cluster.Store.Create(Manifests.Pod("flaky", image: "example/app:broken"), "test");
+        cluster.Registry.Create(Manifests.Pod("flaky", image: "example/app:broken"), "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "flaky")?.Status?.ContainerStatuses?.FirstOrDefault()?.RestartCount >= 1, "the container crashed");
 
         cluster.Modify<V1ConfigMap>("sandbox-kubelet", cm => cm.Data["failingImages"] = "other:*", @namespace: "kube-system");
@@ -153,10 +153,10 @@ public sealed class KubeletTests
     public async Task A_deleted_pod_is_terminating_for_a_moment_and_then_removed()
     {
         await using var cluster = new TestCluster(timeScale: 20);
-        cluster.Store.Create(Manifests.Pod("goner"), "test");
+        cluster.Registry.Create(Manifests.Pod("goner"), "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "goner")?.Status?.Phase == "Running", "the pod runs");
 
-        cluster.Store.Delete<V1Pod>(TestCluster.Namespace, "goner");
+        cluster.Registry.Delete<V1Pod>(TestCluster.Namespace, "goner");
 
         var terminating = Pod(cluster, "goner");
         Assert.NotNull(terminating);
@@ -172,7 +172,7 @@ public sealed class KubeletTests
         await using var cluster = new TestCluster(timeScale: 50);
         var pod = Manifests.Pod("once", annotations: new Dictionary<string, string> { ["sandbox.kuberollout.io/behavior"] = "crash" });
         pod.Spec.RestartPolicy = "Never";
-        cluster.Store.Create(pod, "test");
+        cluster.Registry.Create(pod, "test");
 
         await cluster.WaitUntilAsync(() => Pod(cluster, "once")?.Status?.Phase == "Failed", "the pod fails");
         Assert.Equal(1, Pod(cluster, "once")!.Status.ContainerStatuses[0].State.Terminated.ExitCode);
@@ -182,13 +182,61 @@ public sealed class KubeletTests
     public async Task Pods_of_a_removed_node_are_deleted()
     {
         await using var cluster = new TestCluster(nodes: 1);
-        cluster.Store.Create(Manifests.Pod("stranded"), "test");
+        cluster.Registry.Create(Manifests.Pod("stranded"), "test");
         await cluster.WaitUntilAsync(() => Pod(cluster, "stranded")?.Status?.Phase == "Running", "the pod runs");
 
-        cluster.Store.Delete<V1Node>(null, "sandbox-node-1");
+        cluster.Registry.Delete<V1Node>(null, "sandbox-node-1");
 
         await cluster.WaitUntilAsync(() => Pod(cluster, "stranded") is null, "the pod is gone");
     }
 
-    private static V1Pod? Pod(TestCluster cluster, string name) => cluster.Store.Get<V1Pod>(TestCluster.Namespace, name);
+    [Theory]
+    [InlineData("Never")]
+    [InlineData("OnFailure")]
+    public async Task A_pod_that_is_not_always_restarted_runs_to_completion(string restartPolicy)
+    {
+        await using var cluster = new TestCluster(timeScale: 50);
+        var pod = Manifests.Pod("once");
+        pod.Spec.RestartPolicy = restartPolicy;
+        cluster.Registry.Create(pod, "test");
+        var sawRunning = false;
+        void Record(StoreEvent change) => sawRunning |= change.Object is V1Pod { Metadata.Name: "once", Status.Phase: "Running" };
+        cluster.Store.Changed += Record;
+
+        await cluster.WaitUntilAsync(() => Pod(cluster, "once")?.Status?.Phase == "Succeeded", "the pod succeeded");
+        cluster.Store.Changed -= Record;
+        await cluster.PassSimulatedTime(TimeSpan.FromSeconds(30));
+
+        var status = Pod(cluster, "once")!.Status;
+        Assert.True(sawRunning, "the container ran before it completed");
+        Assert.Equal("Succeeded", status.Phase);
+        var container = Assert.Single(status.ContainerStatuses);
+        Assert.Equal((0, "Completed"), (container.State.Terminated.ExitCode, container.State.Terminated.Reason));
+        Assert.Equal(0, container.RestartCount);
+        Assert.False(container.Ready);
+        Assert.False(container.Started);
+        Assert.Equal(
+            [("Ready", "False", "PodCompleted"), ("ContainersReady", "False", "PodCompleted"), ("PodReadyToStartContainers", "False", null)],
+            status.Conditions.Where(c => c.Type is "Ready" or "ContainersReady" or "PodReadyToStartContainers").Select(c => (c.Type, c.Status, (string?)c.Reason)).OrderBy(c => c.Type == "PodReadyToStartContainers"));
+        Assert.Equal("Completed", ((object?[])new KubeRollout.Sandbox.Registry.Core.Pods.PodStrategy().Printer.Cells(Pod(cluster, "once")!, DateTime.UtcNow))[2]);
+    }
+
+    [Fact]
+    public async Task A_failing_pod_under_OnFailure_restarts_and_an_always_restarted_one_keeps_running()
+    {
+        await using var cluster = new TestCluster(timeScale: 50, failingImages: ["*:crash"]);
+        var failing = Manifests.Pod("retry", image: "nginx:crash");
+        failing.Spec.RestartPolicy = "OnFailure";
+        cluster.Registry.Create(failing, "test");
+        cluster.Registry.Create(Manifests.Pod("service"), "test");
+
+        await cluster.WaitUntilAsync(() => Pod(cluster, "retry")?.Status?.ContainerStatuses?.FirstOrDefault()?.RestartCount >= 1, "the failing pod restarted");
+        await cluster.PassSimulatedTime(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("Running", Pod(cluster, "retry")!.Status.Phase);
+        Assert.Equal("Running", Pod(cluster, "service")!.Status.Phase);
+        Assert.True(Pod(cluster, "service")!.Status.ContainerStatuses[0].Ready);
+    }
+
+    private static V1Pod? Pod(TestCluster cluster, string name) => cluster.Registry.Get<V1Pod>(TestCluster.Namespace, name);
 }

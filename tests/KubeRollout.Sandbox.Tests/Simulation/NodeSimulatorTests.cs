@@ -10,9 +10,9 @@ public sealed class NodeSimulatorTests
     {
         await using var cluster = new TestCluster(nodes: 2);
 
-        await cluster.WaitUntilAsync(() => cluster.Store.List<V1Node>().Count(n => n.Status?.NodeInfo is not null) == 2, "two nodes report status");
+        await cluster.WaitUntilAsync(() => cluster.Registry.List<V1Node>().Count(n => n.Status?.NodeInfo is not null) == 2, "two nodes report status");
 
-        var nodes = cluster.Store.List<V1Node>();
+        var nodes = cluster.Registry.List<V1Node>();
         Assert.Equal(["sandbox-node-1", "sandbox-node-2"], nodes.Select(n => n.Metadata.Name).Order());
         var node = nodes.Single(n => n.Metadata.Name == "sandbox-node-1");
         Assert.Equal("sandbox-node-1", node.Metadata.Labels["kubernetes.io/hostname"]);
@@ -33,12 +33,12 @@ public sealed class NodeSimulatorTests
     public async Task A_node_created_through_the_api_gets_labels_a_pod_cidr_and_a_ready_status()
     {
         await using var cluster = new TestCluster(nodes: 1);
-        await cluster.WaitUntilAsync(() => cluster.Store.List<V1Node>().Any(n => n.Status?.NodeInfo is not null), "the first node is ready");
+        await cluster.WaitUntilAsync(() => cluster.Registry.List<V1Node>().Any(n => n.Status?.NodeInfo is not null), "the first node is ready");
 
-        cluster.Store.Create(new V1Node { Metadata = new V1ObjectMeta { Name = "extra", Labels = new Dictionary<string, string> { ["disktype"] = "ssd" } } }, "test");
+        cluster.Registry.Create(new V1Node { Metadata = new V1ObjectMeta { Name = "extra", Labels = new Dictionary<string, string> { ["disktype"] = "ssd" } } }, "test");
 
-        await cluster.WaitUntilAsync(() => cluster.Store.Get<V1Node>(null, "extra")?.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true, "the new node is Ready");
-        var node = cluster.Store.Get<V1Node>(null, "extra")!;
+        await cluster.WaitUntilAsync(() => cluster.Registry.Get<V1Node>(null, "extra")?.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true, "the new node is Ready");
+        var node = cluster.Registry.Get<V1Node>(null, "extra")!;
         Assert.Equal("ssd", node.Metadata.Labels["disktype"]);
         Assert.Equal("extra", node.Metadata.Labels["kubernetes.io/hostname"]);
         Assert.Equal("10.244.16.0/20", node.Spec.PodCIDR);

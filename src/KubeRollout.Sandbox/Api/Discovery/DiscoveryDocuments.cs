@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Text.Json;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.Discovery;
 
 /// <summary>
-/// The discovery documents, generated once from <see cref="ResourceTypes"/>: <c>/version</c>, <c>/api</c>,
+/// The discovery documents, generated once from <see cref="ResourceRegistry"/>: <c>/version</c>, <c>/api</c>,
 /// <c>/apis</c>, <c>/apis/{group}</c>, the APIResourceLists of each group version, and the aggregated
 /// (apidiscovery.k8s.io/v2) forms of <c>/api</c> and <c>/apis</c> that kubectl asks for first.
 /// </summary>
@@ -13,8 +14,6 @@ internal sealed class DiscoveryDocuments
 {
     public const string AggregatedContentType = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
 
-    private static readonly string[] ResourceVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
-    private static readonly string[] SubresourceVerbs = ["get", "patch", "update"];
 
     private readonly Dictionary<(string Group, string Version), byte[]> _resourceLists = new();
     private readonly Dictionary<string, byte[]> _groups = new(StringComparer.Ordinal);
@@ -31,7 +30,7 @@ internal sealed class DiscoveryDocuments
             _groups[group] = Build(w => WriteGroup(w, group));
         }
 
-        foreach (var groupVersion in ResourceTypes.All.Select(r => (r.Group, r.Version)).Distinct())
+        foreach (var groupVersion in ResourceRegistry.Resources.Select(r => (r.Group, r.Version)).Distinct())
         {
             _resourceLists[groupVersion] = Build(w => WriteResourceList(w, groupVersion.Group, groupVersion.Version));
         }
@@ -59,7 +58,7 @@ internal sealed class DiscoveryDocuments
         && first.Contains("v=v2", StringComparison.Ordinal)
         && !first.Contains("v=v2beta1", StringComparison.Ordinal);
 
-    private static IEnumerable<string> NamedGroups() => ResourceTypes.All.Select(r => r.Group).Where(g => g.Length > 0).Distinct();
+    private static IEnumerable<string> NamedGroups() => ResourceRegistry.Resources.Select(r => r.Group).Where(g => g.Length > 0).Distinct();
 
     private static byte[] Build(Action<Utf8JsonWriter> write)
     {
@@ -82,10 +81,10 @@ internal sealed class DiscoveryDocuments
         w.WriteString("minCompatibilityMajor", ServerVersion.Major);
         w.WriteString("minCompatibilityMinor", "34");
         w.WriteString("gitVersion", ServerVersion.GitVersion);
-        w.WriteString("gitCommit", "0000000000000000000000000000000000000000");
+        w.WriteString("gitCommit", ServerVersion.GitCommit);
         w.WriteString("gitTreeState", "clean");
-        w.WriteString("buildDate", "2025-12-17T00:00:00Z");
-        w.WriteString("goVersion", "go1.25.5");
+        w.WriteString("buildDate", ServerVersion.BuildDate);
+        w.WriteString("goVersion", ServerVersion.GoVersion);
         w.WriteString("compiler", "gc");
         w.WriteString("platform", "linux/amd64");
         w.WriteEndObject();
@@ -140,7 +139,7 @@ internal sealed class DiscoveryDocuments
 
     private static void WriteGroupFields(Utf8JsonWriter w, string group)
     {
-        var versions = ResourceTypes.All.Where(r => r.Group == group).Select(r => r.Version).Distinct().ToList();
+        var versions = ResourceRegistry.Resources.Where(r => r.Group == group).Select(r => r.Version).Distinct().ToList();
         w.WriteString("name", group);
         w.WriteStartArray("versions");
         foreach (var version in versions)
@@ -168,17 +167,18 @@ internal sealed class DiscoveryDocuments
         w.WriteString("apiVersion", "v1");
         w.WriteString("groupVersion", group.Length == 0 ? version : $"{group}/{version}");
         w.WriteStartArray("resources");
-        foreach (var resource in ResourceTypes.All.Where(r => r.Group == group && r.Version == version))
+        foreach (var strategy in ResourceRegistry.All.Where(s => s.Resource.Group == group && s.Resource.Version == version))
         {
+            var resource = strategy.Resource;
             w.WriteStartObject();
             w.WriteString("name", resource.Plural);
             w.WriteString("singularName", resource.Singular);
             w.WriteBoolean("namespaced", resource.Namespaced);
             w.WriteString("kind", resource.Kind);
-            WriteStrings(w, "verbs", ResourceVerbs);
-            WriteShortNamesAndCategories(w, resource);
+            WriteStrings(w, "verbs", strategy.Verbs);
+            WriteShortNamesAndCategories(w, strategy);
             w.WriteEndObject();
-            foreach (var subresource in resource.Subresources)
+            foreach (var subresource in strategy.Subresources)
             {
                 var (subGroup, subVersion, subKind) = SubresourceKind(resource, subresource);
                 w.WriteStartObject();
@@ -192,7 +192,7 @@ internal sealed class DiscoveryDocuments
                 }
 
                 w.WriteString("kind", subKind);
-                WriteStrings(w, "verbs", SubresourceVerbs);
+                WriteStrings(w, "verbs", SubresourceVerbs(subresource));
                 w.WriteEndObject();
             }
         }
@@ -202,16 +202,16 @@ internal sealed class DiscoveryDocuments
     }
 
     /// <summary>Both lists are left out when empty, as the server's discovery documents do.</summary>
-    private static void WriteShortNamesAndCategories(Utf8JsonWriter w, ResourceType resource)
+    private static void WriteShortNamesAndCategories(Utf8JsonWriter w, ResourceStrategy strategy)
     {
-        if (resource.ShortNames.Count > 0)
+        if (strategy.ShortNames.Count > 0)
         {
-            WriteStrings(w, "shortNames", resource.ShortNames);
+            WriteStrings(w, "shortNames", strategy.ShortNames);
         }
 
-        if (resource.Categories.Count > 0)
+        if (strategy.Categories.Count > 0)
         {
-            WriteStrings(w, "categories", resource.Categories);
+            WriteStrings(w, "categories", strategy.Categories);
         }
     }
 
@@ -236,14 +236,14 @@ internal sealed class DiscoveryDocuments
             w.WriteNull("creationTimestamp");
             w.WriteEndObject();
             w.WriteStartArray("versions");
-            foreach (var version in ResourceTypes.All.Where(r => r.Group == group).Select(r => r.Version).Distinct())
+            foreach (var version in ResourceRegistry.Resources.Where(r => r.Group == group).Select(r => r.Version).Distinct())
             {
                 w.WriteStartObject();
                 w.WriteString("version", version);
                 w.WriteStartArray("resources");
-                foreach (var resource in ResourceTypes.All.Where(r => r.Group == group && r.Version == version))
+                foreach (var strategy in ResourceRegistry.All.Where(s => s.Resource.Group == group && s.Resource.Version == version))
                 {
-                    WriteAggregatedResource(w, resource);
+                    WriteAggregatedResource(w, strategy);
                 }
 
                 w.WriteEndArray();
@@ -259,26 +259,27 @@ internal sealed class DiscoveryDocuments
         w.WriteEndObject();
     }
 
-    private static void WriteAggregatedResource(Utf8JsonWriter w, ResourceType resource)
+    private static void WriteAggregatedResource(Utf8JsonWriter w, ResourceStrategy strategy)
     {
+        var resource = strategy.Resource;
         w.WriteStartObject();
         w.WriteString("resource", resource.Plural);
         WriteKind(w, "responseKind", resource.Group, resource.Version, resource.Kind);
         w.WriteString("scope", resource.Namespaced ? "Namespaced" : "Cluster");
         w.WriteString("singularResource", resource.Singular);
-        WriteStrings(w, "verbs", ResourceVerbs);
-        WriteShortNamesAndCategories(w, resource);
+        WriteStrings(w, "verbs", strategy.Verbs);
+        WriteShortNamesAndCategories(w, strategy);
 
-        if (resource.Subresources.Count > 0)
+        if (strategy.Subresources.Count > 0)
         {
             w.WriteStartArray("subresources");
-            foreach (var subresource in resource.Subresources)
+            foreach (var subresource in strategy.Subresources)
             {
                 var (group, version, kind) = SubresourceKind(resource, subresource);
                 w.WriteStartObject();
                 w.WriteString("subresource", subresource);
                 WriteKind(w, "responseKind", group, version, kind);
-                WriteStrings(w, "verbs", SubresourceVerbs);
+                WriteStrings(w, "verbs", SubresourceVerbs(subresource));
                 w.WriteEndObject();
             }
 
@@ -287,6 +288,9 @@ internal sealed class DiscoveryDocuments
 
         w.WriteEndObject();
     }
+
+    /// <summary>namespaces/finalize is only ever replaced; status and scale are read, patched and replaced.</summary>
+    private static string[] SubresourceVerbs(string subresource) => subresource == "finalize" ? ["update"] : ["get", "patch", "update"];
 
     private static (string Group, string Version, string Kind) SubresourceKind(ResourceType resource, string subresource) =>
         subresource == "scale" ? ("autoscaling", "v1", "Scale") : (resource.Group, resource.Version, resource.Kind);

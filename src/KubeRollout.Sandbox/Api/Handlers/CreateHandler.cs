@@ -1,6 +1,7 @@
 using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Routing;
+using KubeRollout.Sandbox.Registry;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeRollout.Sandbox.Api.Handlers;
@@ -15,7 +16,7 @@ internal sealed class CreateHandler(ApiContext api)
         var decoded = await ObjectBodyReader.ReadAsync(http.Request, resource.ApiVersion, resource.Kind, resource.ModelType, options.Validation, http.RequestAborted);
         var obj = decoded.AsKubernetesObject();
         ObjectIdentity.ForCreate(obj, target);
-        var created = api.Store.Create(resource, obj, options.FieldManager, options.DryRun);
+        var created = api.Registry.Create(resource, obj, new WriteRequest(options.FieldManager, options.DryRun));
         ResponseWriter.AddWarnings(http.Response, decoded.Warnings);
         await api.Responses.WriteObjectAsync(http.Response, StatusCodes.Status201Created, created);
     }

@@ -1,9 +1,9 @@
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Routing;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -23,7 +23,7 @@ internal sealed class DeleteHandler(ApiContext api)
     {
         var request = await DeleteOptionsReader.ReadAsync(http.Request, http.RequestAborted);
         var filter = ListOptions.Filter(target, new QueryParameters(http.Request.Query));
-        var selected = api.Store.List(target.Resource, filter.Namespace, filter.Matches, out _);
+        var selected = api.Registry.List(target.Resource, filter.Namespace, filter.Matches, out _);
         var deleted = new List<IKubernetesObject<V1ObjectMeta>>();
         foreach (var obj in selected)
         {
@@ -38,21 +38,9 @@ internal sealed class DeleteHandler(ApiContext api)
         }
 
         await api.Responses.WriteListAsync(
-            http.Response, target.Resource, deleted, api.Store.ResourceVersion, ResponseFormat.Json, Tables.IncludeObjectPolicy.Metadata, http.RequestAborted);
+            http.Response, target.Resource, deleted, api.Registry.ResourceVersion, ResponseFormat.Json, Tables.IncludeObjectPolicy.Metadata, http.RequestAborted);
     }
 
-    private IKubernetesObject<V1ObjectMeta> Delete(ResourceType resource, string? @namespace, string name, DeleteRequest request)
-    {
-        if (request.PreconditionResourceVersion is { } expected)
-        {
-            var current = api.Store.Get(resource, @namespace, name) ?? throw ApiErrors.NotFound(resource, name);
-            if (current.Metadata.ResourceVersion != expected)
-            {
-                throw ApiErrors.Conflict(resource, name,
-                    $"Precondition failed: ResourceVersion in precondition: {expected}, ResourceVersion in object meta: {current.Metadata.ResourceVersion}");
-            }
-        }
-
-        return api.Store.Delete(resource, @namespace, name, request.PropagationPolicy, request.PreconditionUid, request.DryRun, request.GracePeriodSeconds);
-    }
+    private IKubernetesObject<V1ObjectMeta> Delete(ResourceType resource, string? @namespace, string name, DeleteRequest request) =>
+        api.Registry.Delete(resource, @namespace, name, request);
 }

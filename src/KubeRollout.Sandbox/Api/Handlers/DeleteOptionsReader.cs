@@ -2,14 +2,13 @@ using System.Text.Json;
 using k8s.Models;
 using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Api.Requests;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeRollout.Sandbox.Api.Handlers;
 
-/// <summary>The effective options of a delete, from the DeleteOptions body or, without a body, from the query.</summary>
-internal sealed record DeleteRequest(string? PropagationPolicy, string? PreconditionUid, string? PreconditionResourceVersion, bool DryRun, long? GracePeriodSeconds);
-
+/// <summary>The effective options of a delete (<see cref="DeleteRequest"/>), from the DeleteOptions body or, without a body, from the query.</summary>
 internal static class DeleteOptionsReader
 {
     public static async Task<DeleteRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Patching;
-using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.Handlers;
 

@@ -3,6 +3,7 @@ using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Routing;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -24,14 +25,14 @@ internal sealed class PatchHandler(ApiContext api)
         var resource = target.Resource;
         for (var attempt = 1; ; attempt++)
         {
-            var current = api.Store.Get(resource, target.Namespace, target.Name!);
+            var current = api.Registry.Get(resource, target.Namespace, target.Name!);
             if (current is null && (options.Format != BodyFormat.ApplyPatch || target.Subresource is not null))
             {
                 throw ApiErrors.NotFound(resource, target.Name!);
             }
 
             var currentJson = current is null ? null : ModelJson.ToNode(current);
-            var patched = patch.ApplyTo(currentJson, resource.ModelType, options.Write.FieldManager, options.Force, api.Clock.UtcNow);
+            var patched = patch.ApplyTo(currentJson, resource.ModelType, options.Write.FieldManager, options.Force, api.Now);
             var warnings = new List<string>();
             var decoded = (k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)PatchResult.Decode(
                 patched, resource.ApiVersion, resource.Kind, resource.ModelType, patch, options.Write.Validation, warnings);
@@ -39,9 +40,10 @@ internal sealed class PatchHandler(ApiContext api)
             ObjectIdentity.ForExisting(decoded, target);
             try
             {
+                var write = new WriteRequest(options.Write.FieldManager, options.Write.DryRun, IsApply: options.Format == BodyFormat.ApplyPatch);
                 var result = current is null
-                    ? api.Store.Create(resource, decoded, options.Write.FieldManager, options.Write.DryRun)
-                    : api.Store.Update(resource, decoded, options.Write.FieldManager, statusOnly: target.Subresource == "status", options.Write.DryRun);
+                    ? api.Registry.Create(resource, decoded, write)
+                    : api.Registry.Update(resource, decoded, target.Subresource, write);
                 ResponseWriter.AddWarnings(http.Response, warnings);
                 await api.Responses.WriteObjectAsync(http.Response, current is null ? StatusCodes.Status201Created : StatusCodes.Status200OK, result);
                 return;

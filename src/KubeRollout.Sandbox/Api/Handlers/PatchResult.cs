@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Api.Validation;
+using KubeRollout.Sandbox.Schema;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.Handlers;
@@ -36,6 +37,7 @@ internal static class PatchResult
 
         try
         {
+            EmptyCollections.Drop(patched, modelType);
             return ModelJson.FromNode(patched, modelType);
         }
         catch (JsonException e)

@@ -15,7 +15,7 @@ internal sealed class ReadHandler(ApiContext api)
         var query = new QueryParameters(http.Request.Query);
         var format = ContentNegotiation.Negotiate(http.Request.Headers.Accept);
         var include = IncludeObjectPolicies.Parse(query.Get("includeObject"));
-        var obj = api.Store.Get(target.Resource, target.Namespace, target.Name!)
+        var obj = api.Registry.Get(target.Resource, target.Namespace, target.Name!)
             ?? throw ApiErrors.NotFound(target.Resource, target.Name!);
         return api.Responses.WriteReadAsync(http.Response, target.Resource, obj, format, include);
     }
@@ -26,7 +26,7 @@ internal sealed class ReadHandler(ApiContext api)
         var format = ContentNegotiation.Negotiate(http.Request.Headers.Accept);
         var include = IncludeObjectPolicies.Parse(query.Get("includeObject"));
         var filter = ListOptions.Filter(target, query);
-        var items = api.Store.List(target.Resource, filter.Namespace, filter.Matches, out var resourceVersion);
+        var items = api.Registry.List(target.Resource, filter.Namespace, filter.Matches, out var resourceVersion);
         return api.Responses.WriteListAsync(http.Response, target.Resource, items, resourceVersion, format, include, http.RequestAborted);
     }
 }

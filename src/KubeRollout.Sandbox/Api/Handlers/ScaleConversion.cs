@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Api.Selectors;
+using KubeRollout.Sandbox.Registry.Printing;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.Handlers;

@@ -3,6 +3,7 @@ using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Routing;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -34,7 +35,7 @@ internal sealed class ScaleHandler(ApiContext api)
         for (var attempt = 1; ; attempt++)
         {
             var currentScale = ScaleConversion.ToScale(Current(target));
-            var patched = patch.ApplyTo(ModelJson.ToNode(currentScale), typeof(V1Scale), options.Write.FieldManager, options.Force, api.Clock.UtcNow);
+            var patched = patch.ApplyTo(ModelJson.ToNode(currentScale), typeof(V1Scale), options.Write.FieldManager, options.Force, api.Now);
             var warnings = new List<string>();
             var scale = (V1Scale)PatchResult.Decode(patched, ScaleApiVersion, ScaleKind, typeof(V1Scale), patch, options.Write.Validation, warnings);
             try
@@ -79,10 +80,10 @@ internal sealed class ScaleHandler(ApiContext api)
             throw ApiErrors.Conflict(target.Resource, name, "the object has been modified; please apply your changes to the latest version and try again");
         }
 
-        var updated = api.Store.Update(target.Resource, ScaleConversion.WithReplicas(current, replicas), fieldManager, statusOnly: false, dryRun);
+        var updated = api.Registry.Update(target.Resource, ScaleConversion.WithReplicas(current, replicas), subresource: null, new WriteRequest(fieldManager, dryRun));
         return ScaleConversion.ToScale(updated);
     }
 
     private k8s.IKubernetesObject<V1ObjectMeta> Current(ResourceTarget target) =>
-        api.Store.Get(target.Resource, target.Namespace, target.Name!) ?? throw ApiErrors.NotFound(target.Resource, target.Name!);
+        api.Registry.Get(target.Resource, target.Namespace, target.Name!) ?? throw ApiErrors.NotFound(target.Resource, target.Name!);
 }

@@ -11,9 +11,10 @@ using KubeRollout.Sandbox.Api.Routing;
 using KubeRollout.Sandbox.Api.Selectors;
 using KubeRollout.Sandbox.Api.Tables;
 using KubeRollout.Sandbox.Api.Watch;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
-using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
 using Microsoft.AspNetCore.Http;
+using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
 
 namespace KubeRollout.Sandbox.Api.Handlers;
 
@@ -59,7 +60,7 @@ internal sealed class WatchHandler(ApiContext api)
             IReadOnlyList<StoreEvent> history;
             try
             {
-                history = api.Store.EventsSince(target.Resource, since);
+                history = api.Registry.Store.EventsSince(target.Resource, since);
             }
             catch (StoreException e) when (e.Code == StatusCodes.Status410Gone)
             {
@@ -76,7 +77,7 @@ internal sealed class WatchHandler(ApiContext api)
         }
         else
         {
-            var snapshot = api.Store.List(target.Resource, filter.Namespace, filter.Matches, out var listVersion);
+            var snapshot = api.Registry.Store.List(target.Resource, filter.Namespace, filter.Matches, out var listVersion);
             for (var i = 0; i < snapshot.Count; i++)
             {
                 stream.Write(WatchEventType.Added, snapshot[i]);
@@ -118,7 +119,7 @@ internal sealed class WatchHandler(ApiContext api)
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     // Time for a bookmark: every change up to the current version is already queued.
-                    var version = api.Store.ResourceVersion;
+                    var version = api.Registry.Store.ResourceVersion;
                     sent = Drain(subscription, filter, stream, sent);
                     stream.WriteBookmark(Math.Max(version, sent), initialEventsEnd: false);
                     await stream.FlushAsync(cancellationToken);
@@ -179,7 +180,7 @@ internal sealed class WatchHandler(ApiContext api)
     private sealed class EventStream(HttpResponse response, ResponseFormat format, ResourceType resource, IncludeObjectPolicy include, ApiContext api)
     {
         private readonly TableJson? _table = format.Shape == ResponseShape.Table
-            ? new TableJson(TablePrinters.For(resource), include, format.MetaVersion, api.Responses.Serialized)
+            ? new TableJson(ResourceRegistry.For(resource).Printer, include, format.MetaVersion, api.Responses.Serialized)
             : null;
 
         private bool _columnsSent;
@@ -214,7 +215,7 @@ internal sealed class WatchHandler(ApiContext api)
                     var buffer = new ArrayBufferWriter<byte>(1024);
                     using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
                     {
-                        _table!.Write(writer, [obj], obj.Metadata.ResourceVersion, includeColumns: !_columnsSent, api.Clock.UtcNow);
+                        _table!.Write(writer, [obj], obj.Metadata.ResourceVersion, includeColumns: !_columnsSent, api.Now);
                     }
 
                     _columnsSent = true;

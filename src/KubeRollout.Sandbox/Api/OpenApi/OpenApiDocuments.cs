@@ -1,31 +1,40 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using k8s.Models;
 using KubeRollout.Sandbox.Api.Discovery;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Registry;
 
 namespace KubeRollout.Sandbox.Api.OpenApi;
 
 /// <summary>
-/// <c>/openapi/v3</c> (the index of group-version documents) and one document per served group version, with its
-/// paths and the component schemas generated from the KubernetesClient model types. Built once, on first use.
+/// The OpenAPI documents, generated from the registry and the KubernetesClient model types on first use:
+/// <c>/openapi/v3</c> (the index of group-version documents) with one document per served group version, and the
+/// single Swagger 2.0 document of <c>/openapi/v2</c> as JSON and as protobuf. kubectl and Helm read v2 when v3
+/// does not answer for a kind (one the server does not serve): with it they report "no matches for kind".
 /// </summary>
 internal sealed class OpenApiDocuments
 {
-    private readonly Lazy<(byte[] Index, Dictionary<string, byte[]> Documents)> _documents = new(Build);
+    private readonly Lazy<(byte[] Index, Dictionary<string, byte[]> Documents)> _v3 = new(BuildV3);
+    private readonly Lazy<(byte[] Json, byte[] Protobuf)> _v2 = new(BuildV2);
 
-    public byte[] Index => _documents.Value.Index;
+    public byte[] Index => _v3.Value.Index;
+
+    public byte[] V2Json => _v2.Value.Json;
+
+    public byte[] V2Protobuf => _v2.Value.Protobuf;
 
     /// <summary>The document of <c>api/v1</c> or <c>apis/{group}/{version}</c>, or null.</summary>
-    public byte[]? Document(string path) => _documents.Value.Documents.GetValueOrDefault(path);
+    public byte[]? Document(string path) => _v3.Value.Documents.GetValueOrDefault(path);
 
-    private static (byte[] Index, Dictionary<string, byte[]> Documents) Build()
+    private static (byte[] Index, Dictionary<string, byte[]> Documents) BuildV3()
     {
         var documents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var (group, version) in ResourceTypes.All.Select(r => (r.Group, r.Version)).Distinct())
+        foreach (var (group, version) in ResourceRegistry.Resources.Select(r => (r.Group, r.Version)).Distinct())
         {
             var path = group.Length == 0 ? $"api/{version}" : $"apis/{group}/{version}";
-            documents[path] = BuildDocument(group, version);
+            documents[path] = BuildV3Document(ResourceRegistry.All.Where(s => s.Resource.Group == group && s.Resource.Version == version).ToList());
         }
 
         var index = Write(w =>
@@ -45,9 +54,69 @@ internal sealed class OpenApiDocuments
         return (index, documents);
     }
 
-    private static byte[] BuildDocument(string group, string version)
+    private static byte[] BuildV3Document(IReadOnlyList<ResourceStrategy> strategies) => Write(w =>
     {
-        var resources = ResourceTypes.All.Where(r => r.Group == group && r.Version == version).ToList();
+        w.WriteStartObject();
+        w.WriteString("openapi", "3.0.0");
+        WriteInfo(w);
+        w.WriteStartObject("paths");
+        foreach (var path in strategies.SelectMany(OpenApiOperations.Of))
+        {
+            OpenApiPaths.Write(w, path);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("components");
+        WriteSchemas(w, "schemas", strategies, SchemaWriter.V3References);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    private static (byte[] Json, byte[] Protobuf) BuildV2()
+    {
+        var json = Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("swagger", "2.0");
+            WriteInfo(w);
+            w.WriteStartObject("paths");
+            foreach (var path in ResourceRegistry.All.SelectMany(OpenApiOperations.Of))
+            {
+                SwaggerPaths.Write(w, path);
+            }
+
+            w.WriteEndObject();
+            WriteSchemas(w, "definitions", ResourceRegistry.All, SchemaWriter.V2References);
+            w.WriteStartObject("securityDefinitions");
+            w.WriteStartObject("BearerToken");
+            w.WriteString("description", "Bearer Token authentication");
+            w.WriteString("type", "apiKey");
+            w.WriteString("name", "authorization");
+            w.WriteString("in", "header");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteStartArray("security");
+            w.WriteStartObject();
+            w.WriteStartArray("BearerToken");
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+        return (json, SwaggerProtobuf.Encode(JsonNode.Parse(json)!.AsObject()));
+    }
+
+    private static void WriteInfo(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("info");
+        w.WriteString("title", "Kubernetes");
+        w.WriteString("version", ServerVersion.GitVersion);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The schemas of every model type the resources reach, with the kinds each serves as.</summary>
+    private static void WriteSchemas(Utf8JsonWriter w, string property, IEnumerable<ResourceStrategy> strategies, string references)
+    {
         var components = new SortedDictionary<string, (Type Type, List<(string, string, string)> Kinds)>(StringComparer.Ordinal);
         void Add(Type type, (string, string, string)? kind = null)
         {
@@ -67,51 +136,33 @@ internal sealed class OpenApiDocuments
             }
         }
 
-        foreach (var resource in resources)
+        foreach (var strategy in strategies)
         {
+            var resource = strategy.Resource;
             Add(resource.ModelType, SchemaWriter.Gvk(resource));
             if (SchemaNames.ListType(resource) is { } listType)
             {
                 Add(listType, (resource.Group, resource.Version, resource.ListKind));
             }
 
-            if (resource.Subresources.Contains("scale"))
+            if (strategy.Subresources.Contains("scale"))
             {
-                Add(typeof(k8s.Models.V1Scale), ("autoscaling", "v1", "Scale"));
+                Add(typeof(V1Scale), ("autoscaling", "v1", "Scale"));
             }
         }
 
-        Add(typeof(k8s.Models.V1Status), (string.Empty, "v1", "Status"));
-        Add(typeof(k8s.Models.V1DeleteOptions), (string.Empty, "v1", "DeleteOptions"));
+        Add(typeof(V1Status), (string.Empty, "v1", "Status"));
+        Add(typeof(V1DeleteOptions), (string.Empty, "v1", "DeleteOptions"));
 
-        return Write(w =>
+        w.WriteStartObject(property);
+        foreach (var (name, (type, kinds)) in components)
         {
-            w.WriteStartObject();
-            w.WriteString("openapi", "3.0.0");
-            w.WriteStartObject("info");
-            w.WriteString("title", "Kubernetes");
-            w.WriteString("version", ServerVersion.GitVersion);
-            w.WriteEndObject();
-            w.WriteStartObject("paths");
-            foreach (var resource in resources)
-            {
-                OpenApiPaths.Write(w, resource);
-            }
+            w.WritePropertyName(name);
+            SchemaWriter.WriteComponent(w, type, kinds, references);
+        }
 
-            w.WriteEndObject();
-            w.WriteStartObject("components");
-            w.WriteStartObject("schemas");
-            foreach (var (name, (type, kinds)) in components)
-            {
-                w.WritePropertyName(name);
-                SchemaWriter.WriteComponent(w, type, kinds);
-            }
-
-            SchemaWriter.WriteScalarComponents(w);
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
+        SchemaWriter.WriteScalarComponents(w);
+        w.WriteEndObject();
     }
 
     private static byte[] Write(Action<Utf8JsonWriter> write)

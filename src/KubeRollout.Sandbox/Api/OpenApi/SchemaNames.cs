@@ -1,4 +1,5 @@
 using k8s.Models;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Schema;
 using KubeRollout.Sandbox.Storage;
 
@@ -38,9 +39,9 @@ internal static class SchemaNames
     private static Dictionary<Type, string> Assign()
     {
         var names = new Dictionary<Type, string>();
-        foreach (var resource in ResourceTypes.All.OrderBy(r => r.Group.Length))
+        foreach (var resource in ResourceRegistry.Resources.OrderBy(r => r.Group.Length))
         {
-            var package = $"io.k8s.api.{(resource.Group.Length == 0 ? "core" : resource.Group)}.{resource.Version}";
+            var package = Package(resource);
             foreach (var type in ObjectTypesReachableFrom(resource.ModelType))
             {
                 names.TryAdd(type, MetaTypes.Contains(type) ? $"{MetaPackage}.{ShortName(type)}" : $"{package}.{ShortName(type)}");
@@ -62,6 +63,14 @@ internal static class SchemaNames
 
         return names;
     }
+
+    /// <summary>The Go package of a resource's types: io.k8s.api.apps.v1, io.k8s.api.core.v1, and apiextensions' own.</summary>
+    private static string Package(ResourceType resource) => resource.Group switch
+    {
+        "" => $"io.k8s.api.core.{resource.Version}",
+        "apiextensions.k8s.io" => $"io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.{resource.Version}",
+        var group => $"io.k8s.api.{group}.{resource.Version}",
+    };
 
     /// <summary>The KubernetesClient list type of a resource (V1DeploymentList, Corev1EventList, …).</summary>
     public static Type? ListType(ResourceType resource) =>

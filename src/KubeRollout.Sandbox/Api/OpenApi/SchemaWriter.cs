@@ -1,17 +1,24 @@
 using System.Text.Json;
+using KubeRollout.Sandbox.Schema;
+using KubeRollout.Sandbox.Storage;
 using ApplyListType = KubeRollout.Sandbox.Patching.Schema.ApplyListType;
 using FieldPatchMetadata = KubeRollout.Sandbox.Patching.Schema.FieldPatchMetadata;
 using PatchMetadataTable = KubeRollout.Sandbox.Patching.Schema.PatchMetadataTable;
 using PatchStrategy = KubeRollout.Sandbox.Patching.Schema.PatchStrategy;
-using KubeRollout.Sandbox.Schema;
-using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.OpenApi;
 
 /// <summary>Writes OpenAPI v3 component schemas of model types, generated from their <see cref="ModelShape"/>.</summary>
 internal static class SchemaWriter
 {
-    public static void WriteComponent(Utf8JsonWriter w, Type type, IReadOnlyList<(string Group, string Version, string Kind)> kinds)
+    /// <summary>Where OpenAPI v3 keeps its schemas.</summary>
+    public const string V3References = "#/components/schemas/";
+
+    /// <summary>Where Swagger 2.0 keeps them.</summary>
+    public const string V2References = "#/definitions/";
+
+    /// <param name="references">Where the document keeps its schemas: <see cref="V3References"/> or <see cref="V2References"/>.</param>
+    public static void WriteComponent(Utf8JsonWriter w, Type type, IReadOnlyList<(string Group, string Version, string Kind)> kinds, string references)
     {
         var shape = ModelShape.Of(type);
         w.WriteStartObject();
@@ -20,7 +27,7 @@ internal static class SchemaWriter
         foreach (var (name, field) in shape.Fields)
         {
             w.WritePropertyName(name);
-            WriteProperty(w, PatchMetadataTable.For(type, name), field.Shape);
+            WriteProperty(w, PatchMetadataTable.For(type, name), field.Shape, references);
         }
 
         w.WriteEndObject();
@@ -67,7 +74,7 @@ internal static class SchemaWriter
     /// strategic merge patches from these extensions (without them, lists such as containers look atomic and every
     /// apply would send them whole).
     /// </summary>
-    private static void WriteProperty(Utf8JsonWriter w, FieldPatchMetadata metadata, ModelShape shape)
+    private static void WriteProperty(Utf8JsonWriter w, FieldPatchMetadata metadata, ModelShape shape, string references)
     {
         var strategy = StrategyText(metadata.Strategy);
         var listType = shape.Kind == ShapeKind.List ? metadata.ApplyList switch
@@ -78,7 +85,7 @@ internal static class SchemaWriter
         } : null;
         if (strategy is null && metadata.MergeKey is null && listType is null)
         {
-            WriteShape(w, shape);
+            WriteShape(w, shape, references);
             return;
         }
 
@@ -87,12 +94,12 @@ internal static class SchemaWriter
         {
             w.WriteString("type", "array");
             w.WritePropertyName("items");
-            WriteShape(w, shape.Element!);
+            WriteShape(w, shape.Element!, references);
         }
         else
         {
             w.WriteStartArray("allOf");
-            WriteShape(w, shape);
+            WriteShape(w, shape, references);
             w.WriteEndArray();
         }
 
@@ -145,42 +152,42 @@ internal static class SchemaWriter
         return parts.Count == 0 ? null : string.Join(",", parts);
     }
 
-    public static void WriteRef(Utf8JsonWriter w, string name)
+    public static void WriteRef(Utf8JsonWriter w, string name, string references)
     {
         w.WriteStartObject();
-        w.WriteString("$ref", $"#/components/schemas/{name}");
+        w.WriteString("$ref", references + name);
         w.WriteEndObject();
     }
 
-    private static void WriteShape(Utf8JsonWriter w, ModelShape shape)
+    private static void WriteShape(Utf8JsonWriter w, ModelShape shape, string references)
     {
         switch (shape.Kind)
         {
             case ShapeKind.Struct:
-                WriteRef(w, SchemaNames.For(shape.Model!));
+                WriteRef(w, SchemaNames.For(shape.Model!), references);
                 break;
             case ShapeKind.List:
                 w.WriteStartObject();
                 w.WriteString("type", "array");
                 w.WritePropertyName("items");
-                WriteShape(w, shape.Element!);
+                WriteShape(w, shape.Element!, references);
                 w.WriteEndObject();
                 break;
             case ShapeKind.Map:
                 w.WriteStartObject();
                 w.WriteString("type", "object");
                 w.WritePropertyName("additionalProperties");
-                WriteShape(w, shape.Element!);
+                WriteShape(w, shape.Element!, references);
                 w.WriteEndObject();
                 break;
             case ShapeKind.Scalar when shape.Scalar == ScalarKind.DateTime:
-                WriteRef(w, SchemaNames.Time);
+                WriteRef(w, SchemaNames.Time, references);
                 break;
             case ShapeKind.Scalar when shape.Scalar == ScalarKind.IntOrString:
-                WriteRef(w, SchemaNames.IntOrString);
+                WriteRef(w, SchemaNames.IntOrString, references);
                 break;
             case ShapeKind.Scalar when shape.Scalar == ScalarKind.Quantity:
-                WriteRef(w, SchemaNames.Quantity);
+                WriteRef(w, SchemaNames.Quantity, references);
                 break;
             case ShapeKind.Scalar:
                 w.WriteStartObject();

@@ -24,10 +24,14 @@ internal static class BodyContentType
         "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml",
     ];
 
-    /// <summary>JSON, YAML or protobuf for create, update and delete bodies; anything else is 415.</summary>
+    /// <summary>
+    /// JSON, YAML or protobuf for create, update and delete bodies; anything else is 415. A body without a
+    /// Content-Type is read with the first serializer, JSON, as the API server does (client-go's scale client sends
+    /// its Scale that way).
+    /// </summary>
     public static BodyFormat ForObject(HttpRequest request) => MediaType(request) switch
     {
-        "application/json" => BodyFormat.Json,
+        null or "application/json" => BodyFormat.Json,
         "application/yaml" => BodyFormat.Yaml,
         "application/vnd.kubernetes.protobuf" => BodyFormat.Protobuf,
         var other => throw ApiErrors.UnsupportedMediaType(other, ObjectTypes),

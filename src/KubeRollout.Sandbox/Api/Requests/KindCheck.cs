@@ -1,5 +1,5 @@
 using KubeRollout.Sandbox.Api.Errors;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Registry;
 
 namespace KubeRollout.Sandbox.Api.Requests;
 
@@ -15,7 +15,7 @@ internal static class KindCheck
 
         var version = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[(apiVersion.IndexOf('/', StringComparison.Ordinal) + 1)..] : apiVersion;
         var prefix = $"{kind} in version \"{version}\" cannot be handled as a {expectedKind}";
-        var known = ResourceTypes.ForKind(apiVersion, kind) is not null || (apiVersion == "autoscaling/v1" && kind == "Scale");
+        var known = ResourceRegistry.ForKind(apiVersion, kind) is not null || (apiVersion == "autoscaling/v1" && kind == "Scale");
         if (!known)
         {
             throw ApiErrors.BadRequest($"{prefix}: no kind \"{kind}\" is registered for version \"{apiVersion}\" in scheme \"pkg/api/legacyscheme/scheme.go:30\"");

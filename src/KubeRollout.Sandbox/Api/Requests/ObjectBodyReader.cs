@@ -4,6 +4,7 @@ using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Api.Validation;
+using KubeRollout.Sandbox.Schema;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -62,6 +63,7 @@ internal static class ObjectBodyReader
         var json = (JsonObject)body.ToNode()!;
         json["apiVersion"] = apiVersion;
         json["kind"] = kind;
+        EmptyCollections.Drop(json, modelType);
         object model;
         try
         {

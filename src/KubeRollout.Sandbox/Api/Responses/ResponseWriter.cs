@@ -6,14 +6,14 @@ using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Api.Tables;
-using KubeRollout.Sandbox.Simulation;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeRollout.Sandbox.Api.Responses;
 
 /// <summary>Writes API responses: objects, lists (streamed), tables, metadata-only forms and Status failures.</summary>
-internal sealed class ResponseWriter(SerializedObjects serialized, ISimulatedClock clock)
+internal sealed class ResponseWriter(SerializedObjects serialized, TimeProvider clock)
 {
     public const string JsonContentType = "application/json";
 
@@ -58,8 +58,8 @@ internal sealed class ResponseWriter(SerializedObjects serialized, ISimulatedClo
         {
             case ResponseShape.Table:
                 return WriteWithJsonWriterAsync(response, format.ContentType, writer =>
-                    new TableJson(TablePrinters.For(resource), include, format.MetaVersion, serialized)
-                        .Write(writer, [obj], obj.Metadata.ResourceVersion, includeColumns: true, clock.UtcNow));
+                    new TableJson(ResourceRegistry.For(resource).Printer, include, format.MetaVersion, serialized)
+                        .Write(writer, [obj], obj.Metadata.ResourceVersion, includeColumns: true, clock.GetUtcNow().UtcDateTime));
             case ResponseShape.PartialObjectMetadata:
                 return WriteWithJsonWriterAsync(response, format.ContentType, writer => PartialObjectMetadataJson.Write(writer, obj, format.MetaVersion));
             default:
@@ -82,8 +82,8 @@ internal sealed class ResponseWriter(SerializedObjects serialized, ISimulatedClo
         {
             case ResponseShape.Table:
                 await WriteWithJsonWriterAsync(response, format.ContentType, writer =>
-                    new TableJson(TablePrinters.For(resource), include, format.MetaVersion, serialized)
-                        .Write(writer, items, version, includeColumns: true, clock.UtcNow));
+                    new TableJson(ResourceRegistry.For(resource).Printer, include, format.MetaVersion, serialized)
+                        .Write(writer, items, version, includeColumns: true, clock.GetUtcNow().UtcDateTime));
                 return;
             case ResponseShape.PartialObjectMetadata:
                 await WriteWithJsonWriterAsync(response, format.ContentType, writer =>

@@ -6,7 +6,7 @@ namespace KubeRollout.Sandbox.Api.Responses;
 
 /// <summary>
 /// The JSON of stored objects, computed once per snapshot and shared by every GET, list and watcher that sends it.
-/// Safe because the store never changes a snapshot after committing it (see <see cref="IClusterStore"/>); entries go
+/// Safe because the store never changes a snapshot after committing it (see <see cref="ClusterStore"/>); entries go
 /// away with their snapshots.
 /// </summary>
 internal sealed class SerializedObjects

@@ -1,4 +1,4 @@
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Registry;
 
 namespace KubeRollout.Sandbox.Api.Routing;
 
@@ -49,7 +49,7 @@ internal static class ApiPathParser
         }
 
         var group = parts[1];
-        if (!ResourceTypes.All.Any(r => r.Group == group && group.Length > 0))
+        if (!ResourceRegistry.Resources.Any(r => r.Group == group && group.Length > 0))
         {
             return ApiRoute.Unknown;
         }
@@ -60,7 +60,7 @@ internal static class ApiPathParser
         }
 
         var version = parts[2];
-        if (!ResourceTypes.All.Any(r => r.Group == group && r.Version == version))
+        if (!ResourceRegistry.Resources.Any(r => r.Group == group && r.Version == version))
         {
             return ApiRoute.Unknown;
         }
@@ -70,6 +70,11 @@ internal static class ApiPathParser
 
     private static ApiRoute ParseOpenApi(string[] parts)
     {
+        if (parts.Length == 2 && parts[1] == "v2")
+        {
+            return new ApiRoute(RouteKind.OpenApiV2);
+        }
+
         if (parts.Length < 2 || parts[1] != "v3")
         {
             return ApiRoute.Unknown;
@@ -94,11 +99,13 @@ internal static class ApiPathParser
             return ApiRoute.Unknown;
         }
 
-        var resource = ResourceTypes.Find(group, version, parts[0]);
-        if (resource is null)
+        var strategy = ResourceRegistry.Find(group, version, parts[0]);
+        if (strategy is null)
         {
             return ApiRoute.Unknown;
         }
+
+        var resource = strategy.Resource;
 
         var name = parts.Length > 1 ? parts[1] : null;
         var subresource = parts.Length > 2 ? parts[2] : null;
@@ -107,7 +114,7 @@ internal static class ApiPathParser
             return ApiRoute.Unknown; // e.g. a namespaced object without its namespace, or a node inside a namespace
         }
 
-        if (subresource is not null && !resource.Subresources.Contains(subresource))
+        if (subresource is not null && !strategy.Subresources.Contains(subresource))
         {
             return ApiRoute.Unknown;
         }

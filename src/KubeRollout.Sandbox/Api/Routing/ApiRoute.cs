@@ -21,6 +21,9 @@ internal enum RouteKind
     ResourceList,
     OpenApiV3Index,
 
+    /// <summary><c>/openapi/v2</c>: the Swagger 2.0 document, as JSON or protobuf.</summary>
+    OpenApiV2,
+
     /// <summary><c>/openapi/v3/{api/v1 | apis/group/version}</c>.</summary>
     OpenApiV3Document,
     Resource,

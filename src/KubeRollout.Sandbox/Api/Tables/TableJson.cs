@@ -2,6 +2,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Api.Responses;
+using KubeRollout.Sandbox.Registry.Printing;
 
 namespace KubeRollout.Sandbox.Api.Tables;
 

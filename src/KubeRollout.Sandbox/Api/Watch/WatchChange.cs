@@ -1,7 +1,6 @@
 using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Api.Responses;
-using KubeRollout.Sandbox.Storage;
 using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
 
 namespace KubeRollout.Sandbox.Api.Watch;

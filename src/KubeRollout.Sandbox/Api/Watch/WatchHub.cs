@@ -1,13 +1,14 @@
 using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Api.Responses;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
 
 namespace KubeRollout.Sandbox.Api.Watch;
 
 /// <summary>
-/// Fans the store's committed changes out to the open watches. It listens to <see cref="IClusterStore.Changed"/>,
+/// Fans the store's committed changes out to the open watches. It listens to <see cref="ClusterStore.Changed"/>,
 /// which the store raises in commit order, and remembers the latest version of every object so that each change
 /// carries its predecessor.
 /// </summary>
@@ -26,7 +27,7 @@ internal sealed class WatchHub : IDisposable
         lock (_gate)
         {
             _store.Changed += OnChanged;
-            foreach (var resource in ResourceTypes.All)
+            foreach (var resource in ResourceRegistry.Resources)
             {
                 _subscriptions[resource] = [];
                 _latest[resource] = store.List(resource, null, null, out _)

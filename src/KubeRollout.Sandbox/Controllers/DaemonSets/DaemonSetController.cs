@@ -1,9 +1,13 @@
 using k8s.Models;
 using KubeRollout.Sandbox.Controllers.Deployments;
-using KubeRollout.Sandbox.Controllers.Events;
 using KubeRollout.Sandbox.Controllers.Revisions;
-using KubeRollout.Sandbox.Controllers.Runtime;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +25,7 @@ public sealed partial class DaemonSetController : WorkloadController<V1DaemonSet
 
     private readonly RevisionHistory _history;
 
-    public DaemonSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+    public DaemonSetController(ClusterRegistry store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
         : base("daemonset-controller", Kind, store, cache, events, timers, logger)
     {
         _history = new RevisionHistory(store, cache);
@@ -211,15 +215,15 @@ public sealed partial class DaemonSetController : WorkloadController<V1DaemonSet
 
     protected override void OnChanged(CacheEvent change)
     {
-        if (change.Resource == ResourceTypes.DaemonSets)
+        if (change.Resource == ResourceOf<V1DaemonSet>.Type)
         {
             Queue.Add(ObjectKey.Of(change.Object));
         }
-        else if (change.Resource == ResourceTypes.Nodes)
+        else if (change.Resource == ResourceOf<V1Node>.Type)
         {
             OnNodeChanged(change);
         }
-        else if (change.Resource == ResourceTypes.Pods || change.Resource == ResourceTypes.ControllerRevisions)
+        else if (change.Resource == ResourceOf<V1Pod>.Type || change.Resource == ResourceOf<V1ControllerRevision>.Type)
         {
             EnqueueControllersOf(change);
         }

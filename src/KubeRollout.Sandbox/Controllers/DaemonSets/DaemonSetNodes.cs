@@ -1,6 +1,6 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Shared;
-using KubeRollout.Sandbox.Simulation.Scheduling;
+using KubeRollout.Sandbox.Machinery.Scheduling;
+using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Controllers.DaemonSets;
 

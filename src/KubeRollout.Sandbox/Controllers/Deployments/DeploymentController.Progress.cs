@@ -1,7 +1,7 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
 using KubeRollout.Sandbox.Controllers.ReplicaSets;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Queues;
 
 namespace KubeRollout.Sandbox.Controllers.Deployments;
 

@@ -1,5 +1,5 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Objects;
 
 namespace KubeRollout.Sandbox.Controllers.Deployments;
 

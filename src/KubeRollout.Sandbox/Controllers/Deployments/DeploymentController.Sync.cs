@@ -1,7 +1,8 @@
 using System.Globalization;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Events;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Objects;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Controllers.Deployments;
@@ -106,7 +107,7 @@ public sealed partial class DeploymentController
 
         if (needsUpdate)
         {
-            WriteAnnotationsAndStatus(d);
+            WriteStatus(d);
         }
 
         return existing;
@@ -200,7 +201,7 @@ public sealed partial class DeploymentController
 
         if (needsUpdate)
         {
-            WriteAnnotationsAndStatus(d);
+            WriteStatus(d);
         }
 
         return created;

@@ -1,7 +1,11 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Events;
-using KubeRollout.Sandbox.Controllers.Runtime;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +21,7 @@ namespace KubeRollout.Sandbox.Controllers.Deployments;
 public sealed partial class DeploymentController : WorkloadController<V1Deployment>
 {
 
-    public DeploymentController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+    public DeploymentController(ClusterRegistry store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
         : base("deployment-controller", "Deployment", store, cache, events, timers, logger)
     {
     }
@@ -84,40 +88,28 @@ public sealed partial class DeploymentController : WorkloadController<V1Deployme
             rs => Cache.ControlledBy<V1Pod>(rs.Metadata.Uid).Where(p => LabelSelectors.Matches(d.Spec.Selector, p.Metadata.Labels)).ToList(),
             StringComparer.Ordinal);
 
+    /// <summary>
+    /// Writes the status and, with it, the revision annotation, as the real controller does (the Deployment status
+    /// strategy keeps annotations, and a status update never bumps the generation).
+    /// </summary>
     private void WriteStatus(V1Deployment d)
     {
         var stored = Store.UpdateStatus(d, FieldManagers.ControllerManager);
         d.Metadata.ResourceVersion = stored.Metadata.ResourceVersion;
     }
 
-    /// <summary>
-    /// Writes the revision annotation and the status. The real controller sends both in one status update (the
-    /// Deployment status strategy keeps annotations); the sandbox store's status update changes status only, so a
-    /// changed annotation is written first with a normal update.
-    /// </summary>
-    private void WriteAnnotationsAndStatus(V1Deployment d)
-    {
-        var stored = Cache.Get<V1Deployment>(ObjectKey.Of(d));
-        if (stored is not null && !stored.Metadata.Annotations.SameAs(d.Metadata.Annotations))
-        {
-            var updated = Store.Update(d, FieldManagers.ControllerManager);
-            d.Metadata.ResourceVersion = updated.Metadata.ResourceVersion;
-        }
-
-        WriteStatus(d);
-    }
 
     protected override void OnChanged(CacheEvent change)
     {
-        if (change.Resource == ResourceTypes.Deployments)
+        if (change.Resource == ResourceOf<V1Deployment>.Type)
         {
             Queue.Add(ObjectKey.Of(change.Object));
         }
-        else if (change.Resource == ResourceTypes.ReplicaSets)
+        else if (change.Resource == ResourceOf<V1ReplicaSet>.Type)
         {
             EnqueueControllersOf(change, onEveryOrphanUpdate: true);
         }
-        else if (change.Resource == ResourceTypes.Pods && change.Type == WatchEventType.Deleted)
+        else if (change.Resource == ResourceOf<V1Pod>.Type && change.Type == WatchEventType.Deleted)
         {
             OnPodDeleted((V1Pod)change.Object);
         }

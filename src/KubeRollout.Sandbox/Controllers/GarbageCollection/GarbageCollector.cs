@@ -1,7 +1,10 @@
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
@@ -21,10 +24,10 @@ public sealed class GarbageCollector : QueueController<ObjectRef>
     public const string ForegroundDeletion = "foregroundDeletion";
     public const string OrphanFinalizer = "orphan";
 
-    private readonly ClusterStore _store;
+    private readonly ClusterRegistry _store;
     private readonly ClusterCache _cache;
 
-    public GarbageCollector(ClusterStore store, ClusterCache cache, SimulatedTimers timers, ILogger logger)
+    public GarbageCollector(ClusterRegistry store, ClusterCache cache, SimulatedTimers timers, ILogger logger)
         : base("garbage-collector", workers: 1, timers, logger)
     {
         _store = store;
@@ -35,7 +38,7 @@ public sealed class GarbageCollector : QueueController<ObjectRef>
     /// <summary>Objects that reference owners and owners waiting in foreground deletion, as found at start-up.</summary>
     public override void EnqueueExisting()
     {
-        foreach (var resource in ResourceTypes.All)
+        foreach (var resource in ResourceRegistry.Resources)
         {
             foreach (var obj in _cache.List(resource))
             {
@@ -124,7 +127,7 @@ public sealed class GarbageCollector : QueueController<ObjectRef>
             copy.Metadata.Finalizers = owner.Metadata.Finalizers!.Where(f => f != ForegroundDeletion).ToList();
             try
             {
-                _store.Update(item.Resource, copy, FieldManagers.ControllerManager, statusOnly: false, dryRun: false);
+                _store.Update(item.Resource, copy, subresource: null, new WriteRequest(FieldManagers.ControllerManager));
             }
             catch (StoreNotFoundException)
             {
@@ -146,7 +149,7 @@ public sealed class GarbageCollector : QueueController<ObjectRef>
     {
         try
         {
-            _store.Delete(item.Resource, item.Namespace, item.Name, policy, preconditionUid: obj.Metadata.Uid, dryRun: false);
+            _store.Delete(item.Resource, item.Namespace, item.Name, new DeleteRequest(policy, PreconditionUid: obj.Metadata.Uid));
         }
         catch (StoreNotFoundException)
         {
@@ -161,7 +164,7 @@ public sealed class GarbageCollector : QueueController<ObjectRef>
         copy.Metadata.OwnerReferences = remaining.Count == 0 ? null : remaining;
         try
         {
-            _store.Update(item.Resource, copy, FieldManagers.ControllerManager, statusOnly: false, dryRun: false);
+            _store.Update(item.Resource, copy, subresource: null, new WriteRequest(FieldManagers.ControllerManager));
         }
         catch (StoreNotFoundException)
         {

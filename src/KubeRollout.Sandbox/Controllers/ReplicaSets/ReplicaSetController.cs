@@ -1,7 +1,11 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Events;
-using KubeRollout.Sandbox.Controllers.Runtime;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +23,7 @@ public sealed class ReplicaSetController : WorkloadController<V1ReplicaSet>
     private const int BurstReplicas = 500;
     private static readonly TimeSpan AfterAvailable = TimeSpan.FromMilliseconds(10);
 
-    public ReplicaSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+    public ReplicaSetController(ClusterRegistry store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
         : base("replicaset-controller", "ReplicaSet", store, cache, events, timers, logger)
     {
     }
@@ -152,11 +156,11 @@ public sealed class ReplicaSetController : WorkloadController<V1ReplicaSet>
 
     protected override void OnChanged(CacheEvent change)
     {
-        if (change.Resource == ResourceTypes.ReplicaSets)
+        if (change.Resource == ResourceOf<V1ReplicaSet>.Type)
         {
             Queue.Add(ObjectKey.Of(change.Object));
         }
-        else if (change.Resource == ResourceTypes.Pods)
+        else if (change.Resource == ResourceOf<V1Pod>.Type)
         {
             EnqueueControllersOf(change);
         }

@@ -1,7 +1,9 @@
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Controllers.Revisions;
@@ -15,11 +17,11 @@ public sealed class RevisionHistory
 {
     public const string HashLabel = "controller-revision-hash";
 
-    private readonly ClusterStore _store;
+    private readonly ClusterRegistry _store;
     private readonly ClusterCache _cache;
     private readonly ControllerRefClaimer _claimer;
 
-    public RevisionHistory(ClusterStore store, ClusterCache cache)
+    public RevisionHistory(ClusterRegistry store, ClusterCache cache)
     {
         _store = store;
         _cache = cache;

@@ -1,6 +1,8 @@
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Controllers.Shared;
@@ -12,10 +14,10 @@ namespace KubeRollout.Sandbox.Controllers.Shared;
 /// </summary>
 public sealed class ControllerRefClaimer
 {
-    private readonly ClusterStore _store;
+    private readonly ClusterRegistry _store;
     private readonly ClusterCache _cache;
 
-    public ControllerRefClaimer(ClusterStore store, ClusterCache cache)
+    public ControllerRefClaimer(ClusterRegistry store, ClusterCache cache)
     {
         _store = store;
         _cache = cache;

@@ -1,6 +1,6 @@
 using k8s.Models;
 using KubeRollout.Sandbox.Controllers.Revisions;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Objects;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Controllers.StatefulSets;

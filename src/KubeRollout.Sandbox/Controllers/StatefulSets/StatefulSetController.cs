@@ -1,8 +1,12 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Events;
 using KubeRollout.Sandbox.Controllers.Revisions;
-using KubeRollout.Sandbox.Controllers.Runtime;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +25,7 @@ public sealed partial class StatefulSetController : WorkloadController<V1Statefu
 
     private readonly RevisionHistory _history;
 
-    public StatefulSetController(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+    public StatefulSetController(ClusterRegistry store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
         : base("statefulset-controller", Kind, store, cache, events, timers, logger)
     {
         _history = new RevisionHistory(store, cache);
@@ -116,11 +120,11 @@ public sealed partial class StatefulSetController : WorkloadController<V1Statefu
 
     protected override void OnChanged(CacheEvent change)
     {
-        if (change.Resource == ResourceTypes.StatefulSets)
+        if (change.Resource == ResourceOf<V1StatefulSet>.Type)
         {
             Queue.Add(ObjectKey.Of(change.Object));
         }
-        else if (change.Resource == ResourceTypes.Pods || change.Resource == ResourceTypes.ControllerRevisions)
+        else if (change.Resource == ResourceOf<V1Pod>.Type || change.Resource == ResourceOf<V1ControllerRevision>.Type)
         {
             EnqueueControllersOf(change);
         }

@@ -2,6 +2,8 @@ using System.Globalization;
 using k8s.Models;
 using KubeRollout.Sandbox.Controllers.Revisions;
 using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Controllers.StatefulSets;
 

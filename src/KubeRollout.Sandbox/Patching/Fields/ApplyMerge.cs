@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using KubeRollout.Sandbox.Patching.Schema;
 using KubeRollout.Sandbox.Schema;
 
 namespace KubeRollout.Sandbox.Patching.Fields;

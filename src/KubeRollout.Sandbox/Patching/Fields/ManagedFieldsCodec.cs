@@ -16,15 +16,49 @@ public static class ManagedFieldsCodec
 
         foreach (var item in list.OfType<JsonObject>())
         {
-            var manager = (string?)item["manager"] ?? string.Empty;
-            var operation = (string?)item["operation"] ?? ManagedFieldsEntry.Update;
-            DateTime? time = DateTime.TryParse((string?)item["time"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
-                ? parsed
-                : null;
-            entries.Add(new ManagedFieldsEntry(manager, operation, (string?)item["apiVersion"], time, (string?)item["subresource"], FieldSet.FromFieldsV1(item["fieldsV1"])));
+            entries.Add(Entry(item));
         }
 
         return entries;
+    }
+
+    private static ManagedFieldsEntry Entry(JsonObject item)
+    {
+        var manager = (string?)item["manager"] ?? string.Empty;
+        var operation = (string?)item["operation"] ?? ManagedFieldsEntry.Update;
+        DateTime? time = DateTime.TryParse((string?)item["time"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : null;
+        return new ManagedFieldsEntry(manager, operation, (string?)item["apiVersion"], time, (string?)item["subresource"], FieldSet.FromFieldsV1(item["fieldsV1"]));
+    }
+
+    /// <summary>
+    /// Decodes entries as the API server does before it accepts them from a client: every entry needs the operation
+    /// Apply or Update, an apiVersion and fieldsType FieldsV1; otherwise the list is refused as a whole.
+    /// </summary>
+    public static bool TryDecode(JsonArray? list, out List<ManagedFieldsEntry> entries)
+    {
+        entries = [];
+        if (list is null)
+        {
+            return true;
+        }
+
+        foreach (var node in list)
+        {
+            if (node is not JsonObject item
+                || (string?)item["operation"] is not (ManagedFieldsEntry.Apply or ManagedFieldsEntry.Update)
+                || string.IsNullOrEmpty((string?)item["apiVersion"])
+                || (string?)item["fieldsType"] != "FieldsV1")
+            {
+                entries = [];
+                return false;
+            }
+
+            entries.Add(Entry(item));
+        }
+
+        return true;
     }
 
     /// <summary>The entries in the API server's order: appliers first, then by time, manager, apiVersion, subresource.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Objects;
 
 namespace KubeRollout.Sandbox.Simulation.Kubelet;
 

@@ -7,11 +7,15 @@ namespace KubeRollout.Sandbox.Simulation.Kubelet;
 /// One simulated container, as a state machine over simulated time. Each start attempt asks for the behavior in
 /// force (annotation, failure rules); crashes restart like the kubelet's back-off: the first restart at once, then
 /// after 10 s, 20 s, 40 s … capped at 5 min (CrashLoopBackOff); failed pulls retry on the same back-off
-/// (ErrImagePull, ImagePullBackOff).
+/// (ErrImagePull, ImagePullBackOff). A container of a pod that is not always restarted (restartPolicy Never or
+/// OnFailure) and that no failure rule touches runs for a short while and exits with code 0 (Completed).
 /// </summary>
 public sealed class ContainerRuntime
 {
     public static readonly TimeSpan DefaultCrashAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a run-to-completion container works before it exits successfully.</summary>
+    public static readonly TimeSpan RunToCompletion = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan InitialBackOff = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StatusDelay = TimeSpan.FromSeconds(1);
@@ -54,6 +58,9 @@ public sealed class ContainerRuntime
 
     public DateTime? CrashAt { get; private set; }
 
+    /// <summary>When the current run exits with code 0 (null: it does not end by itself).</summary>
+    public DateTime? CompleteAt { get; private set; }
+
     public bool EverStarted { get; private set; }
 
     public TerminatedRun? Terminated { get; private set; }
@@ -65,7 +72,11 @@ public sealed class ContainerRuntime
 
     /// <summary>Ready now: running, past its readiness delay, and not past a crash still to be reported.</summary>
     public bool IsReady(DateTime now) =>
-        Stage == ContainerStage.Running && ReadyAt is { } at && at <= now && (CrashAt is not { } crash || crash > now);
+        Stage == ContainerStage.Running && ReadyAt is { } at && at <= now && (CrashAt is not { } crash || crash > now)
+        && (CompleteAt is not { } completion || completion > now);
+
+    /// <summary>Exited and never restarted, with exit code 0.</summary>
+    public bool Succeeded => Stage == ContainerStage.Dead && Terminated?.ExitCode == 0;
 
     /// <summary>A container still being created starts its creation anew at <paramref name="createUntil"/> (the pod was blocked before it).</summary>
     public void CreateUntil(DateTime createUntil)
@@ -105,9 +116,13 @@ public sealed class ContainerRuntime
                     {
                         Crash(crashAt, context);
                     }
+                    else if (CompleteAt is { } completeAt && completeAt <= at)
+                    {
+                        Complete(completeAt);
+                    }
                     else
                     {
-                        NextTransition = CrashAt;
+                        NextTransition = CrashAt ?? CompleteAt;
                     }
 
                     break;
@@ -158,18 +173,19 @@ public sealed class ContainerRuntime
         ContainerId = "containerd://" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var crashAfter = context.CrashAfter;
         CrashAt = behavior == ContainerBehavior.Crash ? at + (crashAfter ?? DefaultCrashAfter) : null;
+        CompleteAt = behavior is ContainerBehavior.Normal or ContainerBehavior.Ready && context.RestartPolicy != "Always" ? at + RunToCompletion : null;
         ReadyAt = behavior switch
         {
             ContainerBehavior.Normal or ContainerBehavior.Ready => at + ReadinessDelay,
             ContainerBehavior.Crash when crashAfter is not null => at + ReadinessDelay,
             _ => null,
         };
-        if (ReadyAt >= CrashAt)
+        if (ReadyAt >= (CrashAt ?? CompleteAt))
         {
             ReadyAt = null;
         }
 
-        NextTransition = ReadyAt > at ? ReadyAt : CrashAt;
+        NextTransition = ReadyAt > at ? ReadyAt : CrashAt ?? CompleteAt;
         events.Add(new KubeletEvent("Normal", "Pulled", $"Container image \"{Image}\" already present on machine", Name));
         events.Add(new KubeletEvent("Normal", "Created", $"Created container: {Name}", Name));
         events.Add(new KubeletEvent("Normal", "Started", $"Started container {Name}", Name));
@@ -189,6 +205,16 @@ public sealed class ContainerRuntime
 
         Stage = ContainerStage.Exited;
         NextTransition = at + StatusDelay;
+    }
+
+    /// <summary>A successful exit: containers that are not always restarted stay terminated.</summary>
+    private void Complete(DateTime at)
+    {
+        Terminated = new TerminatedRun(0, "Completed", StartedAt!.Value, at, ContainerId!);
+        ReadyAt = null;
+        CompleteAt = null;
+        Stage = ContainerStage.Dead;
+        NextTransition = null;
     }
 
     /// <summary>The kubelet's doBackOff: no back-off entry yet means restart now (and start one at 10 s).</summary>

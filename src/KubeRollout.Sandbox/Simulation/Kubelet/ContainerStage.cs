@@ -23,6 +23,6 @@ public enum ContainerStage
     /// <summary>Waiting, CreateContainerConfigError: an env source (ConfigMap, Secret or key) is missing; retried.</summary>
     ConfigError,
 
-    /// <summary>Exited and never restarted (restartPolicy Never).</summary>
+    /// <summary>Exited and not restarted: completed (exit code 0), or failed under restartPolicy Never.</summary>
     Dead,
 }

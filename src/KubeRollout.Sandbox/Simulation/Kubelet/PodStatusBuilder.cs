@@ -1,5 +1,6 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Time;
 
 namespace KubeRollout.Sandbox.Simulation.Kubelet;
 
@@ -16,7 +17,15 @@ public static class PodStatusBuilder
         var previous = pod.Status;
         var unready = runtime.Containers.Where(c => !c.IsReady(now)).Select(c => c.Name).ToList();
         var ready = unready.Count == 0;
-        var notReadyMessage = $"containers with unready status: [{string.Join(' ', unready)}]";
+        var phase = Phase(pod, runtime);
+        var terminalReason = phase switch
+        {
+            PodConditions.Succeeded => "PodCompleted",
+            PodConditions.Failed => "PodFailed",
+            _ => null,
+        };
+        var notReadyReason = terminalReason ?? "ContainersNotReady";
+        var notReadyMessage = terminalReason is null ? $"containers with unready status: [{string.Join(' ', unready)}]" : null;
         var started = SimulatedTime.Truncate(runtime.StartTime);
 
         // Ready since the last container became ready in its current run: a restart in between (even one this
@@ -26,14 +35,17 @@ public static class PodStatusBuilder
         var initContainers = pod.Spec.InitContainers ?? [];
         var initializing = initContainers.Count > 0 && !startup.Initialized;
         var incomplete = initContainers.SkipWhile(c => startup.InitFailure is { } failure && c.Name != failure.Container).Select(c => c.Name);
+
+        // The pod sandbox exists once the volumes are mounted, and is gone once the pod has terminated.
+        var sandboxReady = startup.Mounted && terminalReason is null;
         var conditions = new List<V1PodCondition>
         {
-            Condition(previous, PodConditions.PodReadyToStartContainers, startup.Mounted ? "True" : "False", null, null, time),
+            Condition(previous, PodConditions.PodReadyToStartContainers, sandboxReady ? "True" : "False", null, null, sandboxReady && previous is null ? started : time),
             initializing
                 ? Condition(previous, PodConditions.Initialized, "False", "ContainersNotInitialized", $"containers with incomplete status: [{string.Join(' ', incomplete)}]", time)
                 : Condition(previous, PodConditions.Initialized, "True", null, null, started),
-            Readiness(previous, PodConditions.Ready, ready, notReadyMessage, readySince),
-            Readiness(previous, PodConditions.ContainersReady, ready, notReadyMessage, readySince),
+            Readiness(previous, PodConditions.Ready, ready, notReadyReason, notReadyMessage, readySince),
+            Readiness(previous, PodConditions.ContainersReady, ready, notReadyReason, notReadyMessage, readySince),
             PodConditions.Find(pod, PodConditions.PodScheduled) is { Status: "True" } scheduled
                 ? scheduled
                 : new V1PodCondition { Type = PodConditions.PodScheduled, Status = "True", LastTransitionTime = started },
@@ -48,7 +60,7 @@ public static class PodStatusBuilder
         return new V1PodStatus
         {
             ObservedGeneration = generation,
-            Phase = Phase(pod, runtime),
+            Phase = phase,
             Conditions = conditions,
             HostIP = hostIP,
             HostIPs = [new V1HostIP { Ip = hostIP }],
@@ -101,12 +113,17 @@ public static class PodStatusBuilder
             return PodConditions.Running;
         }
 
-        if (stopped > 0)
+        if (stopped == 0 || restartPolicy == "Always")
         {
-            return restartPolicy == "Never" ? PodConditions.Failed : PodConditions.Running;
+            return stopped == 0 ? PodConditions.Pending : PodConditions.Running; // all restarting
         }
 
-        return PodConditions.Pending;
+        if (runtime.Containers.All(c => c.Succeeded))
+        {
+            return PodConditions.Succeeded;
+        }
+
+        return restartPolicy == "Never" ? PodConditions.Failed : PodConditions.Running; // OnFailure: restarting
     }
 
     /// <param name="initializing">The pod's init containers have not all run: its containers wait with PodInitializing.</param>
@@ -225,12 +242,15 @@ public static class PodStatusBuilder
         ContainerID = run.ContainerId,
     };
 
-    /// <summary>Ready/ContainersReady: when True, its transition time is when readiness began; when False, when it ended.</summary>
-    private static V1PodCondition Readiness(V1PodStatus? previous, string type, bool ready, string notReadyMessage, DateTime readySince)
+    /// <summary>
+    /// Ready/ContainersReady: when True, its transition time is when readiness began; when False, when it ended
+    /// (reason PodCompleted or PodFailed once the pod has terminated, as the kubelet reports a terminal phase).
+    /// </summary>
+    private static V1PodCondition Readiness(V1PodStatus? previous, string type, bool ready, string notReadyReason, string? notReadyMessage, DateTime readySince)
     {
         if (!ready)
         {
-            return Condition(previous, type, "False", "ContainersNotReady", notReadyMessage, readySince);
+            return Condition(previous, type, "False", notReadyReason, notReadyMessage, readySince);
         }
 
         return new V1PodCondition { Type = type, Status = "True", LastTransitionTime = readySince };

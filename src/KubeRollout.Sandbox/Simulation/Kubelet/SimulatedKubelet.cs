@@ -1,7 +1,10 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Events;
-using KubeRollout.Sandbox.Controllers.Runtime;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Simulation.Nodes;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
@@ -22,7 +25,7 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
 {
     private static readonly TimeSpan StopTime = TimeSpan.FromSeconds(1);
 
-    private readonly ClusterStore _store;
+    private readonly ClusterRegistry _store;
     private readonly ClusterCache _cache;
     private readonly EventRecorder _events;
     private readonly FailureRulesSource _rules;
@@ -30,7 +33,7 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
     private readonly object _gate = new();
     private readonly Dictionary<ObjectKey, PodRuntime> _runtimes = [];
 
-    public SimulatedKubelet(ClusterStore store, ClusterCache cache, EventRecorder events, FailureRulesSource rules, SimulatedTimers timers, ILogger logger)
+    public SimulatedKubelet(ClusterRegistry store, ClusterCache cache, EventRecorder events, FailureRulesSource rules, SimulatedTimers timers, ILogger logger)
         : base("kubelet", workers: 1, timers, logger)
     {
         _store = store;
@@ -150,7 +153,7 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
     {
         try
         {
-            _store.Delete(ResourceTypes.Pods, pod.Metadata.NamespaceProperty, pod.Metadata.Name, null, pod.Metadata.Uid, dryRun: false, gracePeriodSeconds: 0);
+            _store.Delete(ResourceOf<V1Pod>.Type, pod.Metadata.NamespaceProperty, pod.Metadata.Name, new DeleteRequest(PreconditionUid: pod.Metadata.Uid, GracePeriodSeconds: 0));
         }
         catch (StoreNotFoundException)
         {
@@ -204,7 +207,7 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
 
     private void OnChanged(CacheEvent change)
     {
-        if (change.Resource == ResourceTypes.Pods)
+        if (change.Resource == ResourceOf<V1Pod>.Type)
         {
             var pod = (V1Pod)change.Object;
             if (IsStatusOnlyChange(change, pod))
@@ -217,7 +220,7 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
                 Queue.Add(ObjectKey.Of(pod));
             }
         }
-        else if (change.Resource == ResourceTypes.Nodes && change.Type == WatchEventType.Deleted)
+        else if (change.Resource == ResourceOf<V1Node>.Type && change.Type == WatchEventType.Deleted)
         {
             foreach (var pod in _cache.PodsOnNode(change.Object.Metadata.Name))
             {

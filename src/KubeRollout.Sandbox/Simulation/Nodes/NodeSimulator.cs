@@ -1,6 +1,9 @@
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Runtime;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -16,11 +19,11 @@ public sealed class NodeSimulator : QueueController<ObjectKey>
     public const string NamePrefix = "sandbox-node-";
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMinutes(5);
 
-    private readonly ClusterStore _store;
+    private readonly ClusterRegistry _store;
     private readonly ClusterCache _cache;
     private readonly int _initialNodes;
 
-    public NodeSimulator(ClusterStore store, ClusterCache cache, SandboxOptions options, SimulatedTimers timers, ILogger logger)
+    public NodeSimulator(ClusterRegistry store, ClusterCache cache, SandboxOptions options, SimulatedTimers timers, ILogger logger)
         : base("node-simulator", workers: 1, timers, logger)
     {
         _store = store;
@@ -28,7 +31,7 @@ public sealed class NodeSimulator : QueueController<ObjectKey>
         _initialNodes = options.Nodes;
         cache.Changed += change =>
         {
-            if (change.Resource == ResourceTypes.Nodes && change.Type != WatchEventType.Deleted)
+            if (change.Resource == ResourceOf<V1Node>.Type && change.Type != WatchEventType.Deleted)
             {
                 Queue.Add(ObjectKey.Of(change.Object));
             }

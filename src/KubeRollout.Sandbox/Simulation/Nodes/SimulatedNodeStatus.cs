@@ -7,7 +7,7 @@ namespace KubeRollout.Sandbox.Simulation.Nodes;
 /// <summary>What a simulated node's kubelet reports: labels, capacity, conditions, addresses and node info.</summary>
 public static class SimulatedNodeStatus
 {
-    public const string KubeletVersion = "v1.35.0";
+    public const string KubeletVersion = "v1.35.2";
     public const string ContainerRuntimeVersion = "containerd://2.1.3";
     public const int PodCapacity = 4000;
 

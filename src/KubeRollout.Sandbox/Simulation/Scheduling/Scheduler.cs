@@ -1,8 +1,12 @@
 using System.Globalization;
 using k8s.Models;
-using KubeRollout.Sandbox.Controllers.Events;
-using KubeRollout.Sandbox.Controllers.Runtime;
-using KubeRollout.Sandbox.Controllers.Shared;
+using KubeRollout.Sandbox.Machinery.Cache;
+using KubeRollout.Sandbox.Machinery.Events;
+using KubeRollout.Sandbox.Machinery.Objects;
+using KubeRollout.Sandbox.Machinery.Queues;
+using KubeRollout.Sandbox.Machinery.Scheduling;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -18,13 +22,13 @@ public sealed class Scheduler : QueueController<ObjectKey>
 {
     public const string DefaultSchedulerName = "default-scheduler";
 
-    private readonly ClusterStore _store;
+    private readonly ClusterRegistry _store;
     private readonly ClusterCache _cache;
     private readonly EventRecorder _events;
     private readonly object _gate = new();
     private readonly HashSet<ObjectKey> _unschedulable = [];
 
-    public Scheduler(ClusterStore store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+    public Scheduler(ClusterRegistry store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
         : base("scheduler", workers: 1, timers, logger)
     {
         _store = store;
@@ -81,16 +85,10 @@ public sealed class Scheduler : QueueController<ObjectKey>
         Bind(pod, chosen);
     }
 
-    /// <summary>
-    /// Sets spec.nodeName. The binding subresource also sets the PodScheduled condition; the sandbox store writes
-    /// spec and status separately, so the kubelet's first status report, which follows at once, carries it.
-    /// </summary>
+    /// <summary>Posts the binding: the pod gets its node and the PodScheduled condition.</summary>
     private void Bind(V1Pod pod, V1Node node)
     {
-        var bound = ObjectCopies.Shallow(pod);
-        bound.Spec = ObjectCopies.Shallow(pod.Spec);
-        bound.Spec.NodeName = node.Metadata.Name;
-        _store.Update(bound, FieldManagers.Scheduler);
+        _store.Bind(pod, node.Metadata.Name);
         _events.Normal(pod, EventSource.Scheduler, "Scheduled", $"Successfully assigned {pod.Metadata.NamespaceProperty}/{pod.Metadata.Name} to {node.Metadata.Name}");
     }
 
@@ -183,7 +181,7 @@ public sealed class Scheduler : QueueController<ObjectKey>
 
     private void OnChanged(CacheEvent change)
     {
-        if (change.Resource == ResourceTypes.Pods)
+        if (change.Resource == ResourceOf<V1Pod>.Type)
         {
             var pod = (V1Pod)change.Object;
             if (change.Type != WatchEventType.Deleted && NeedsScheduling(pod))
@@ -195,7 +193,7 @@ public sealed class Scheduler : QueueController<ObjectKey>
                 RetryUnschedulable();
             }
         }
-        else if (change.Resource == ResourceTypes.Nodes)
+        else if (change.Resource == ResourceOf<V1Node>.Type)
         {
             RetryUnschedulable();
         }

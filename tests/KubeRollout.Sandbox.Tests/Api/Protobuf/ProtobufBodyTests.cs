@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using KubeRollout.Sandbox.Api.Protobuf;
 using KubeRollout.Sandbox.Api.Requests.Protobuf;
 using KubeRollout.Sandbox.Storage;
 using KubeRollout.Sandbox.Tests.Patching;

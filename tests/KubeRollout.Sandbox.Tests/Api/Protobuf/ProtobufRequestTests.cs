@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using k8s;
+using KubeRollout.Sandbox.Api.Protobuf;
 
 namespace KubeRollout.Sandbox.Tests.Api.Protobuf;
 

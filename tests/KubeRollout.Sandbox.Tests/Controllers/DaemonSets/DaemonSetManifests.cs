@@ -3,7 +3,7 @@ using KubeRollout.Sandbox.Tests.Controllers.Support;
 
 namespace KubeRollout.Sandbox.Tests.Controllers.DaemonSets;
 
-/// <summary>DaemonSets as a user writes them (the admission chain fills in the defaults).</summary>
+/// <summary>DaemonSets as a user writes them (the registry fills in the defaults).</summary>
 public static class DaemonSetManifests
 {
     public static V1DaemonSet DaemonSet(

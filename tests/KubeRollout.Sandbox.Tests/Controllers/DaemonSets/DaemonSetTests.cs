@@ -12,7 +12,7 @@ public sealed class DaemonSetTests
     public async Task One_pod_runs_on_every_node_pinned_by_node_affinity()
     {
         await using var cluster = new TestCluster(nodes: 3);
-        cluster.Store.Create(DaemonSetManifests.DaemonSet("proxy"), "test");
+        cluster.Registry.Create(DaemonSetManifests.DaemonSet("proxy"), "test");
         await WaitForRolloutAsync(cluster, "proxy", desired: 3);
 
         var pods = cluster.ActivePods("app=proxy");
@@ -33,14 +33,14 @@ public sealed class DaemonSetTests
     public async Task A_node_selector_picks_the_nodes_and_follows_relabelling_and_new_nodes()
     {
         await using var cluster = new TestCluster(nodes: 3);
-        await cluster.WaitUntilAsync(() => cluster.Store.List<V1Node>().Count == 3, "the nodes are registered");
+        await cluster.WaitUntilAsync(() => cluster.Registry.List<V1Node>().Count == 3, "the nodes are registered");
         cluster.Modify<V1Node>("sandbox-node-2", n => n.Metadata.Labels["proxy"] = "yes", @namespace: null);
-        cluster.Store.Create(DaemonSetManifests.DaemonSet("proxy", nodeSelector: new Dictionary<string, string> { ["proxy"] = "yes" }), "test");
+        cluster.Registry.Create(DaemonSetManifests.DaemonSet("proxy", nodeSelector: new Dictionary<string, string> { ["proxy"] = "yes" }), "test");
         await WaitForRolloutAsync(cluster, "proxy", desired: 1);
         Assert.Equal("sandbox-node-2", Assert.Single(cluster.ActivePods("app=proxy")).Spec.NodeName);
 
         cluster.Modify<V1Node>("sandbox-node-3", n => n.Metadata.Labels["proxy"] = "yes", @namespace: null);
-        cluster.Store.Create(new V1Node { Metadata = new V1ObjectMeta { Name = "extra-node", Labels = new Dictionary<string, string> { ["proxy"] = "yes" } } }, "test");
+        cluster.Registry.Create(new V1Node { Metadata = new V1ObjectMeta { Name = "extra-node", Labels = new Dictionary<string, string> { ["proxy"] = "yes" } } }, "test");
         await WaitForRolloutAsync(cluster, "proxy", desired: 3);
         Assert.Equal(["extra-node", "sandbox-node-2", "sandbox-node-3"], cluster.ActivePods("app=proxy").Select(p => p.Spec.NodeName).Order());
 
@@ -54,10 +54,10 @@ public sealed class DaemonSetTests
     public async Task MaxUnavailable_1_never_leaves_more_than_one_node_without_a_ready_pod()
     {
         await using var cluster = new TestCluster(nodes: 4);
-        cluster.Store.Create(DaemonSetManifests.DaemonSet("proxy", maxUnavailable: "1"), "test");
+        cluster.Registry.Create(DaemonSetManifests.DaemonSet("proxy", maxUnavailable: "1"), "test");
         await WaitForRolloutAsync(cluster, "proxy", desired: 4);
         var worst = 0;
-        using var observer = new PodObserver(cluster.Store, "proxy", (o, _) =>
+        using var observer = new PodObserver(cluster.Registry, "proxy", (o, _) =>
         {
             var nodesWithReadyPod = o.ReadyPods.Select(p => p.Spec.NodeName).Distinct().Count();
             worst = Math.Max(worst, 4 - nodesWithReadyPod);
@@ -75,11 +75,11 @@ public sealed class DaemonSetTests
     public async Task MaxSurge_1_starts_the_new_pod_beside_the_old_one_and_never_leaves_a_node_without_an_available_pod()
     {
         await using var cluster = new TestCluster(nodes: 3);
-        cluster.Store.Create(DaemonSetManifests.DaemonSet("proxy", maxUnavailable: "0", maxSurge: "1"), "test");
+        cluster.Registry.Create(DaemonSetManifests.DaemonSet("proxy", maxUnavailable: "0", maxSurge: "1"), "test");
         await WaitForRolloutAsync(cluster, "proxy", desired: 3);
         var violations = new List<string>();
         var mostOnOneNode = 0;
-        using var observer = new PodObserver(cluster.Store, "proxy", (o, _) =>
+        using var observer = new PodObserver(cluster.Registry, "proxy", (o, _) =>
         {
             var nodesWithReadyPod = o.ReadyPods.Select(p => p.Spec.NodeName).Distinct().Count();
             if (nodesWithReadyPod < 3)
@@ -103,7 +103,7 @@ public sealed class DaemonSetTests
     public async Task OnDelete_replaces_only_deleted_pods_and_history_is_limited()
     {
         await using var cluster = new TestCluster(nodes: 2);
-        cluster.Store.Create(DaemonSetManifests.DaemonSet("proxy", strategy: "OnDelete", revisionHistoryLimit: 1), "test");
+        cluster.Registry.Create(DaemonSetManifests.DaemonSet("proxy", strategy: "OnDelete", revisionHistoryLimit: 1), "test");
         await WaitForRolloutAsync(cluster, "proxy", desired: 2);
 
         foreach (var (image, generation) in new[] { ("nginx:1.18-alpine", 2), ("nginx:1.19-alpine", 3), (NewImage, 4) })
@@ -120,7 +120,7 @@ public sealed class DaemonSetTests
         Assert.Equal([1L, 3L, 4L], cluster.RevisionsOf("proxy").Select(r => r.Revision!.Value));
 
         var victim = cluster.ActivePods("app=proxy").First(p => p.Spec.NodeName == "sandbox-node-1");
-        cluster.Store.Delete<V1Pod>(TestCluster.Namespace, victim.Metadata.Name);
+        cluster.Registry.Delete<V1Pod>(TestCluster.Namespace, victim.Metadata.Name);
         await cluster.WaitUntilAsync(() => DaemonSet(cluster, "proxy").Status is { UpdatedNumberScheduled: 1, NumberAvailable: 2 }, "the deleted pod is back updated");
 
         var images = cluster.ActivePods("app=proxy").ToDictionary(p => p.Spec.NodeName, p => p.Spec.Containers[0].Image);
@@ -132,7 +132,7 @@ public sealed class DaemonSetTests
     public async Task Going_back_to_the_first_template_renumbers_its_revision()
     {
         await using var cluster = new TestCluster(nodes: 2);
-        cluster.Store.Create(DaemonSetManifests.DaemonSet("proxy"), "test");
+        cluster.Registry.Create(DaemonSetManifests.DaemonSet("proxy"), "test");
         await WaitForRolloutAsync(cluster, "proxy", desired: 2);
         var first = Assert.Single(cluster.RevisionsOf("proxy"));
 
@@ -148,7 +148,7 @@ public sealed class DaemonSetTests
     }
 
     private static V1DaemonSet DaemonSet(TestCluster cluster, string name) =>
-        cluster.Store.Get<V1DaemonSet>(TestCluster.Namespace, name) ?? throw new InvalidOperationException($"daemonset {name} not found");
+        cluster.Registry.Get<V1DaemonSet>(TestCluster.Namespace, name) ?? throw new InvalidOperationException($"daemonset {name} not found");
 
     /// <summary>kubectl rollout status's success criteria, plus the expected number of nodes.</summary>
     private static Task WaitForRolloutAsync(TestCluster cluster, string name, int desired, long generation = 1) =>

@@ -3,7 +3,7 @@ using KubeRollout.Sandbox.Tests.Controllers.Support;
 
 namespace KubeRollout.Sandbox.Tests.Controllers.StatefulSets;
 
-/// <summary>StatefulSets as a user writes them (the admission chain fills in the defaults).</summary>
+/// <summary>StatefulSets as a user writes them (the registry fills in the defaults).</summary>
 public static class StatefulSetManifests
 {
     public static V1StatefulSet StatefulSet(

@@ -25,7 +25,7 @@ public sealed class StatefulSetRolloutTests
         }
 
         cluster.Store.Changed += Record;
-        cluster.Store.Create(StatefulSetManifests.StatefulSet("db", 3, withClaim: true), "test");
+        cluster.Registry.Create(StatefulSetManifests.StatefulSet("db", 3, withClaim: true), "test");
         await cluster.WaitForPartitionedRolloutAsync("db");
         cluster.Store.Changed -= Record;
 
@@ -38,13 +38,13 @@ public sealed class StatefulSetRolloutTests
         Assert.Equal(1, revision.Revision);
         Assert.StartsWith("db-", revision.Metadata.Name);
         Assert.Equal(revision.Metadata.Name, "db-" + revision.Metadata.Labels["controller-revision-hash"]);
-        var pod1 = cluster.Store.Get<V1Pod>(TestCluster.Namespace, "db-1")!;
+        var pod1 = cluster.Registry.Get<V1Pod>(TestCluster.Namespace, "db-1")!;
         Assert.Equal("db-1", pod1.Spec.Hostname);
         Assert.Equal("db", pod1.Spec.Subdomain);
         Assert.Equal("db-1", pod1.Metadata.Labels["statefulset.kubernetes.io/pod-name"]);
         Assert.Equal(revision.Metadata.Name, pod1.Metadata.Labels["controller-revision-hash"]);
         Assert.Equal("data-db-1", pod1.Spec.Volumes.Single(v => v.Name == "data").PersistentVolumeClaim.ClaimName);
-        var claim = cluster.Store.Get<V1PersistentVolumeClaim>(TestCluster.Namespace, "data-db-1")!;
+        var claim = cluster.Registry.Get<V1PersistentVolumeClaim>(TestCluster.Namespace, "data-db-1")!;
         Assert.Equal("Bound", claim.Status.Phase);
         Assert.Equal("db", claim.Metadata.Labels["app"]);
         Assert.Null(claim.Metadata.OwnerReferences);
@@ -54,7 +54,7 @@ public sealed class StatefulSetRolloutTests
     public async Task Partition_3_of_5_updates_pods_4_then_3_and_lowering_it_updates_the_rest()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(StatefulSetManifests.StatefulSet("db", 5, partition: 3), "test");
+        cluster.Registry.Create(StatefulSetManifests.StatefulSet("db", 5, partition: 3), "test");
         await cluster.WaitForPartitionedRolloutAsync("db");
         var oldRevision = cluster.StatefulSet("db").Status.CurrentRevision;
 
@@ -98,7 +98,7 @@ public sealed class StatefulSetRolloutTests
     public async Task OnDelete_replaces_only_the_pods_the_user_deletes()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(StatefulSetManifests.StatefulSet("db", 3, strategy: "OnDelete"), "test");
+        cluster.Registry.Create(StatefulSetManifests.StatefulSet("db", 3, strategy: "OnDelete"), "test");
         await cluster.WaitForPartitionedRolloutAsync("db");
 
         cluster.Modify<V1StatefulSet>("db", s => s.Spec.Template.Spec.Containers[0].Image = "postgres:11.8-alpine");
@@ -106,7 +106,7 @@ public sealed class StatefulSetRolloutTests
         await cluster.PassSimulatedTime(TimeSpan.FromSeconds(30));
         Assert.All(cluster.ActivePods("app=db"), p => Assert.Equal("postgres:11.6-alpine", p.Spec.Containers[0].Image));
 
-        cluster.Store.Delete<V1Pod>(TestCluster.Namespace, "db-1");
+        cluster.Registry.Delete<V1Pod>(TestCluster.Namespace, "db-1");
         await cluster.WaitUntilAsync(() => cluster.StatefulSet("db").Status is { UpdatedReplicas: 1, ReadyReplicas: 3 }, "db-1 is back updated");
 
         var images = cluster.ActivePods("app=db").ToDictionary(p => p.Metadata.Name, p => p.Spec.Containers[0].Image);
@@ -121,7 +121,7 @@ public sealed class StatefulSetRolloutTests
         await using var cluster = new TestCluster();
         var manifest = StatefulSetManifests.StatefulSet("db", 1);
         manifest.Metadata.Annotations = new Dictionary<string, string> { ["kubernetes.io/change-cause"] = "first" };
-        cluster.Store.Create(manifest, "test");
+        cluster.Registry.Create(manifest, "test");
         await cluster.WaitForPartitionedRolloutAsync("db");
         var first = Assert.Single(cluster.RevisionsOf("db"));
         Assert.Equal("first", first.Metadata.Annotations["kubernetes.io/change-cause"]);
@@ -147,7 +147,7 @@ public sealed class StatefulSetRolloutTests
     public async Task Old_revisions_beyond_the_history_limit_are_deleted()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(StatefulSetManifests.StatefulSet("db", 1, revisionHistoryLimit: 1), "test");
+        cluster.Registry.Create(StatefulSetManifests.StatefulSet("db", 1, revisionHistoryLimit: 1), "test");
         await cluster.WaitForPartitionedRolloutAsync("db");
         for (var version = 2; version <= 4; version++)
         {
@@ -164,14 +164,14 @@ public sealed class StatefulSetRolloutTests
     public async Task Scale_down_removes_the_highest_ordinal_first_and_keeps_the_claims()
     {
         await using var cluster = new TestCluster();
-        cluster.Store.Create(StatefulSetManifests.StatefulSet("db", 3, withClaim: true), "test");
+        cluster.Registry.Create(StatefulSetManifests.StatefulSet("db", 3, withClaim: true), "test");
         await cluster.WaitForPartitionedRolloutAsync("db");
 
         cluster.Modify<V1StatefulSet>("db", s => s.Spec.Replicas = 1);
         await cluster.WaitUntilAsync(() => cluster.Pods("app=db").Count == 1 && cluster.StatefulSet("db").Status.Replicas == 1, "scaled down to 1");
 
         Assert.Equal("db-0", Assert.Single(cluster.Pods("app=db")).Metadata.Name);
-        Assert.NotNull(cluster.Store.Get<V1PersistentVolumeClaim>(TestCluster.Namespace, "data-db-2"));
+        Assert.NotNull(cluster.Registry.Get<V1PersistentVolumeClaim>(TestCluster.Namespace, "data-db-2"));
     }
 
     private static string? AppOf(V1Pod pod) => pod.Metadata.Labels is { } labels && labels.TryGetValue("app", out var app) ? app : null;

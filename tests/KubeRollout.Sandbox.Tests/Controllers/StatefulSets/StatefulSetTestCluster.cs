@@ -7,10 +7,10 @@ namespace KubeRollout.Sandbox.Tests.Controllers.StatefulSets;
 public static class StatefulSetTestCluster
 {
     public static V1StatefulSet StatefulSet(this TestCluster cluster, string name) =>
-        cluster.Store.Get<V1StatefulSet>(TestCluster.Namespace, name) ?? throw new InvalidOperationException($"statefulset {name} not found");
+        cluster.Registry.Get<V1StatefulSet>(TestCluster.Namespace, name) ?? throw new InvalidOperationException($"statefulset {name} not found");
 
     public static IReadOnlyList<V1ControllerRevision> RevisionsOf(this TestCluster cluster, string ownerName) =>
-        cluster.Store.List<V1ControllerRevision>(TestCluster.Namespace)
+        cluster.Registry.List<V1ControllerRevision>(TestCluster.Namespace)
             .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Name == ownerName && o.Controller == true) == true)
             .OrderBy(r => r.Revision)
             .ToList();

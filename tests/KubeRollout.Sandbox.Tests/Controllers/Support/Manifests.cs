@@ -2,7 +2,7 @@ using k8s.Models;
 
 namespace KubeRollout.Sandbox.Tests.Controllers.Support;
 
-/// <summary>Minimal objects as a user writes them (no defaults filled in: the admission chain is empty here).</summary>
+/// <summary>Minimal objects as a user writes them (the registry fills in the defaults).</summary>
 public static class Manifests
 {
     public static V1Deployment Deployment(

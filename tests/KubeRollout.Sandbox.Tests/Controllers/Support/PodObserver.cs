@@ -1,4 +1,5 @@
 using k8s.Models;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Tests.Controllers.Support;
@@ -14,12 +15,12 @@ public sealed class PodObserver : IDisposable
     private readonly Action<PodObserver, StoreEvent> _check;
     private readonly object _gate = new();
 
-    public PodObserver(ClusterStore store, string app, Action<PodObserver, StoreEvent> check)
+    public PodObserver(ClusterRegistry registry, string app, Action<PodObserver, StoreEvent> check)
     {
-        _store = store;
+        _store = registry.Store;
         _app = app;
         _check = check;
-        foreach (var pod in store.List<V1Pod>(TestCluster.Namespace))
+        foreach (var pod in registry.List<V1Pod>(TestCluster.Namespace))
         {
             if (IsOfApp(pod.Metadata.Labels))
             {
@@ -27,7 +28,7 @@ public sealed class PodObserver : IDisposable
             }
         }
 
-        foreach (var rs in store.List<V1ReplicaSet>(TestCluster.Namespace))
+        foreach (var rs in registry.List<V1ReplicaSet>(TestCluster.Namespace))
         {
             if (IsOfApp(rs.Metadata.Labels))
             {
@@ -35,7 +36,7 @@ public sealed class PodObserver : IDisposable
             }
         }
 
-        store.Changed += OnChanged;
+        _store.Changed += OnChanged;
     }
 
     public Dictionary<string, V1Pod> PodsByName { get; } = [];

@@ -1,8 +1,8 @@
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Admission;
-using KubeRollout.Sandbox.Controllers;
-using KubeRollout.Sandbox.Simulation;
+using KubeRollout.Sandbox.Hosting;
+using KubeRollout.Sandbox.Machinery.Time;
+using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Tests.Controllers.Support;
@@ -22,39 +22,41 @@ public sealed class TestCluster : IAsyncDisposable
     public TestCluster(double timeScale = 100, int nodes = 3, IReadOnlyList<string>? failingImages = null)
     {
         Clock = new SimulatedClock(timeScale);
-        Store = new ClusterStore(Clock, AdmissionChain.Create());
+        Registry = new ClusterRegistry(Store, Clock);
         foreach (var ns in new[] { "default", "kube-system" })
         {
-            Store.Create(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } }, "test");
+            Registry.Create(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } }, "test");
         }
 
         Options = new SandboxOptions { Directory = Path.GetTempPath(), Nodes = nodes, TimeScale = timeScale, FailingImages = failingImages ?? [] };
-        Manager = new ControllerManager(Store, Clock, Options);
+        Manager = new ClusterComponents(Registry, Clock, Options);
         _running = Task.Run(() => Manager.RunAsync(_stop.Token));
     }
 
     public SimulatedClock Clock { get; }
 
-    public ClusterStore Store { get; }
+    public ClusterStore Store { get; } = new();
+
+    public ClusterRegistry Registry { get; }
 
     public SandboxOptions Options { get; }
 
-    public ControllerManager Manager { get; }
+    public ClusterComponents Manager { get; }
 
     public IReadOnlyList<V1Pod> Pods(string? labelSelector = null) =>
-        Store.List<V1Pod>(Namespace, labelSelector is null ? null : new V1LabelSelector { MatchLabels = ParseLabels(labelSelector) });
+        Registry.List<V1Pod>(Namespace, labelSelector is null ? null : new V1LabelSelector { MatchLabels = ParseLabels(labelSelector) });
 
     /// <summary>Pods not being deleted (what a rollout counts).</summary>
     public IReadOnlyList<V1Pod> ActivePods(string? labelSelector = null) =>
         Pods(labelSelector).Where(p => p.Metadata.DeletionTimestamp is null).ToList();
 
-    public V1Deployment Deployment(string name) => Store.Get<V1Deployment>(Namespace, name) ?? throw new InvalidOperationException($"deployment {name} not found");
+    public V1Deployment Deployment(string name) => Registry.Get<V1Deployment>(Namespace, name) ?? throw new InvalidOperationException($"deployment {name} not found");
 
     public IReadOnlyList<V1ReplicaSet> ReplicaSetsOf(V1Deployment deployment) =>
-        Store.List<V1ReplicaSet>(Namespace).Where(rs => rs.Metadata.OwnerReferences?.Any(o => o.Uid == deployment.Metadata.Uid) == true).ToList();
+        Registry.List<V1ReplicaSet>(Namespace).Where(rs => rs.Metadata.OwnerReferences?.Any(o => o.Uid == deployment.Metadata.Uid) == true).ToList();
 
     public IReadOnlyList<Corev1Event> EventsFor(string name) =>
-        Store.List<Corev1Event>(Namespace).Where(e => e.InvolvedObject.Name == name).ToList();
+        Registry.List<Corev1Event>(Namespace).Where(e => e.InvolvedObject.Name == name).ToList();
 
     /// <summary>Changes a stored object (read, mutate a copy, update), retrying on conflicts with the controllers.</summary>
     public T Modify<T>(string name, Action<T> change, string? @namespace = Namespace)
@@ -62,11 +64,11 @@ public sealed class TestCluster : IAsyncDisposable
     {
         for (var attempt = 0; ; attempt++)
         {
-            var copy = ObjectCloner.Clone(Store.Get<T>(@namespace, name) ?? throw new InvalidOperationException($"{name} not found"));
+            var copy = ObjectCloner.Clone(Registry.Get<T>(@namespace, name) ?? throw new InvalidOperationException($"{name} not found"));
             change(copy);
             try
             {
-                return Store.Update(copy, "test");
+                return Registry.Update(copy, "test");
             }
             catch (StoreConflictException) when (attempt < 20)
             {

@@ -4,7 +4,7 @@ namespace KubeRollout.Sandbox.Api.Requests.Protobuf;
 
 /// <summary>
 /// Field numbers from k8s.io/api/core/v1/generated.proto: the messages kubectl's create generators send (namespace,
-/// configmap, secret, service) and the pod template parts of a Deployment. Volumes, probes, affinity, tolerations and
+/// configmap, secret, service, serviceaccount) and the pod template parts of a Deployment. Volumes, probes, affinity, tolerations and
 /// security contexts are not in the table and are skipped.
 /// </summary>
 internal static class CoreV1Messages
@@ -71,6 +71,21 @@ internal static class CoreV1Messages
 
     public static readonly ProtoMessage LocalObjectReference = new("LocalObjectReference",
         String(1, "name"));
+
+    public static readonly ProtoMessage ObjectReference = new("ObjectReference",
+        String(1, "kind"),
+        String(2, "namespace"),
+        String(3, "name"),
+        String(4, "uid"),
+        String(5, "apiVersion"),
+        String(6, "resourceVersion"),
+        String(7, "fieldPath"));
+
+    public static readonly ProtoMessage ServiceAccount = new("ServiceAccount",
+        Object(1, "metadata", MetaV1Messages.ObjectMeta),
+        Objects(2, "secrets", ObjectReference),
+        Objects(3, "imagePullSecrets", LocalObjectReference),
+        Bool(4, "automountServiceAccountToken", @explicit: true));
 
     public static readonly ProtoMessage ObjectFieldSelector = new("ObjectFieldSelector",
         String(1, "apiVersion"),

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KubeRollout.Sandbox.Api.Errors;
-using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Registry;
 
 namespace KubeRollout.Sandbox.Api.Requests.Protobuf;
 
@@ -17,7 +17,7 @@ internal static class ProtobufBody
 
     private static readonly Dictionary<string, ProtoMessage> MessagesByKind = new[]
     {
-        CoreV1Messages.Namespace, CoreV1Messages.ConfigMap, CoreV1Messages.Secret, CoreV1Messages.Service, CoreV1Messages.Pod,
+        CoreV1Messages.Namespace, CoreV1Messages.ConfigMap, CoreV1Messages.Secret, CoreV1Messages.Service, CoreV1Messages.ServiceAccount, CoreV1Messages.Pod,
         AppsV1Messages.Deployment, MetaV1Messages.DeleteOptions,
     }.ToDictionary(m => m.Name);
 
@@ -59,7 +59,7 @@ internal static class ProtobufBody
         {
             ProtoJsonDecoder.Fill(json, new WireReader(Convert.FromBase64String((string?)envelope["raw"] ?? string.Empty)), message);
         }
-        else if (ResourceTypes.ForKind(apiVersion, kind) is not null)
+        else if (ResourceRegistry.ForKind(apiVersion, kind) is not null)
         {
             throw ApiErrors.UnsupportedProtobufKind(kind, MessagesByKind.Keys);
         }

@@ -1,9 +1,0 @@
-using k8s.Models;
-
-namespace KubeRollout.Sandbox.Admission.Defaulting;
-
-/// <summary>Defaults of the pod template every workload carries (and of the StatefulSet claim templates).</summary>
-internal static class WorkloadDefaults
-{
-    public static void ApplyTemplate(V1PodTemplateSpec? template) => PodSpecDefaults.Apply(template?.Spec);
-}

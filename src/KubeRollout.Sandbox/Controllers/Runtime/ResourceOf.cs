@@ -1,9 +1,0 @@
-using KubeRollout.Sandbox.Storage;
-
-namespace KubeRollout.Sandbox.Controllers.Runtime;
-
-/// <summary>The resource of a model type, looked up once per type.</summary>
-public static class ResourceOf<TObject>
-{
-    public static readonly ResourceType Type = ResourceTypes.ForModel(typeof(TObject));
-}

@@ -1,0 +1,29 @@
+using k8s.Models;
+using KubeRollout.Sandbox.Registry.Validation;
+using KubeRollout.Sandbox.Storage;
+
+namespace KubeRollout.Sandbox.Registry.Printing;
+
+/// <summary>The small formatting helpers the API server's printers share.</summary>
+internal static class PrintFormatting
+{
+    /// <summary>Container names and images, each comma-separated.</summary>
+    public static (string Names, string Images) Containers(IList<V1Container>? containers)
+    {
+        containers ??= [];
+        return (string.Join(",", containers.Select(c => c.Name)), string.Join(",", containers.Select(c => c.Image)));
+    }
+
+    /// <summary>A label map as <c>a=b,c=d</c> (sorted), or <c>&lt;none&gt;</c>.</summary>
+    public static string Labels(IDictionary<string, string>? labels) =>
+        labels is null || labels.Count == 0
+            ? "<none>"
+            : string.Join(",", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
+
+    /// <summary>A label selector as kubectl shows one, <c>&lt;none&gt;</c> when it selects nothing or everything.</summary>
+    public static string LabelSelector(V1LabelSelector? selector)
+    {
+        var text = LabelSelectorText.Format(selector);
+        return text.Length == 0 ? "<none>" : text;
+    }
+}
