@@ -119,7 +119,7 @@ spec:
 
         $output = Invoke-KubeRollout $settings -RestartDependents -ChangeCause 'settings v3.2' -Wait -Timeout 2m -WarningVariable warnings
 
-        $restarts = $output | Where-Object { $_ -is [KubeRollout.Core.Rollouts.RolloutActionResult] }
+        $restarts = $output | Where-Object { $_.PSObject.TypeNames[0] -eq 'KubeRollout.Core.Rollouts.RolloutActionResult' }
         $restarts | ForEach-Object { "$($_.Kind)/$($_.Name)" } | Sort-Object | Should -Be @('DaemonSet/agent', 'Deployment/vweb')
         $restarts.Action | Should -Be @('Restarted', 'Restarted')
         $warnings[0] | Should -Match 'they are restarted'
@@ -388,7 +388,8 @@ spec:
         $DebugPreference = 'Continue'
         $streams = [Collections.Generic.List[object]]::new()
         $hostText = Get-HostText {
-            $common = @{ Verbose = $true; Debug = $true }
+            # -Debug alone would make PowerShell inquire at every warning and stop at errors; both are captured instead.
+            $common = @{ Verbose = $true; Debug = $true; WarningAction = 'Continue'; ErrorAction = 'Continue' }
             $streams.AddRange(@(Invoke-KubeRollout (New-App $value) -Wait -Timeout 2m @common *>&1))
             $streams.AddRange(@(Invoke-KubeRollout (New-App "$value-2") -WhatIf @common *>&1))
             $streams.AddRange(@(Invoke-KubeRollout (New-App "$value-2") -RestartDependents -Wait -Timeout 2m @common *>&1))
@@ -409,11 +410,15 @@ spec:
         $streams.Count | Should -BeGreaterThan 10
         ($streams | Where-Object { $_ -is [Management.Automation.ErrorRecord] }).FullyQualifiedErrorId | Should -Contain 'ConfigImmutable,KubeRollout.Cmdlets.InvokeKubeRolloutCommand'
         ($streams | Where-Object { $_ -is [Management.Automation.VerboseRecord] }) | Should -Not -BeNullOrEmpty
-        ($streams | Where-Object { $_ -is [KubeRollout.Core.Apply.ApplyResult] -and $_.Kind -eq 'Secret' }).DataChanges.Key | Should -Contain 'password'
+        ($streams | Where-Object { $_.PSObject.TypeNames[0] -eq 'KubeRollout.Core.Apply.ApplyResult' -and $_.Kind -eq 'Secret' }).DataChanges.Key | Should -Contain 'password'
         $text = @(
             $hostText
             $streams | Out-String -Width 4096
-            $streams | ForEach-Object { if ($_ -is [Management.Automation.ErrorRecord]) { $_.Exception.Message; "$($_.TargetObject)" } else { $_ | ConvertTo-Json -Depth 8 -WarningAction SilentlyContinue } }
+            $streams | ForEach-Object {
+                if ($_ -is [Management.Automation.ErrorRecord]) { $_.Exception.Message; "$($_.TargetObject)" }
+                elseif ($_ -is [Management.Automation.InformationalRecord]) { $_.Message }
+                else { $_ | ConvertTo-Json -Depth 8 -WarningAction SilentlyContinue }
+            }
         ) -join "`n"
         foreach ($form in $forms) {
             $text | Should -Not -Match ([regex]::Escape($form))
@@ -445,7 +450,7 @@ spec:
         $describe | Should -Match 'Status:\s+Pending'
         $describe | Should -Match 'Reason:\s+ContainerCreating'
         $describe | Should -Match 'PodReadyToStartContainers\s+False'
-        $describe | Should -Match 'Warning\s+FailedMount\s+.*kubelet\s+MountVolume\.SetUp failed for volume "site" : configmap "absent" not found'
+        $describe | Should -Match 'Warning\s+FailedMount\s+.*\s+kubelet\s+MountVolume\.SetUp failed for volume "site" : configmap "absent" not found'
         (Assert-Ok (Kubectl get events --field-selector involvedObject.name=mounts)).Output | Should -Match 'Warning\s+FailedMount\s+pod/mounts\s+MountVolume\.SetUp failed for volume "site" : configmap "absent" not found'
 
         Assert-Ok (Kubectl create configmap absent --from-literal=index.html=hi) | Out-Null
@@ -470,7 +475,7 @@ spec:
         (Assert-Ok (Kubectl get pod envs --no-headers)).Output | Should -Match '^envs\s+0/1\s+CreateContainerConfigError\s+0\s'
         $describe = (Assert-Ok (Kubectl describe pod envs)).Output
         $describe | Should -Match 'Reason:\s+CreateContainerConfigError'
-        $describe | Should -Match 'Warning\s+Failed\s+.*kubelet\s+Error: configmap "settings" not found'
+        $describe | Should -Match 'Warning\s+Failed\s+.*kubelet\s+(spec\.containers\{envs\}: )?Error: configmap "settings" not found'
 
         Assert-Ok (Kubectl create configmap settings --from-literal=other=x) | Out-Null
         Wait-Until -TimeoutSeconds 60 -Because 'the missing key is reported' {
