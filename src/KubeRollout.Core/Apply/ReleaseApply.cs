@@ -40,7 +40,8 @@ public sealed class ReleaseApply(KubeApiClient client, string defaultNamespace)
     public async Task<IReadOnlyList<ApplyResult>> WriteAsync(ApplyPreview preview, IReadOnlyList<ManifestObject> approved, ApplyOptions options, CancellationToken cancellationToken)
     {
         var results = await new ApplyTransaction(client, defaultNamespace).WriteAsync(approved, options, cancellationToken).ConfigureAwait(false);
-        var dependents = preview.Results.ToDictionary(r => (r.Kind, r.Namespace, r.Name), r => r.Dependents);
+        // An object named twice in the apply is written twice: what its last write found is what counts.
+        var dependents = preview.Results.GroupBy(r => (r.Kind, r.Namespace, r.Name)).ToDictionary(g => g.Key, g => g.Last().Dependents);
         return results
             .Select(r => r.ChangesConfigInPlace ? r with { Dependents = dependents.GetValueOrDefault((r.Kind, r.Namespace, r.Name)) ?? [] } : r)
             .ToList();
