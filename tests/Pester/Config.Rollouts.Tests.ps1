@@ -282,6 +282,31 @@ Describe 'Versioned configuration with -VersionConfig (examples/vweb-config)' {
     }
 }
 
+Describe '-WhatIf shows every change an apply makes, as the server computes it' {
+    BeforeAll {
+        $ns = New-TestNamespace -Cluster $cluster -Prefix whatif
+        $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
+        $strategies = Get-ExamplePath 'vweb-strategies'
+        $blueGreen = Get-ExamplePath 'blue-green'
+        Invoke-KubeRollout (Join-Path $strategies 'vweb-rolling-v2.0.yaml'), (Join-Path $blueGreen 'vweb-service-blue.yaml') | Out-Null
+    }
+
+    It 'names the strategy, replicas and Service selector changes, not only the pod template''s, and changes nothing' {
+        $recreate = New-ManifestFile ((Get-Content (Join-Path $strategies 'vweb-recreate-v2.0.yaml') -Raw) -replace 'replicas: 3', 'replicas: 5') -Name vweb-recreate-5.yaml
+
+        $whatIf = Get-HostText { Invoke-KubeRollout $recreate, (Join-Path $blueGreen 'vweb-service-green.yaml') -WhatIf }
+
+        $whatIf | Should -Match 'deployment/vweb in namespace \S+: configure \(no rollout\)'
+        $whatIf | Should -Match '~ spec\.replicas: 3 -> 5'
+        $whatIf | Should -Match '~ spec\.strategy\.type: RollingUpdate -> Recreate'
+        $whatIf | Should -Match '- spec\.strategy\.rollingUpdate\.maxSurge: 1'
+        $whatIf | Should -Match 'service/vweb in namespace \S+: configure \(no rollout\)'
+        $whatIf | Should -Match '~ spec\.selector\.slot: blue -> green'
+        (Get-Live 'deployment/vweb').spec.strategy.type | Should -Be 'RollingUpdate'
+        (Get-Live 'service/vweb').spec.selector.slot | Should -Be 'blue'
+    }
+}
+
 Describe 'Bad input: a clear error, and nothing applied' {
     BeforeAll {
         $ns = New-TestNamespace -Cluster $cluster -Prefix badconfig
