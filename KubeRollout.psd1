@@ -47,7 +47,9 @@
         'Get-KubeSandbox'
     )
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    # Set-StatefulSetPartition's name is fixed by the design; its alias carries the module's common prefix, so that
+    # $PSDefaultParameterValues['*-Kube*:KubeConfig'] reaches it as it reaches every other cmdlet.
+    AliasesToExport      = @('Set-KubeStatefulSetPartition')
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
@@ -66,6 +68,10 @@
 - Set-KubeRolloutStrategy, Get-KubeRolloutPlan, Set-StatefulSetPartition (staged), Update-KubeRolloutPod (OnDelete).
 - Get-KubeManifest (bounded: depth, size, aliases); Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl
   works against. Kubeconfigs are loaded and merged as kubectl does.
+- Names as lists and wildcard patterns (reading cmdlets; no name = every workload, -AllNamespaces); Tab completion of
+  workloads, namespaces, contexts, nodes and revisions, cached and bounded; views that fit 120 columns (history
+  grouped by workload, a revision described as kubectl rollout history --revision does, status with the whole
+  message); the alias Set-KubeStatefulSetPartition, so that '*-Kube*' defaults reach every cmdlet.
 '@
         }
     }

@@ -133,7 +133,8 @@ function Invoke-AllTests {
 
     Write-Host '== Pester'
     $pesterResult = Join-Path $results 'pester.json'
-    $arguments = @('-ModulePath', $ModuleOut, '-TestsPath', (Join-Path $Root 'tests/Pester'), '-ResultPath', $pesterResult)
+    $arguments = @('-ModulePath', $ModuleOut, '-TestsPath', (Join-Path $Root 'tests/Pester'), '-ResultPath', $pesterResult,
+        '-ExampleTestsPath', (Join-Path $Root 'examples/pester'), '-KubectlPath', $env:KUBEROLLOUT_KUBECTL)
     if ($PesterFilter) { $arguments += @('-Filter', $PesterFilter) }
     $exit = Invoke-ChildPwsh -Script (Join-Path $PSScriptRoot 'Invoke-PesterSuite.ps1') -Arguments $arguments -PassThruExitCode
     if (Test-Path $pesterResult) {

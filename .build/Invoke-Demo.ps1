@@ -9,7 +9,7 @@ Import-Module $ModulePath
 $vweb = Join-Path $ExamplesPath 'vweb'
 
 function Show([string] $Title) { Write-Host "`n== $Title" -ForegroundColor Cyan }
-function Out([object] $InputObject) { $InputObject | Format-Table -AutoSize | Out-String -Width 160 | Write-Host }
+function Out([object] $InputObject) { $InputObject | Format-Table | Out-String -Width 120 | Write-Host }
 
 Show 'Start the sandbox cluster (3 simulated nodes, time runs 10x faster)'
 $sandbox = Start-KubeSandbox -TimeScale 10

@@ -3,6 +3,9 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $TestsPath,
     [Parameter(Mandatory)] [string] $ResultPath,
+    # The example tests of the docs (examples/pester), run as users run them: Import-Module KubeRollout, kubectl on PATH.
+    [string] $ExampleTestsPath,
+    [string] $KubectlPath,
     [string] $Filter
 )
 $ErrorActionPreference = 'Stop'
@@ -12,7 +15,11 @@ if (-not (Test-Path $pester)) { throw "Pester 5.7.1 is not restored at $pester (
 Import-Module $pester -RequiredVersion 5.7.1
 
 $env:KUBEROLLOUT_MODULE = $ModulePath
-$files = Get-ChildItem $TestsPath -Filter '*.Tests.ps1' -Recurse | Where-Object { -not $Filter -or $_.FullName -match $Filter }
+$env:PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
+if ($KubectlPath) { $env:PATH = (Split-Path $KubectlPath) + [IO.Path]::PathSeparator + $env:PATH }
+$files = @($TestsPath; $ExampleTestsPath) | Where-Object { $_ } |
+    ForEach-Object { Get-ChildItem $_ -Filter '*.Tests.ps1' -Recurse } |
+    Where-Object { -not $Filter -or $_.FullName -match $Filter }
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = @($files.FullName)

@@ -28,10 +28,22 @@ $shared = if (Test-Path $sharedFile) { Import-PowerShellDataFile $sharedFile } e
 $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
 $writer = [System.Xml.XmlWriter]::Create($OutputPath, $settings)
 
+# Paragraphs are separated by blank lines; a line that starts with "- " starts a list item, which is a paragraph of
+# its own (MAML has no list element that Get-Help renders), so that lists read as lists.
 function Write-Para([string] $Text) {
     foreach ($paragraph in ($Text.Trim() -split '\r?\n\s*\r?\n')) {
-        $writer.WriteElementString('para', $ns.maml, (($paragraph -split '\r?\n' | ForEach-Object Trim) -join ' '))
+        $items = [System.Collections.Generic.List[string]]::new()
+        foreach ($line in $paragraph -split '\r?\n' | ForEach-Object Trim) {
+            if ($line.StartsWith('- ') -or $items.Count -eq 0) { $items.Add($line) } else { $items[$items.Count - 1] += " $line" }
+        }
+        foreach ($item in $items) { $writer.WriteElementString('para', $ns.maml, $item) }
     }
+}
+
+# The type Get-Command shows, with a Nullable<T> shown as T (help says what to type, not how the cmdlet stores it).
+function Get-ShownType([type] $Type) {
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { $underlying } else { $Type }
 }
 
 function Write-Description([string] $Prefix, [string] $Text) {
@@ -63,16 +75,16 @@ function Write-Parameter($Parameter, $SetMetadata, [string] $Description) {
     $writer.WriteAttributeString('aliases', $(if ($Parameter.Aliases.Count) { $Parameter.Aliases -join ', ' } else { 'none' }))
     $writer.WriteElementString('name', $ns.maml, $Parameter.Name)
     Write-Description 'maml' $Description
-    $typeName = $Parameter.ParameterType.Name
+    $shownType = Get-ShownType $Parameter.ParameterType
     if ($Parameter.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
         $writer.WriteStartElement('command', 'parameterValue', $ns.command)
         $writer.WriteAttributeString('required', 'true')
         $writer.WriteAttributeString('variableLength', "$($Parameter.ParameterType.IsArray)".ToLowerInvariant())
-        $writer.WriteString($typeName)
+        $writer.WriteString($shownType.Name)
         $writer.WriteEndElement()
     }
     $writer.WriteStartElement('dev', 'type', $ns.dev)
-    $writer.WriteElementString('name', $ns.maml, $Parameter.ParameterType.FullName)
+    $writer.WriteElementString('name', $ns.maml, $shownType.FullName)
     $writer.WriteEndElement()
     $writer.WriteElementString('defaultValue', $ns.dev, 'None')
     $writer.WriteEndElement()

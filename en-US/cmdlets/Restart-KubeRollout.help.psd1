@@ -23,6 +23,6 @@ Deployment is refused, as in kubectl.
             Remarks = 'Shows what would be restarted without changing anything.'
         }
     )
-    Notes       = 'Error ids: DeploymentPaused ("can''t restart paused deployment (run rollout resume first)"), WorkloadNotFound.'
+    Notes       = 'Error ids: DeploymentPaused ("can''t restart paused deployment (run rollout resume first)", kubectl''s text; ErrorDetails.RecommendedAction names Resume-KubeRollout), WorkloadNotFound, WorkloadNamePatternNotAccepted.'
     Links       = @('Wait-KubeRollout', 'Get-KubeRolloutHistory')
 }

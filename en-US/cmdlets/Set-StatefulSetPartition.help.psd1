@@ -13,6 +13,9 @@ partition stays there, so nothing below it is touched.
 
 One PartitionStepResult is written per stage. -WhatIf lists each stage and the ordinals it would replace.
 
+Its name is fixed by the design; the alias Set-KubeStatefulSetPartition gives it the prefix of the module's other
+cmdlets, so that $PSDefaultParameterValues['*-Kube*:KubeConfig'] (and any '*-Kube*' default) reaches it too.
+
 A partition below 0 is refused (PartitionInvalid). A partition above the replica count is allowed by the API, but
 nothing then updates: a warning says so. A Deployment or DaemonSet is refused (NotAStatefulSet), and so is a
 StatefulSet with the OnDelete strategy (PartitionNotApplicable; use Update-KubeRolloutPod).

@@ -8,8 +8,9 @@ revision number), or the one -ToRevision names. The restored revision becomes th
 With -WhatIf it shows which revision it would go back to and, field by field, how the template would change, and
 sends nothing. With -DryRun the server validates the undo without changing anything (kubectl --dry-run=server).
 
-A paused Deployment is refused (resume it first); when the current template already matches the target revision,
-nothing is changed and the result says so (Skipped).
+A paused Deployment is refused with kubectl's message (DeploymentPaused); the displayed error adds what to do here,
+Resume-KubeRollout -Name NAME -Namespace NS, which is also in the error's ErrorDetails.RecommendedAction. When the
+current template already matches the target revision, nothing is changed and the result says so (Skipped).
 
 An undo restores the template, not the data of ConfigMaps and Secrets: it brings old configuration back only when
 the configuration was versioned (Invoke-KubeRollout -VersionConfig), so that the old revision references the old
@@ -18,7 +19,7 @@ key) the target revision's pods need still exists, and refuses with UndoConfigMi
 could not start (ContainerCreating, CreateContainerConfigError). -Force rolls back anyway.
 '@
     Parameters  = @{
-        ToRevision = 'The revision to go back to. 0 (the default) means the previous revision. Alias Revision, so revision objects from Get-KubeRolloutHistory bind to it.'
+        ToRevision = 'The revision to go back to. 0 (the default) means the previous revision. Alias Revision, so revision objects from Get-KubeRolloutHistory bind to it. Tab completes the revisions of the workload named by -Name, newest first, with their images and change causes.'
         DryRun     = 'Sends the undo as a server-side dry run: the server validates it and nothing changes.'
         Force      = 'Rolls back even when ConfigMaps or Secrets (or keys) that the target revision''s pods need no longer exist.'
     }
@@ -45,6 +46,6 @@ could not start (ContainerCreating, CreateContainerConfigError). -Force rolls ba
             Remarks = 'The revision from the history binds to -ToRevision.'
         }
     )
-    Notes       = 'Error ids: RevisionNotFound ("unable to find specified revision N in history"), NoRolloutHistory, DeploymentPaused, UndoConfigMissing (ObjectNotFound: the target revision needs a ConfigMap, Secret or key that no longer exists; -Force overrides), WorkloadNotFound, ClusterUnreachable.'
+    Notes       = 'Error ids: RevisionNotFound ("unable to find specified revision N in history"), NoRolloutHistory, DeploymentPaused (Exception.Message is kubectl''s text; ErrorDetails.RecommendedAction names Resume-KubeRollout), UndoConfigMissing (ObjectNotFound: the target revision needs a ConfigMap, Secret or key that no longer exists; -Force overrides), WorkloadNotFound, WorkloadNamePatternNotAccepted, ClusterUnreachable.'
     Links       = @('about_KubeRollout', 'Get-KubeRolloutHistory', 'Compare-KubeRolloutRevision', 'Resume-KubeRollout')
 }

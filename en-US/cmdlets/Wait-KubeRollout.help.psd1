@@ -16,6 +16,7 @@ Without -Timeout it waits as long as the rollout takes, as kubectl rollout statu
 message; a server that stops answering ends the wait with an error within about six minutes, and Ctrl+C stops it.
 '@
     Parameters  = @{
+        Name              = 'One or more workload names, kubectl''s TYPE/NAME forms (deploy/vweb, sts/todo-db, ds/nginx) or wildcard patterns (''web*'': every matching workload of every kind; ''sts/db-*'': StatefulSets only). Waiting only reads, so patterns are accepted; a pattern that matches nothing waits for nothing. Binds from pipeline strings and from the Name property of pipeline objects. Tab completes names from the cluster.'
         RollbackOnFailure = 'When a rollout fails (its progress deadline passes), undoes it to the previous revision, waits for that, writes the undo to the pipeline and reports the failure as RolloutRolledBack with the failing pods'' state.'
     }
     Inputs      = @(

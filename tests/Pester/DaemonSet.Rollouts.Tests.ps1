@@ -35,6 +35,15 @@ BeforeAll {
     }
 
     $nodes = @((Invoke-Kubectl -Cluster $cluster get nodes -o 'jsonpath={.items[*].metadata.name}').Output -split ' ' | Sort-Object)
+
+    # A namespace of its own with examples/todo-proxy rolled out in it, made the namespace of the cmdlets.
+    function Initialize-ProxyNamespace([string] $Prefix) {
+        $namespace = New-TestNamespace -Cluster $cluster -Prefix $Prefix
+        $PSDefaultParameterValues['*-Kube*:Namespace'] = $namespace
+        Get-ChildItem $proxy -Filter *.yaml | ForEach-Object { Invoke-KubeRollout $_.FullName | Out-Null }
+        Wait-KubeRollout ds/todo-proxy -Timeout 60s | Out-Null
+        $namespace
+    }
 }
 
 AfterAll {
@@ -203,10 +212,7 @@ Describe 'The todo-proxy DaemonSet rollout' {
 
 Describe 'An OnDelete DaemonSet' {
     BeforeAll {
-        $ns = New-TestNamespace -Cluster $cluster -Prefix ds-ondelete
-        $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
-        Get-ChildItem $proxy -Filter *.yaml | ForEach-Object { Invoke-KubeRollout $_.FullName | Out-Null }
-        Wait-KubeRollout ds/todo-proxy -Timeout 60s | Out-Null
+        $ns = Initialize-ProxyNamespace ds-ondelete
         $strategy = Set-KubeRolloutStrategy ds/todo-proxy -Type OnDelete
         $updated = (Get-Content (Join-Path $proxy 'todo-proxy.yaml') -Raw) -replace 'nginx:1\.26-alpine', 'nginx:1.27-alpine'
         $update = Invoke-KubeRollout (New-ManifestFile $updated -Name 'todo-proxy.yaml') -ChangeCause 'nginx 1.27 on delete'
@@ -245,7 +251,7 @@ Describe 'An OnDelete DaemonSet' {
         @{ Case = 'an unknown DaemonSet'; Arguments = @{ Name = 'ds/no-such-proxy' }; UseNode = $true; Id = 'WorkloadNotFound' }
     ) {
         if ($UseNode) { $Arguments.Node = $nodes[0] }
-        Update-KubeRolloutPod @Arguments -Timeout 30s -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Update-KubeRolloutPod @Arguments -Timeout 30s -ErrorVariable problems -ErrorAction SilentlyContinue -Confirm:$false | Should -BeNullOrEmpty
 
         $problems[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
         $after = Get-ProxyPods $ns
@@ -261,7 +267,7 @@ Describe 'An OnDelete DaemonSet' {
 
     It 'replaces only the pod on the node it is given' {
         $node = $nodes[1]
-        $result = Update-KubeRolloutPod ds/todo-proxy -Node $node -Timeout 60s
+        $result = Update-KubeRolloutPod ds/todo-proxy -Node $node -Timeout 60s -Confirm:$false
 
         $result.Succeeded | Should -BeTrue
         $result.Node | Should -Be $node
@@ -278,7 +284,7 @@ Describe 'An OnDelete DaemonSet' {
     }
 
     It 'replaces the rest node by node until the rollout is complete' {
-        $rest = @(Update-KubeRolloutPod ds/todo-proxy -Timeout 60s -StopOnFailure)
+        $rest = @(Update-KubeRolloutPod ds/todo-proxy -Timeout 60s -StopOnFailure -Confirm:$false)
 
         $rest.Node | Should -Be @($nodes[0], $nodes[2])
         $rest.Succeeded | Should -Be @($true, $true)
@@ -289,5 +295,57 @@ Describe 'An OnDelete DaemonSet' {
         $history.Revision | Should -Be @(1, 2)
         $history[1].ChangeCause | Should -Be 'nginx 1.27 on delete'
         (Get-KubectlRevisions $ns).Revision | Should -Be @(1, 2)
+    }
+}
+
+Describe 'An OnDelete DaemonSet with minReadySeconds' {
+    BeforeAll {
+        $ns = Initialize-ProxyNamespace ds-minready
+        # OnDelete with nginx 1.27, and a pod counts as available only 90 s (2.25 s at this scale) after it is Ready.
+        $update = (Get-Content (Join-Path $proxy 'update/todo-proxy-v1.27-ondelete.yaml') -Raw) -replace '(?m)^spec:\s*$', "spec:`n  minReadySeconds: 90"
+        Invoke-KubeRollout (New-ManifestFile $update -Name 'todo-proxy.yaml') -ChangeCause 'nginx 1.27, minReadySeconds 90' | Out-Null
+        Wait-Until { (Get-KubeRolloutStatus ds/todo-proxy).State -eq 'WaitingForDeletion' } -TimeoutSeconds 30 -Because 'the controller to observe nginx 1.27'
+        $minReady = [TimeSpan]::FromSeconds(90 / $cluster.TimeScale)
+
+        function Get-Available { [int](Invoke-Kubectl -Cluster $cluster -n $ns get daemonset todo-proxy -o 'jsonpath={.status.numberAvailable}').Output }
+        # The old pods, Ready only a moment ago, count as available once 90 s have passed for them too.
+        Wait-Until { (Get-Available) -eq 3 } -TimeoutSeconds 30 -Because 'the old pods to be available under minReadySeconds 90'
+    }
+
+    It 'replaces a pod only once the one before it is available, never taking two out of service' {
+        # Samples the DaemonSet's count of available pods (its controller's, by minReadySeconds) while the pods are replaced.
+        $stop = Join-Path ([IO.Path]::GetTempPath()) "kr-sampler-$([guid]::NewGuid().ToString('N'))"
+        $sampler = Start-ThreadJob -ArgumentList (Get-KubectlPath), $cluster.KubeConfig, $ns, $stop -ScriptBlock {
+            param($Kubectl, $KubeConfig, $Namespace, $Stop)
+            while (-not (Test-Path $Stop)) {
+                & $Kubectl --kubeconfig $KubeConfig -n $Namespace get daemonset todo-proxy -o 'jsonpath={.status.numberAvailable}'
+                Start-Sleep -Milliseconds 50
+            }
+        }
+        try {
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $replaced = @(Update-KubeRolloutPod ds/todo-proxy -Timeout 60s -StopOnFailure -Confirm:$false)
+            $clock.Stop()
+            $availableAtEnd = Get-Available
+        }
+        finally {
+            New-Item -ItemType File -Path $stop | Out-Null
+            $samples = @($sampler | Wait-Job | Receive-Job | ForEach-Object { [int]$_ })
+            $sampler | Remove-Job
+            Remove-Item $stop
+        }
+
+        $replaced.Succeeded | Should -Be @($true, $true, $true)
+        $availableAtEnd | Should -Be 3 -Because 'the last replacement counted only once it was available'
+        $samples.Count | Should -BeGreaterThan 10
+        ($samples | Measure-Object -Minimum).Minimum | Should -Be 2 -Because 'one pod at a time is out of service, and only one'
+        foreach ($result in $replaced) { $result.Duration | Should -BeGreaterThan $minReady -Because "$($result.OldPod) was Ready $minReady before it was available" }
+        $clock.Elapsed | Should -BeGreaterThan ([TimeSpan]::FromTicks($minReady.Ticks * 3))
+        (Get-ProxyPods $ns).Values.Image | Should -Be @('nginx:1.27-alpine', 'nginx:1.27-alpine', 'nginx:1.27-alpine')
+        (Get-KubeRolloutStatus ds/todo-proxy).AvailableReplicas | Should -Be 3
+    }
+
+    It 'asks before deleting pods unless told not to (ConfirmImpact High)' {
+        (Get-Command Update-KubeRolloutPod).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
     }
 }

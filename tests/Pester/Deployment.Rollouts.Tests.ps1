@@ -128,8 +128,11 @@ Describe 'The vweb rollout scenario' {
         Undo-KubeRollout vweb -ErrorVariable refused -ErrorAction SilentlyContinue
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'DeploymentPaused,*'
         $refused[0].Exception.Message | Should -Be "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again"
+        $refused[0].ErrorDetails.RecommendedAction | Should -Be "Resume it with Resume-KubeRollout -Name vweb -Namespace $ns, then run Undo-KubeRollout again."
+        "$($refused[0])" | Should -Be "$($refused[0].Exception.Message)$([Environment]::NewLine)$($refused[0].ErrorDetails.RecommendedAction)" -Because 'the displayed error names the cmdlet to run'
         Restart-KubeRollout vweb -ErrorVariable restartRefused -ErrorAction SilentlyContinue
         $restartRefused[0].Exception.Message | Should -Be "can't restart paused deployment (run rollout resume first)"
+        $restartRefused[0].ErrorDetails.RecommendedAction | Should -Be "Resume it with Resume-KubeRollout -Name vweb -Namespace $ns, then run Restart-KubeRollout again."
 
         (Resume-KubeRollout vweb).Message | Should -Be 'deployment.apps/vweb resumed'
         Resume-KubeRollout vweb -ErrorVariable notPaused -ErrorAction SilentlyContinue

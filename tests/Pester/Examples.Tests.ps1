@@ -67,10 +67,8 @@ Describe 'The examples'' READMEs' {
         }
     ) {
         $ns = New-TestNamespace -Cluster $cluster -Prefix example
-        $PSDefaultParameterValues = @{
-            '*-Kube*:KubeConfig' = $cluster.KubeConfig; '*-Kube*:Namespace' = $ns
-            '*-StatefulSet*:KubeConfig' = $cluster.KubeConfig; '*-StatefulSet*:Namespace' = $ns
-        }
+        # '*-Kube*' reaches every cmdlet the READMEs call, Set-StatefulSetPartition through its alias.
+        $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig; '*-Kube*:Namespace' = $ns }
         # kubectl as the README calls it, pointed at the test's cluster and namespace; a failure stops the script.
         function kubectl {
             $result = Invoke-Kubectl -Cluster $cluster -n $ns @args

@@ -33,7 +33,9 @@ Describe 'The KubeRollout module' {
     It 'uses only approved verbs' {
         $approved = (Get-Verb).Verb
         foreach ($command in Get-Command -Module KubeRollout) {
-            $command.Verb | Should -BeIn $approved -Because "$($command.Name) must use an approved verb"
+            # An alias in Verb-Noun form (Set-KubeStatefulSetPartition) must use an approved verb as well.
+            $verb = if ($command.CommandType -eq 'Alias') { $command.Name.Split('-')[0] } else { $command.Verb }
+            $verb | Should -BeIn $approved -Because "$($command.Name) must use an approved verb"
         }
     }
 

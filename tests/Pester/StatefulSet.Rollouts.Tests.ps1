@@ -6,7 +6,7 @@ BeforeAll {
     Import-Module (Get-TestModulePath) -Force
     $db = Get-ExamplePath 'todo-db'
     $cluster = New-TestCluster -TimeScale 20
-    $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig; 'Set-StatefulSetPartition:KubeConfig' = $cluster.KubeConfig }
+    $PSDefaultParameterValues = @{ '*-Kube*:KubeConfig' = $cluster.KubeConfig }
 
     function Get-Generation([string] $Namespace, [string] $Name) {
         (Invoke-Kubectl -Cluster $cluster -n $Namespace get statefulset $Name -o 'jsonpath={.metadata.generation}').Output
@@ -21,7 +21,6 @@ Describe 'The todo-db StatefulSet rollout' {
     BeforeAll {
         $ns = New-TestNamespace -Cluster $cluster -Prefix sts
         $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
-        $PSDefaultParameterValues['Set-StatefulSetPartition:Namespace'] = $ns
         Get-ChildItem $db -Filter *.yaml | ForEach-Object { Invoke-KubeRollout $_.FullName | Out-Null }
     }
 
@@ -128,7 +127,6 @@ Describe 'An OnDelete StatefulSet' {
     BeforeAll {
         $ns = New-TestNamespace -Cluster $cluster -Prefix ondelete
         $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
-        $PSDefaultParameterValues['Set-StatefulSetPartition:Namespace'] = $ns
         function StatefulSet([string] $Image) {
             New-ManifestFile @"
 apiVersion: apps/v1
@@ -187,11 +185,11 @@ spec:
     }
 
     It 'replaces a named ordinal, then the rest from the highest ordinal down' {
-        $first = Update-KubeRolloutPod sts/store -Ordinal 0 -Timeout 60s
+        $first = Update-KubeRolloutPod sts/store -Ordinal 0 -Timeout 60s -Confirm:$false
 
         $first.OldPod | Should -Be 'store-0'
         $first.Succeeded | Should -BeTrue
-        $rest = @(Update-KubeRolloutPod sts/store -Timeout 60s -StopOnFailure)
+        $rest = @(Update-KubeRolloutPod sts/store -Timeout 60s -StopOnFailure -Confirm:$false)
         $rest.OldPod | Should -Be @('store-2', 'store-1')
         $rest.Succeeded | Should -Be @($true, $true)
         $rest[0].Revision | Should -Be $first.Revision
@@ -199,10 +197,10 @@ spec:
     }
 
     It 'names pods that do not exist, and refuses RollingUpdate workloads' {
-        Update-KubeRolloutPod sts/store -Ordinal 7 -ErrorVariable missing -ErrorAction SilentlyContinue
+        Update-KubeRolloutPod sts/store -Ordinal 7 -ErrorVariable missing -ErrorAction SilentlyContinue -Confirm:$false
         $missing[0].FullyQualifiedErrorId | Should -BeLike 'PodNotFound,*'
 
-        Update-KubeRolloutPod vweb -ErrorVariable deployment -ErrorAction SilentlyContinue
+        Update-KubeRolloutPod vweb -ErrorVariable deployment -ErrorAction SilentlyContinue -Confirm:$false
         $deployment[0].FullyQualifiedErrorId | Should -BeLike 'PodReplacementNotSupported,*'
     }
 }

@@ -20,6 +20,8 @@ public sealed record ApiResource(string Group, string Version, string Plural, st
     public static readonly ApiResource Events = For(typeof(Corev1Event));
     public static readonly ApiResource ConfigMaps = For(typeof(V1ConfigMap));
     public static readonly ApiResource Secrets = For(typeof(V1Secret));
+    public static readonly ApiResource Namespaces = For(typeof(V1Namespace));
+    public static readonly ApiResource Nodes = For(typeof(V1Node));
 
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

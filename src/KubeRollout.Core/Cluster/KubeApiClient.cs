@@ -82,13 +82,30 @@ public sealed class KubeApiClient : IDisposable
     public async Task<ListResult<T>> ListAsync<T>(
         ApiResource resource, string? @namespace, CancellationToken cancellationToken, string? labelSelector = null, string? fieldSelector = null)
     {
-        var query = Query(("labelSelector", labelSelector), ("fieldSelector", fieldSelector));
-        using var response = await SendAsync(HttpMethod.Get, resource.PathFor(@namespace) + query, null, null, cancellationToken, resource.QualifiedName).ConfigureAwait(false);
-        var list = await ReadAsync<JsonObject>(response, cancellationToken).ConfigureAwait(false);
+        var list = await ListJsonAsync(resource, @namespace, cancellationToken, labelSelector, fieldSelector).ConfigureAwait(false);
         var items = (list["items"] as JsonArray ?? [])
             .Select(item => KubernetesJson.Deserialize<T>(item!.ToJsonString()))
             .ToList();
         return new ListResult<T>(items, list["metadata"]?["resourceVersion"]?.GetValue<string>() ?? string.Empty);
+    }
+
+    /// <summary>The namespace (null for cluster-scoped objects) and name of every object of a list, nothing else read.</summary>
+    public async Task<IReadOnlyList<(string? Namespace, string Name)>> ListNamesAsync(ApiResource resource, string? @namespace, CancellationToken cancellationToken)
+    {
+        var list = await ListJsonAsync(resource, @namespace, cancellationToken, null, null).ConfigureAwait(false);
+        return (list["items"] as JsonArray ?? [])
+            .Select(item => (Namespace: item?["metadata"]?["namespace"]?.GetValue<string>(), Name: item?["metadata"]?["name"]?.GetValue<string>()))
+            .Where(item => item.Name is not null)
+            .Select(item => (item.Namespace, item.Name!))
+            .ToList();
+    }
+
+    private async Task<JsonObject> ListJsonAsync(
+        ApiResource resource, string? @namespace, CancellationToken cancellationToken, string? labelSelector, string? fieldSelector)
+    {
+        var query = Query(("labelSelector", labelSelector), ("fieldSelector", fieldSelector));
+        using var response = await SendAsync(HttpMethod.Get, resource.PathFor(@namespace) + query, null, null, cancellationToken, resource.QualifiedName).ConfigureAwait(false);
+        return await ReadAsync<JsonObject>(response, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<T> CreateAsync<T>(ApiResource resource, string? @namespace, T body, bool dryRun, CancellationToken cancellationToken)

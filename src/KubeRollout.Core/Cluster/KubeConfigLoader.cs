@@ -19,14 +19,7 @@ public static class KubeConfigLoader
     {
         var files = Files(options.KubeConfigPath);
         var source = files.Count == 1 ? $"the kubeconfig '{files[0]}'" : $"the kubeconfig merged from {string.Join(", ", files.Select(f => $"'{f}'"))}";
-        var merged = new K8SConfiguration { Clusters = [], Users = [], Contexts = [] };
-        foreach (var file in files)
-        {
-            if (Read(file) is { } config)
-            {
-                MergeInto(merged, config);
-            }
-        }
+        var merged = Merge(files);
 
         var contextName = !string.IsNullOrEmpty(options.Context) ? options.Context : merged.CurrentContext;
         if (!merged.Contexts.Any())
@@ -54,6 +47,10 @@ public static class KubeConfigLoader
             throw Invalid($"{source} cannot be used for the context '{contextName}': {e.Message}", files);
         }
     }
+
+    /// <summary>The names of the contexts the kubeconfig defines (merged as <see cref="Load"/> merges them), read from the files only.</summary>
+    public static IReadOnlyList<string> ContextNames(string? kubeConfigPath) =>
+        Merge(Files(kubeConfigPath)).Contexts.Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>-KubeConfig (which must exist), else the existing files of $KUBECONFIG (at least one), else ~/.kube/config.</summary>
     public static IReadOnlyList<string> Files(string? explicitPath)
@@ -140,6 +137,20 @@ public static class KubeConfigLoader
         }
 
         return config;
+    }
+
+    private static K8SConfiguration Merge(IReadOnlyList<string> files)
+    {
+        var merged = new K8SConfiguration { Clusters = [], Users = [], Contexts = [] };
+        foreach (var file in files)
+        {
+            if (Read(file) is { } config)
+            {
+                MergeInto(merged, config);
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>clientcmd's merge: the first file to set a value or define a name wins; entries are never merged field by field.</summary>

@@ -19,4 +19,10 @@ public class KubeRolloutException : Exception
 
     /// <summary>The object the failure is about (a file, a workload reference, a revision).</summary>
     public object? Target { get; }
+
+    /// <summary>
+    /// What to do about it with this module's cmdlets, where the message is kubectl's own text and names kubectl's
+    /// command (the message stays kubectl's: scripts and parity tests compare it).
+    /// </summary>
+    public string? RecommendedAction { get; init; }
 }

@@ -1,5 +1,6 @@
 using k8s.Models;
 using KubeRollout.Core.Kubernetes;
+using KubeRollout.Core.Rollouts.Templates;
 using KubeRollout.Core.Workloads;
 
 namespace KubeRollout.Core.Rollouts;
@@ -44,6 +45,9 @@ public sealed class RolloutRevision
 
     /// <summary>All annotations of the source object (an undo of a Deployment copies them back).</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The pod template as <c>kubectl rollout history --revision N</c> describes it, aligned as kubectl describe aligns it.</summary>
+    public string DescribePodTemplate() => PodTemplateDescription.DescribeAligned(PodTemplateDescription.ForRevision(this));
 
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()}.apps/{Name} revision {Revision}";
 }

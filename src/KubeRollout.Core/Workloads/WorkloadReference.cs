@@ -38,7 +38,7 @@ public sealed record WorkloadReference(WorkloadKind Kind, string Namespace, stri
         }
 
         var prefix = name[..slash];
-        if (!KindsByAlias.TryGetValue(prefix, out var kind))
+        if (!TryParseKind(prefix, out var kind))
         {
             throw new KubeRolloutException(
                 "WorkloadKindUnsupported", FailureKind.InvalidArgument,
@@ -54,6 +54,17 @@ public sealed record WorkloadReference(WorkloadKind Kind, string Namespace, stri
 
         return new(kind, @namespace, RequireName(name[(slash + 1)..], name));
     }
+
+    /// <summary>kubectl's names of a workload kind: deployment, deployments, deploy, deployment.apps, sts, ds, ….</summary>
+    public static bool TryParseKind(string alias, out WorkloadKind kind) => KindsByAlias.TryGetValue(alias, out kind);
+
+    /// <summary>kubectl's short name of a kind (deploy, sts, ds), which <see cref="Parse"/> takes as TYPE/NAME.</summary>
+    public static string ShortKind(WorkloadKind kind) => kind switch
+    {
+        WorkloadKind.StatefulSet => "sts",
+        WorkloadKind.DaemonSet => "ds",
+        _ => "deploy",
+    };
 
     /// <summary>kubectl's resource form: <c>deployment.apps/vweb</c>.</summary>
     public string ResourceName => $"{Kind.ToString().ToLowerInvariant()}.apps/{Name}";

@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using KubeRollout.Completion;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Releases.Config;
+using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
@@ -15,20 +17,24 @@ public sealed class CompareKubeRolloutRevisionCommand : WorkloadCmdlet
 {
     /// <summary>The revision to compare with; default: the one before the difference revision.</summary>
     [Parameter(Position = 1)]
+    [ArgumentCompleter(typeof(RevisionCompleter))]
     public long? ReferenceRevision { get; set; }
 
     /// <summary>The revision compared; default: the current one.</summary>
     [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
     [Alias("Revision")]
+    [ArgumentCompleter(typeof(RevisionCompleter))]
     public long? DifferenceRevision { get; set; }
+
+    // It only reads: names may be wildcard patterns.
+    protected override bool AcceptsPatterns => true;
 
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
         try
         {
-            var workload = Workload;
             var (differences, warnings) = Run(token => RevisionComparison.CompareAsync(Client, workload, ReferenceRevision, DifferenceRevision, token));
             warnings.ToList().ForEach(WriteWarning);
             if (differences.Count == 0)

@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using KubeRollout.Completion;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts;
+using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
@@ -8,19 +10,19 @@ namespace KubeRollout.Cmdlets;
 /// <summary>kubectl rollout history [--revision N]: the revisions of a workload as objects.</summary>
 [Cmdlet(VerbsCommon.Get, "KubeRolloutHistory")]
 [OutputType(typeof(RolloutRevision))]
-public sealed class GetKubeRolloutHistoryCommand : WorkloadCmdlet
+public sealed class GetKubeRolloutHistoryCommand : WorkloadQueryCmdlet
 {
     /// <summary>Only this revision (kubectl's --revision).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(RevisionCompleter))]
     public long? Revision { get; set; }
 
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
         try
         {
-            var workload = Workload;
             if (Revision < 0)
             {
                 throw new KubeRolloutException("RevisionInvalid", FailureKind.InvalidArgument, $"revision must be a positive integer: {Revision}", Revision);
@@ -33,13 +35,16 @@ public sealed class GetKubeRolloutHistoryCommand : WorkloadCmdlet
             {
                 var revision = history.FirstOrDefault(r => r.Revision == wanted)
                     ?? throw new KubeRolloutException("RevisionNotFound", FailureKind.ObjectNotFound, "unable to find the specified revision", workload);
-                WriteObject(revision);
+                // The detail view (kubectl rollout history --revision N) is this object's default view.
+                var detail = PSObject.AsPSObject(revision);
+                detail.TypeNames.Insert(0, $"{typeof(RolloutRevision).FullName}#Detail");
+                WriteObject(detail);
                 return;
             }
 
             if (history.Count == 0)
             {
-                WriteVerbose("No rollout history found.");
+                WriteVerbose($"{workload}: No rollout history found.");
             }
 
             WriteObject(history, enumerateCollection: true);

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KubeRollout.Completion;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts.Plans;
 using KubeRollout.Core.Rollouts.Strategies;
@@ -13,6 +14,7 @@ namespace KubeRollout.Cmdlets;
 /// -Namespace, -Context and -KubeConfig belong to every parameter set, although only a plan for a Deployment uses
 /// them: a session that sets them for all Kube cmdlets in $PSDefaultParameterValues must still plan from parameters.
 /// </summary>
+[WorkloadKinds("Deployment")]
 [Cmdlet(VerbsCommon.Get, "KubeRolloutPlan", DefaultParameterSetName = ParametersSet)]
 [OutputType(typeof(RolloutPlanStep))]
 public sealed class GetKubeRolloutPlanCommand : KubeClusterCmdlet

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts;
+using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
@@ -8,15 +9,14 @@ namespace KubeRollout.Cmdlets;
 /// <summary>kubectl rollout status --watch=false: where a rollout stands, once.</summary>
 [Cmdlet(VerbsCommon.Get, "KubeRolloutStatus")]
 [OutputType(typeof(RolloutStatus))]
-public sealed class GetKubeRolloutStatusCommand : WorkloadCmdlet
+public sealed class GetKubeRolloutStatusCommand : WorkloadQueryCmdlet
 {
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
         try
         {
-            var workload = Workload;
             WriteObject(Run(token => RolloutOperations.For(workload.Kind).GetStatusAsync(Client, workload, token)));
         }
         catch (KubeRolloutException e)

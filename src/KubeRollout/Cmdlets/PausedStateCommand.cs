@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts;
+using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
@@ -12,11 +13,10 @@ public abstract class PausedStateCommand : WorkloadCmdlet
 
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
         try
         {
-            var workload = Workload;
             var operations = RolloutOperations.ForDeployments(workload);
             if (ShouldProcess(workload.ToString(), Paused ? "Pause rollout" : "Resume rollout"))
             {

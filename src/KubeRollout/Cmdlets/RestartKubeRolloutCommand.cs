@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts;
+using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
@@ -12,11 +13,10 @@ public sealed class RestartKubeRolloutCommand : WorkloadCmdlet
 {
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
         try
         {
-            var workload = Workload;
             if (ShouldProcess(workload.ToString(), "Restart all pods"))
             {
                 WriteObject(Run(token => RolloutOperations.For(workload.Kind).RestartAsync(Client, workload, DateTime.UtcNow, dryRun: false, changeCause: null, token)));

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts.Strategies;
+using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
@@ -40,11 +41,10 @@ public sealed class SetKubeRolloutStrategyCommand : WorkloadCmdlet
 
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
         try
         {
-            var workload = Workload;
             var change = new StrategyChange
             {
                 Type = Type is null ? null : Enum.Parse<StrategyType>(Type, ignoreCase: true),

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts.Partitions;
+using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
@@ -10,13 +11,13 @@ namespace KubeRollout.Cmdlets;
 /// waits until the pods it lets the controller replace are Ready at the update revision, and the first stage that
 /// does not get there stops the run.
 /// </summary>
+[WorkloadKinds("StatefulSet")]
+[Alias("Set-KubeStatefulSetPartition")]
 [Cmdlet(VerbsCommon.Set, "StatefulSetPartition", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PartitionStepResult))]
 public sealed class SetStatefulSetPartitionCommand : WorkloadCmdlet
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
-
-    public SetStatefulSetPartitionCommand() => Kind = "StatefulSet";
 
     /// <summary>The partition to reach: pods with an ordinal at or above it are updated.</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -38,11 +39,10 @@ public sealed class SetStatefulSetPartitionCommand : WorkloadCmdlet
 
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
         try
         {
-            var workload = Workload;
             var plan = Run(token => StatefulSetPartitioner.PrepareAsync(Client, workload, Partition, Step, token));
             plan.Warnings.ToList().ForEach(WriteWarning);
             var wait = Wait || Step is not null;

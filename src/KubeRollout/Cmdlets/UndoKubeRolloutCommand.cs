@@ -1,7 +1,9 @@
 using System.Management.Automation;
+using KubeRollout.Completion;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Releases.Config;
 using KubeRollout.Core.Rollouts;
+using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
@@ -17,6 +19,7 @@ public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
     /// <summary>The revision to go back to; 0 (the default) means the previous one.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Revision")]
+    [ArgumentCompleter(typeof(RevisionCompleter))]
     public long ToRevision { get; set; }
 
     /// <summary>Let the server validate the undo (dryRun=All) without changing anything, as kubectl --dry-run=server.</summary>
@@ -29,11 +32,10 @@ public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
 
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
         try
         {
-            var workload = Workload;
             var operations = RolloutOperations.For(workload.Kind);
             var preview = Run(token => ConfigCheckedUndo.PreviewAsync(Client, workload, ToRevision, Force, token));
             var description = Describe(preview);

@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using KubeRollout.Completion;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts.Pods;
+using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
@@ -9,7 +11,8 @@ namespace KubeRollout.Cmdlets;
 /// Replaces the out-of-date pods of an OnDelete StatefulSet or DaemonSet one at a time: deletes a pod, waits until
 /// its replacement is Ready at the update revision, then the next; a pod is deleted only while the others are Ready.
 /// </summary>
-[Cmdlet(VerbsData.Update, "KubeRolloutPod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[WorkloadKinds("Deployment", "StatefulSet", "DaemonSet")]
+[Cmdlet(VerbsData.Update, "KubeRolloutPod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(PodReplacement))]
 public sealed class UpdateKubeRolloutPodCommand : WorkloadCmdlet
 {
@@ -23,6 +26,7 @@ public sealed class UpdateKubeRolloutPodCommand : WorkloadCmdlet
     /// <summary>Only the DaemonSet (or StatefulSet) pods on these nodes.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterValueCompleter))]
     public string[]? Node { get; set; }
 
     /// <summary>Stops at the first pod whose replacement does not become Ready.</summary>
@@ -36,11 +40,10 @@ public sealed class UpdateKubeRolloutPodCommand : WorkloadCmdlet
 
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
         try
         {
-            var workload = Workload;
             var plan = Run(token => PodReplacer.PrepareAsync(Client, workload, Ordinal, Node, token));
             foreach (var current in plan.Selection.UpToDate.Where(_ => Ordinal is { Length: > 0 } || Node is { Length: > 0 }))
             {

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using KubeRollout.Core.Errors;
 using KubeRollout.Core.Rollouts;
 using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
@@ -25,17 +24,16 @@ public sealed class WaitKubeRolloutCommand : WorkloadCmdlet
     [Parameter]
     public SwitchParameter RollbackOnFailure { get; set; }
 
+    /// <summary>Waiting only reads, so names may be patterns ('web*' waits for every matching workload).</summary>
+    protected override bool AcceptsPatterns => true;
+
     protected override void BeginProcessing() => EnsureConnected();
 
-    protected override void ProcessRecord()
+    protected override void ProcessWorkload(WorkloadReference workload)
     {
-        try
+        if (!_workloads.Contains(workload))
         {
-            _workloads.Add(Workload);
-        }
-        catch (KubeRolloutException e)
-        {
-            WriteFailure(e);
+            _workloads.Add(workload);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KubeRollout.Completion;
 using KubeRollout.Core.Cluster;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Releases.Config;
@@ -17,10 +18,12 @@ public abstract class KubeClusterCmdlet : KubeRolloutCmdlet
     /// <summary>The namespace; default: the kubeconfig context's namespace, else "default".</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterValueCompleter))]
     public string? Namespace { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterValueCompleter))]
     public string? Context { get; set; }
 
     /// <summary>Default: $env:KUBECONFIG, else ~/.kube/config.</summary>

@@ -54,6 +54,18 @@ public abstract class KubeRolloutCmdlet : PSCmdlet
         }
     }
 
-    private static ErrorRecord ToErrorRecord(KubeRolloutException failure) =>
-        new(failure, failure.ErrorId, ErrorCategories.Of(failure.Kind), failure.Target);
+    /// <summary>
+    /// The failure as an ErrorRecord. Where the message is kubectl's text naming kubectl's command, the exception
+    /// keeps it and the displayed message (ErrorDetails) adds what to do with this module's cmdlets.
+    /// </summary>
+    private static ErrorRecord ToErrorRecord(KubeRolloutException failure)
+    {
+        var record = new ErrorRecord(failure, failure.ErrorId, ErrorCategories.Of(failure.Kind), failure.Target);
+        if (failure.RecommendedAction is { } action)
+        {
+            record.ErrorDetails = new ErrorDetails($"{failure.Message}{Environment.NewLine}{action}") { RecommendedAction = action };
+        }
+
+        return record;
+    }
 }

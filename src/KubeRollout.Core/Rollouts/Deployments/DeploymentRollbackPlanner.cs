@@ -41,7 +41,10 @@ public static class DeploymentRollbackPlanner
         {
             throw new KubeRolloutException(
                 "DeploymentPaused", FailureKind.InvalidOperation,
-                "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again", Reference(deployment));
+                "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again", Reference(deployment))
+            {
+                RecommendedAction = PausedDeployments.ResumeFirst(deployment.Metadata.NamespaceProperty, deployment.Metadata.Name, "Undo-KubeRollout"),
+            };
         }
 
         var template = PodTemplates.WithoutHash(target.PodTemplate);

@@ -71,7 +71,10 @@ public sealed class DeploymentRolloutOperations : IRolloutOperations
         var deployment = await WorkloadReads.GetAsync<V1Deployment>(client, Resource, workload, cancellationToken).ConfigureAwait(false);
         if (deployment.Spec.Paused == true)
         {
-            throw new KubeRolloutException("DeploymentPaused", FailureKind.InvalidOperation, "can't restart paused deployment (run rollout resume first)", workload);
+            throw new KubeRolloutException("DeploymentPaused", FailureKind.InvalidOperation, "can't restart paused deployment (run rollout resume first)", workload)
+            {
+                RecommendedAction = PausedDeployments.ResumeFirst(workload.Namespace, workload.Name, "Restart-KubeRollout"),
+            };
         }
 
         return await RolloutPatches.RestartAsync(client, Resource, workload, now, dryRun, changeCause, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,8 @@ namespace KubeRollout.Core.Rollouts.Pods;
 
 /// <summary>
 /// Replaces the out-of-date pods of an OnDelete StatefulSet or DaemonSet the way an operator would: delete one pod,
-/// let the controller recreate it at the update revision, wait until the new pod is Ready, then the next.
+/// let the controller recreate it at the update revision, wait until the new pod is available (Ready for the
+/// workload's minReadySeconds, as its controller counts it), then the next.
 /// </summary>
 public static class PodReplacer
 {
@@ -49,20 +50,32 @@ public static class PodReplacer
         return new PodReplacementPlan(workload, uid, query, updateRevision, selection);
     }
 
-    /// <summary>Replaces one pod: waits until every other pod is Ready, deletes it, waits for its Ready replacement.</summary>
+    /// <summary>
+    /// Replaces one pod: waits until every other pod is available (Ready, and counted available by the workload's
+    /// controller, which applies minReadySeconds), deletes it, and waits until its replacement is Ready at the update
+    /// revision and counted available: only then is the pod replaced, and the next one may go.
+    /// </summary>
     public static async Task<PodReplacement> ReplaceAsync(
         KubeApiClient client, PodReplacementPlan plan, PodReplacementTarget target, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var workload = plan.Workload;
+        TimeSpan Remaining() => timeout - clock.Elapsed > TimeSpan.Zero ? timeout - clock.Elapsed : TimeSpan.Zero;
         IReadOnlyList<V1Pod> Owned(IReadOnlyList<V1Pod> pods) => pods.Where(p => WorkloadPods.IsControlledBy(p, plan.WorkloadUid)).ToList();
 
         var (before, othersReady) = await PodSetWatcher.WaitUntilAsync(
-            client, workload.Namespace, plan.PodSelector, pods => PodReplacementPlanner.Blocking(Owned(pods), target.PodName).Count == 0, timeout, cancellationToken).ConfigureAwait(false);
+            client, workload.Namespace, plan.PodSelector, pods => PodReplacementPlanner.Blocking(Owned(pods), target.PodName).Count == 0, Remaining(), cancellationToken).ConfigureAwait(false);
         if (!othersReady)
         {
             var blocking = PodReplacementPlanner.Blocking(Owned(before), target.PodName);
             return Result(plan, target, null, clock.Elapsed, false, $"{target.PodName} was not replaced: other pods are not Ready ({string.Join(", ", blocking)}), and replacing it would take a second pod out of service.");
+        }
+
+        var targetReady = before.Any(p => p.Metadata.Uid == target.Uid && WorkloadPods.IsReady(p));
+        var (available, othersAvailable) = await WaitForAvailabilityAsync(client, plan, a => a.OthersAvailable(targetReady), Remaining(), cancellationToken).ConfigureAwait(false);
+        if (!othersAvailable || available is null)
+        {
+            return Result(plan, target, null, clock.Elapsed, false, $"{target.PodName} was not replaced: {workload.ResourceName} counts {Counted(available)}, and replacing it would take a second pod out of service.");
         }
 
         try
@@ -80,15 +93,37 @@ public static class PodReplacer
             && (target.Ordinal is not null ? pod.Metadata.Name == target.PodName : WorkloadPods.NodeOf(pod) == target.Node);
         var (after, ready) = await PodSetWatcher.WaitUntilAsync(
             client, workload.Namespace, plan.PodSelector,
-            pods => pods.Any(p => IsReplacement(p) && WorkloadPods.RevisionOf(p) == plan.UpdateRevision && WorkloadPods.IsReady(p)), timeout, cancellationToken).ConfigureAwait(false);
+            pods => pods.Any(p => IsReplacement(p) && WorkloadPods.RevisionOf(p) == plan.UpdateRevision && WorkloadPods.IsReady(p)), Remaining(), cancellationToken).ConfigureAwait(false);
         var replacement = after.Where(IsReplacement).OrderByDescending(p => WorkloadPods.IsReady(p)).FirstOrDefault();
-        if (ready)
+        if (!ready)
         {
-            return Result(plan, target, replacement!.Metadata.Name, clock.Elapsed, true, $"{target.PodName} replaced by {replacement.Metadata.Name} at revision {plan.UpdateRevision} in {clock.Elapsed.TotalSeconds:0.0}s");
+            var problem = replacement is null ? "no replacement pod was created" : PodDiagnostics.Describe([replacement]).FirstOrDefault()?.ToString() ?? $"{replacement.Metadata.Name} is not Ready";
+            return Result(plan, target, replacement?.Metadata.Name, clock.Elapsed, false, $"{target.PodName} was deleted but its replacement did not become Ready within {timeout.TotalSeconds:0.#}s: {problem}");
         }
 
-        var problem = replacement is null ? "no replacement pod was created" : PodDiagnostics.Describe([replacement]).FirstOrDefault()?.ToString() ?? $"{replacement.Metadata.Name} is not Ready";
-        return Result(plan, target, replacement?.Metadata.Name, clock.Elapsed, false, $"{target.PodName} was deleted but its replacement did not become Ready within {timeout.TotalSeconds:0.#}s: {problem}");
+        var (counted, inService) = await WaitForAvailabilityAsync(client, plan, a => a.ReplacementAvailable(available.Updated), Remaining(), cancellationToken).ConfigureAwait(false);
+        return inService
+            ? Result(plan, target, replacement!.Metadata.Name, clock.Elapsed, true, $"{target.PodName} replaced by {replacement.Metadata.Name} at revision {plan.UpdateRevision} in {clock.Elapsed.TotalSeconds:0.0}s")
+            : Result(plan, target, replacement!.Metadata.Name, clock.Elapsed, false, $"{target.PodName} was replaced by {replacement.Metadata.Name}, which is Ready but was not available within {timeout.TotalSeconds:0.#}s: {workload.ResourceName} counts {Counted(counted)}.");
+    }
+
+    private static string Counted(WorkloadAvailability? availability) => availability?.ToString() ?? "no status (it was not read in time)";
+
+    /// <summary>The workload's availability once <paramref name="condition"/> holds, or the last one seen (null: none) when the time is up.</summary>
+    private static async Task<(WorkloadAvailability? Availability, bool Satisfied)> WaitForAvailabilityAsync(
+        KubeApiClient client, PodReplacementPlan plan, Func<WorkloadAvailability, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var workload = plan.Workload;
+        if (workload.Kind == WorkloadKind.StatefulSet)
+        {
+            var (statefulSet, done) = await ObjectWatcher.WaitUntilAsync<V1StatefulSet>(
+                client, ApiResource.StatefulSets, workload.Namespace, workload.Name, s => s is not null && condition(WorkloadAvailability.Of(s)), timeout, cancellationToken).ConfigureAwait(false);
+            return (statefulSet is null ? null : WorkloadAvailability.Of(statefulSet), done);
+        }
+
+        var (daemonSet, satisfied) = await ObjectWatcher.WaitUntilAsync<V1DaemonSet>(
+            client, ApiResource.DaemonSets, workload.Namespace, workload.Name, d => d is not null && condition(WorkloadAvailability.Of(d)), timeout, cancellationToken).ConfigureAwait(false);
+        return (daemonSet is null ? null : WorkloadAvailability.Of(daemonSet), satisfied);
     }
 
     private static PodReplacement Result(PodReplacementPlan plan, PodReplacementTarget target, string? newPod, TimeSpan duration, bool succeeded, string message) => new()
