@@ -188,7 +188,7 @@ Describe 'Versioned configuration with -VersionConfig (examples/vweb-config)' {
         $history[0].ConfigMaps | Should -Be @($script:first)
         $history[1].ConfigMaps | Should -Be @($config.Name)
         $history[1].ChangeCause | Should -Be $deployment.ChangeCause
-        (Get-KubeRolloutHistory vweb | Format-Table | Out-String) | Should -Match ([regex]::Escape($config.Name))
+        (Get-KubeRolloutHistory vweb -Revision 2 | Out-String -Width 120) | Should -Match "ConfigMaps\s+:\s+$([regex]::Escape($config.Name))"
         $script:second = $config.Name
     }
 
