@@ -5,7 +5,7 @@
     Author               = 'KubeRollout contributors'
     CompanyName          = 'KubeRollout'
     Copyright            = '(c) KubeRollout contributors. Apache License 2.0.'
-    Description          = 'Kubernetes rollouts and rollbacks as PowerShell cmdlets: apply with change causes, history, status and wait, undo, pause, resume, restart, update strategies and rollout plans, StatefulSet partitions in stages, DaemonSet and OnDelete updates, versioned ConfigMaps and Secrets whose changes roll out and roll back, with typed objects in the pipeline and a local sandbox cluster to rehearse on.'
+    Description          = 'Kubernetes rollouts and rollbacks as PowerShell cmdlets: apply with change causes, history, status and wait, undo, pause, resume, restart, update strategies and rollout plans, StatefulSet partitions in stages, DaemonSet and OnDelete updates, versioned ConfigMaps and Secrets whose changes roll out and roll back, blue-green switches of a Service between two Deployments (checked, verified, recorded and reversible), with typed objects in the pipeline and a local sandbox cluster to rehearse on.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
@@ -20,6 +20,9 @@
         'Formats/RolloutPlanStep.Format.ps1xml'
         'Formats/PartitionStepResult.Format.ps1xml'
         'Formats/PodReplacement.Format.ps1xml'
+        'Formats/BlueGreenStatus.Format.ps1xml'
+        'Formats/BlueGreenSwitchResult.Format.ps1xml'
+        'Formats/BlueGreenSwitchRecord.Format.ps1xml'
         'Formats/SandboxInfo.Format.ps1xml'
         'Formats/ConfigKeyChange.Format.ps1xml'
         'Formats/ConfigDependent.Format.ps1xml'
@@ -42,6 +45,8 @@
         'Set-StatefulSetPartition'
         'Update-KubeRolloutPod'
         'Remove-KubeConfigVersion'
+        'Switch-KubeBlueGreen'
+        'Get-KubeBlueGreen'
         'Start-KubeSandbox'
         'Stop-KubeSandbox'
         'Get-KubeSandbox'
@@ -53,7 +58,7 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Kubernetes', 'kubectl', 'Rollout', 'Rollback', 'Deployment', 'StatefulSet', 'DaemonSet', 'DevOps', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            Tags         = @('Kubernetes', 'kubectl', 'Rollout', 'Rollback', 'Deployment', 'StatefulSet', 'DaemonSet', 'BlueGreen', 'DevOps', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             ReleaseNotes = @'
 0.1.0, first preview:
 - Invoke-KubeRollout: apply files and folders all or nothing (a failed apply undoes what it wrote), with kubectl
@@ -66,8 +71,11 @@
 - Get-KubeRolloutHistory, Get-KubeRolloutStatus, Wait-KubeRollout, Undo-KubeRollout, Suspend-, Resume- and
   Restart-KubeRollout for Deployments, StatefulSets and DaemonSets, with kubectl's messages.
 - Set-KubeRolloutStrategy, Get-KubeRolloutPlan, Set-StatefulSetPartition (staged), Update-KubeRolloutPod (OnDelete).
+- Switch-KubeBlueGreen and Get-KubeBlueGreen: blue-green releases of two Deployments behind one Service, switched
+  only to a side that is fully available, with -Verify, -Wait for the endpoints, a recorded history, -Back, and an
+  optional scale-down of the old side.
 - Get-KubeManifest (bounded: depth, size, aliases); Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl
-  works against. Kubeconfigs are loaded and merged as kubectl does.
+  works against, with Endpoints and EndpointSlices. Kubeconfigs are loaded and merged as kubectl does.
 - Names as lists and wildcard patterns (reading cmdlets; no name = every workload, -AllNamespaces); Tab completion of
   workloads, namespaces, contexts, nodes and revisions, cached and bounded; views that fit 120 columns (history
   grouped by workload, a revision described as kubectl rollout history --revision does, status with the whole

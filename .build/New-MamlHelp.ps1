@@ -146,7 +146,9 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
         $writer.WriteElementString('name', $ns.maml, $command.Name)
         foreach ($setParameter in $set.Parameters | Where-Object { $_.Name -in $parameters.Name }) {
             $parameter = $command.Parameters[$setParameter.Name]
-            Write-Parameter $parameter $parameter.ParameterSets[$set.Name] $descriptions[$parameter.Name]
+            # A parameter declared for every set is listed under __AllParameterSets, not under the set's name.
+            $setMetadata = if ($parameter.ParameterSets.ContainsKey($set.Name)) { $parameter.ParameterSets[$set.Name] } else { $parameter.ParameterSets['__AllParameterSets'] }
+            Write-Parameter $parameter $setMetadata $descriptions[$parameter.Name]
         }
         $writer.WriteEndElement()
     }

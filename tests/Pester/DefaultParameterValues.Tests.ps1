@@ -31,6 +31,8 @@ BeforeAll {
         'Update-KubeRolloutPod'    = { Update-KubeRolloutPod sts/todo-db -Confirm:$false }
         'Compare-KubeRolloutRevision' = { Compare-KubeRolloutRevision vweb }
         'Remove-KubeConfigVersion' = { Remove-KubeConfigVersion -Confirm:$false }
+        'Switch-KubeBlueGreen'     = { Switch-KubeBlueGreen vweb vweb-green -Confirm:$false }
+        'Get-KubeBlueGreen'        = { Get-KubeBlueGreen vweb }
     }
 }
 

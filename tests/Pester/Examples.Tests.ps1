@@ -63,6 +63,14 @@ Describe 'The examples'' READMEs' {
         @{ Folder = 'blue-green'; Check = {
                 (Invoke-Kubectl -Cluster $cluster -n $ns get service vweb -o 'jsonpath={.spec.selector.slot}').Output | Should -Be 'blue'
                 (Get-KubeRolloutStatus vweb-green).State | Should -Be 'Complete'
+                $history = Get-KubeBlueGreen vweb -History
+                $history.To | Should -Be @('vweb-green', 'vweb-blue')
+                $history[0].Cause | Should -Be 'vweb 2.0'
+                $status = Get-KubeBlueGreen vweb
+                $status.Active.Name | Should -Be 'vweb-blue'
+                $status.Standby.Name | Should -Be 'vweb-green'
+                $blue = (Invoke-Kubectl -Cluster $cluster -n $ns get pods -l 'app=vweb,slot=blue' -o 'jsonpath={.items[*].metadata.name}').Output -split ' '
+                $status.EndpointPods | Sort-Object | Should -Be ($blue | Sort-Object)
             }
         }
     ) {

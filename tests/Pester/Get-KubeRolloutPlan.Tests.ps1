@@ -18,12 +18,21 @@ BeforeAll {
             '--kubeconfig', $cluster.KubeConfig, 'get', 'rs', '-n', $Namespace, '-w', '--no-headers',
             '-o', 'custom-columns=NAME:.metadata.name,REPLICAS:.spec.replicas,AVAILABLE:.status.availableReplicas')
         Wait-Until -Because 'kubectl to list the ReplicaSets' -Condition { @(Get-Content $output -ErrorAction SilentlyContinue).Count -ge $old.Count }
-        [pscustomobject]@{ Process = $process; Output = $output; Folder = $folder; Old = $old }
+        [pscustomobject]@{ Process = $process; Output = $output; Folder = $folder; Old = $old; Namespace = $Namespace }
     }
 
     # Stops the watch and replays its events: the (old, new) replicas after each change, with the most pods and the
     # fewest available pods at any time.
     function Stop-ReplicaSetWatch($Watch) {
+        # A rollout can be found complete a moment before the watch has printed its last changes: wait until the
+        # watch's last line for every ReplicaSet is what the API shows now.
+        $settled = @((Invoke-Kubectl -Cluster $cluster get rs -n $Watch.Namespace --no-headers -o 'custom-columns=NAME:.metadata.name,REPLICAS:.spec.replicas,AVAILABLE:.status.availableReplicas').Output -split "`n" |
+                Where-Object { $_ } | ForEach-Object { (-split $_) -join ' ' })
+        Wait-Until -Because 'the watch to show the settled ReplicaSets' -Condition {
+            $last = @{}
+            foreach ($line in Get-Content $Watch.Output) { $last[(-split $line)[0]] = (-split $line) -join ' ' }
+            @($settled | Where-Object { $last[(-split $_)[0]] -ne $_ }).Count -eq 0
+        }
         $Watch.Process.Kill()
         $Watch.Process.WaitForExit()
         $replicaSets = @{}

@@ -17,6 +17,7 @@ public sealed record ApiResource(string Group, string Version, string Plural, st
     public static readonly ApiResource ControllerRevisions = For(typeof(V1ControllerRevision));
     public static readonly ApiResource Pods = For(typeof(V1Pod));
     public static readonly ApiResource Services = For(typeof(V1Service));
+    public static readonly ApiResource EndpointSlices = For(typeof(V1EndpointSlice));
     public static readonly ApiResource Events = For(typeof(Corev1Event));
     public static readonly ApiResource ConfigMaps = For(typeof(V1ConfigMap));
     public static readonly ApiResource Secrets = For(typeof(V1Secret));

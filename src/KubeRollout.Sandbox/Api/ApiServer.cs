@@ -114,9 +114,15 @@ internal sealed class ApiServer
             throw ApiErrors.MethodNotAllowed(); // only list and watch exist across namespaces
         }
 
-        if (target.Subresource is null && Verb(method, target.IsCollection, watching) is { } verb && !ResourceRegistry.For(target.Resource).Verbs.Contains(verb))
+        var strategy = ResourceRegistry.For(target.Resource);
+        if (target.Subresource is null && Verb(method, target.IsCollection, watching) is { } verb && !strategy.Verbs.Contains(verb))
         {
             throw ApiErrors.MethodNotAllowed();
+        }
+
+        if (strategy.Warning is { } warning)
+        {
+            ResponseWriter.AddWarnings(http.Response, [warning]);
         }
 
         return (method, target.IsCollection, target.Subresource) switch

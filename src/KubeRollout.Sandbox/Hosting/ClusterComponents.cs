@@ -4,6 +4,7 @@ using KubeRollout.Sandbox.Controllers.GarbageCollection;
 using KubeRollout.Sandbox.Controllers.Namespaces;
 using KubeRollout.Sandbox.Controllers.ReplicaSets;
 using KubeRollout.Sandbox.Controllers.ServiceAccounts;
+using KubeRollout.Sandbox.Controllers.ServiceEndpoints;
 using KubeRollout.Sandbox.Controllers.StatefulSets;
 using KubeRollout.Sandbox.Machinery.Cache;
 using KubeRollout.Sandbox.Machinery.Events;
@@ -21,7 +22,7 @@ namespace KubeRollout.Sandbox.Hosting;
 
 /// <summary>
 /// Runs what a cluster runs besides the API server: the simulated nodes and kubelet, the scheduler, the ReplicaSet,
-/// Deployment, StatefulSet, DaemonSet, namespace and serviceaccount controllers and the garbage collector, all on one shared cache of the store and one simulated
+/// Deployment, StatefulSet, DaemonSet, namespace, serviceaccount, Endpoints and EndpointSlice controllers and the garbage collector, all on one shared cache of the store and one simulated
 /// timer loop. <see cref="RunAsync"/> returns when the token is cancelled and every worker has stopped.
 /// </summary>
 public sealed class ClusterComponents
@@ -64,6 +65,8 @@ public sealed class ClusterComponents
             new GarbageCollector(_registry, cache, timers, Logger<GarbageCollector>()),
             new NamespaceController(_registry, cache, timers, Logger<NamespaceController>()),
             new ServiceAccountsController(_registry, cache, timers, Logger<ServiceAccountsController>()),
+            new EndpointsController(_registry, cache, events, timers, Logger<EndpointsController>()),
+            new EndpointSliceController(_registry, cache, events, timers, Logger<EndpointSliceController>()),
         ];
 
         cache.Start();

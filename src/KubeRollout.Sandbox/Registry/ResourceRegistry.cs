@@ -5,6 +5,7 @@ using KubeRollout.Sandbox.Registry.Apps.Deployments;
 using KubeRollout.Sandbox.Registry.Apps.ReplicaSets;
 using KubeRollout.Sandbox.Registry.Apps.StatefulSets;
 using KubeRollout.Sandbox.Registry.Core.ConfigMaps;
+using KubeRollout.Sandbox.Registry.Core.Endpoints;
 using KubeRollout.Sandbox.Registry.Core.Events;
 using KubeRollout.Sandbox.Registry.Core.Namespaces;
 using KubeRollout.Sandbox.Registry.Core.Nodes;
@@ -13,6 +14,7 @@ using KubeRollout.Sandbox.Registry.Core.Pods;
 using KubeRollout.Sandbox.Registry.Core.Secrets;
 using KubeRollout.Sandbox.Registry.Core.ServiceAccounts;
 using KubeRollout.Sandbox.Registry.Core.Services;
+using KubeRollout.Sandbox.Registry.Discovery.EndpointSlices;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Registry;
@@ -34,11 +36,13 @@ public static class ResourceRegistry
         new EventStrategy(),
         new PersistentVolumeClaimStrategy(),
         new ServiceAccountStrategy(),
+        new EndpointsStrategy(),
         new DeploymentStrategy(),
         new ReplicaSetStrategy(),
         new StatefulSetStrategy(),
         new DaemonSetStrategy(),
         new ControllerRevisionStrategy(),
+        new EndpointSliceStrategy(),
         new CustomResourceDefinitionStrategy(),
     ];
 

@@ -34,6 +34,9 @@ public abstract class ResourceStrategy
 
     public abstract ITablePrinter Printer { get; }
 
+    /// <summary>The warning the API server sends with every request for the resource (a deprecated API), or null.</summary>
+    public virtual string? Warning => null;
+
     /// <summary>The fields besides metadata.name and metadata.namespace that <c>fieldSelector</c> understands.</summary>
     public virtual IReadOnlyDictionary<string, Func<IKubernetesObject<V1ObjectMeta>, string>> SelectableFields => NoSelectableFields;
 

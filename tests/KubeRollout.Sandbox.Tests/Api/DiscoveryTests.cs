@@ -31,7 +31,7 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
     }
 
     [Fact]
-    public async Task Api_and_apis_list_the_core_version_and_the_apps_group()
+    public async Task Api_and_apis_list_the_core_version_and_the_named_groups()
     {
         var api = await (await sandbox.Http.GetAsync("/api")).JsonAsync();
         var apis = await (await sandbox.Http.GetAsync("/apis")).JsonAsync();
@@ -40,11 +40,27 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
         Assert.Equal("APIVersions", (string?)api["kind"]);
         Assert.Equal(["v1"], api["versions"]!.AsArray().Select(v => (string?)v));
         Assert.Equal("APIGroupList", (string?)apis["kind"]);
-        Assert.Equal(["apps", "apiextensions.k8s.io"], apis["groups"]!.AsArray().Select(g => (string?)g!["name"]));
-        var group = apis["groups"]!.AsArray().Single(g => (string?)g!["name"] == "apps")!;
-        Assert.Equal("apps", (string?)group["name"]);
-        Assert.Equal("apps/v1", (string?)group["preferredVersion"]!["groupVersion"]);
+        var groups = apis["groups"]!.AsArray();
+        Assert.Equal(["apps", "discovery.k8s.io", "apiextensions.k8s.io"], groups.Select(g => (string?)g!["name"]));
+        Assert.Equal(["apps/v1", "discovery.k8s.io/v1", "apiextensions.k8s.io/v1"], groups.Select(g => (string?)g!["preferredVersion"]!["groupVersion"]));
         Assert.Equal("APIGroup", (string?)apps["kind"]);
+    }
+
+    [Fact]
+    public async Task Endpoints_and_endpoint_slices_are_served_and_every_endpoints_request_carries_the_deprecation_warning()
+    {
+        var core = (await (await sandbox.Http.GetAsync("/api/v1")).JsonAsync())["resources"]!.AsArray().ToDictionary(r => (string)r!["name"]!);
+        var discovery = (await (await sandbox.Http.GetAsync("/apis/discovery.k8s.io/v1")).JsonAsync())["resources"]!.AsArray().ToDictionary(r => (string)r!["name"]!);
+        using var endpoints = await sandbox.Http.GetAsync("/api/v1/endpoints");
+        using var slices = await sandbox.Http.GetAsync("/apis/discovery.k8s.io/v1/endpointslices");
+
+        Assert.Equal(("Endpoints", "endpoints", true), ((string?)core["endpoints"]!["kind"], (string?)core["endpoints"]!["singularName"], (bool)core["endpoints"]!["namespaced"]!));
+        Assert.Equal(["ep"], core["endpoints"]!["shortNames"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal(("EndpointSlice", "endpointslice"), ((string?)discovery["endpointslices"]!["kind"], (string?)discovery["endpointslices"]!["singularName"]));
+        Assert.Equal(System.Net.HttpStatusCode.OK, endpoints.StatusCode);
+        Assert.Equal(["299 - \"v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\""], endpoints.Headers.GetValues("Warning"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, slices.StatusCode);
+        Assert.False(slices.Headers.Contains("Warning"));
     }
 
     [Fact]

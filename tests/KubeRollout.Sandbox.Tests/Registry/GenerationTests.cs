@@ -18,6 +18,7 @@ public class GenerationTests
         new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "robot", NamespaceProperty = "default" } },
         new V1Service { Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "default" }, Spec = new V1ServiceSpec { Ports = [new V1ServicePort { Port = 80 }] } },
         new V1ControllerRevision { Metadata = new V1ObjectMeta { Name = "r", NamespaceProperty = "default" }, Revision = 1 },
+        new V1Endpoints { Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "default" } },
     ];
 
     [Theory]

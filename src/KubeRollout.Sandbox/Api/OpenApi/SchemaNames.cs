@@ -30,11 +30,12 @@ internal static class SchemaNames
 
     public static string For(Type type) => Names.Value.TryGetValue(type, out var name) ? name : $"io.k8s.api.core.v1.{ShortName(type)}";
 
-    /// <summary>V1DeploymentSpec → DeploymentSpec, Corev1Event → Event.</summary>
-    public static string ShortName(Type type) =>
-        type.Name.StartsWith("Corev1", StringComparison.Ordinal) ? type.Name[6..]
-        : type.Name.Length > 2 && type.Name[0] == 'V' && char.IsDigit(type.Name[1]) ? type.Name[2..]
-        : type.Name;
+    /// <summary>V1DeploymentSpec → DeploymentSpec, Corev1Event → Event, Discoveryv1EndpointPort → EndpointPort.</summary>
+    public static string ShortName(Type type) => GroupVersionPrefix.Replace(type.Name, string.Empty, 1);
+
+    // KubernetesClient prefixes a type with its version (V1…), or with group and version (Corev1…, Discoveryv1…)
+    // where two groups have a type of the same name.
+    private static readonly System.Text.RegularExpressions.Regex GroupVersionPrefix = new("^(?:[A-Z][a-z]*)?[vV][0-9]+(?:(?:alpha|beta)[0-9]+)?(?=[A-Z])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static Dictionary<Type, string> Assign()
     {

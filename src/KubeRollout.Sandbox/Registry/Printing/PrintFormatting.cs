@@ -26,4 +26,10 @@ internal static class PrintFormatting
         var text = LabelSelectorText.Format(selector);
         return text.Length == 0 ? "<none>" : text;
     }
+
+    /// <summary>host:port as Go's net.JoinHostPort writes it (an IPv6 host in brackets).</summary>
+    public static string HostPort(string host, int port) =>
+        host.Contains(':', StringComparison.Ordinal)
+            ? $"[{host}]:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            : $"{host}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }

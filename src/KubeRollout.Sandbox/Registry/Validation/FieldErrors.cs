@@ -30,6 +30,8 @@ public sealed class FieldErrors
 
     public void NotFound(string field, string goValue) => Add("FieldValueNotFound", field, $"Not found: {goValue}");
 
+    public void TooMany(string field, int actual, int max) => Add("FieldValueTooMany", field, $"Too many: {actual}: must have at most {max} items");
+
     public void TooLong(string field, int maxBytes) => Add("FieldValueTooLong", field, $"Too long: must have at most {maxBytes} bytes");
 
     public void Add(V1StatusCause cause) => _causes.Add(cause);
