@@ -5,7 +5,7 @@
     Author               = 'KubeRollout contributors'
     CompanyName          = 'KubeRollout'
     Copyright            = '(c) KubeRollout contributors. Apache License 2.0.'
-    Description          = 'Kubernetes rollouts and rollbacks as PowerShell cmdlets: apply with change causes, history, status and wait, undo, pause, resume, restart, update strategies and rollout plans, StatefulSet partitions in stages, DaemonSet and OnDelete updates, blue-green switches of a Service between two Deployments (checked, verified, recorded and reversible), with typed objects in the pipeline and a local sandbox cluster to rehearse on.'
+    Description          = 'Kubernetes rollouts and rollbacks as PowerShell cmdlets: apply with change causes, history, status and wait, undo, pause, resume, restart, update strategies and rollout plans, StatefulSet partitions in stages, DaemonSet and OnDelete updates, versioned ConfigMaps and Secrets whose changes roll out and roll back, blue-green switches of a Service between two Deployments (checked, verified, recorded and reversible), with typed objects in the pipeline and a local sandbox cluster to rehearse on.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
@@ -24,11 +24,16 @@
         'Formats/BlueGreenSwitchResult.Format.ps1xml'
         'Formats/BlueGreenSwitchRecord.Format.ps1xml'
         'Formats/SandboxInfo.Format.ps1xml'
+        'Formats/ConfigKeyChange.Format.ps1xml'
+        'Formats/ConfigDependent.Format.ps1xml'
+        'Formats/RevisionDifference.Format.ps1xml'
+        'Formats/ConfigVersionUsage.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-KubeManifest'
         'Invoke-KubeRollout'
         'Get-KubeRolloutHistory'
+        'Compare-KubeRolloutRevision'
         'Get-KubeRolloutStatus'
         'Wait-KubeRollout'
         'Undo-KubeRollout'
@@ -39,6 +44,7 @@
         'Get-KubeRolloutPlan'
         'Set-StatefulSetPartition'
         'Update-KubeRolloutPod'
+        'Remove-KubeConfigVersion'
         'Switch-KubeBlueGreen'
         'Get-KubeBlueGreen'
         'Start-KubeSandbox'
@@ -57,7 +63,11 @@
 0.1.0, first preview:
 - Invoke-KubeRollout: apply files and folders all or nothing (a failed apply undoes what it wrote), with kubectl
   apply's three-way merge that keeps what others wrote, change causes (-ChangeCause, -Record), -Wait,
-  -RollbackOnFailure and -WhatIf with the pod template diff.
+  -RollbackOnFailure and -WhatIf from the server's dry run with every field and data key that changes.
+- Configuration: a ConfigMap or Secret changed in place is shown key by key (Secret values never) with the workloads
+  that read it (-RestartDependents restarts them); -VersionConfig applies config as immutable versions named by
+  content hash and rewrites references, so config changes roll out and roll back; Compare-KubeRolloutRevision,
+  Remove-KubeConfigVersion; Undo-KubeRollout refuses a revision whose config is gone (unless -Force).
 - Get-KubeRolloutHistory, Get-KubeRolloutStatus, Wait-KubeRollout, Undo-KubeRollout, Suspend-, Resume- and
   Restart-KubeRollout for Deployments, StatefulSets and DaemonSets, with kubectl's messages.
 - Set-KubeRolloutStrategy, Get-KubeRolloutPlan, Set-StatefulSetPartition (staged), Update-KubeRolloutPod (OnDelete).

@@ -3,7 +3,9 @@
     Description = @'
 Get-KubeRolloutHistory returns one object per revision, oldest first: its number, change cause, images, creation
 time, whether it is the current one, the ReplicaSet (or ControllerRevision) that holds it, earlier numbers it had
-before undos re-used it, and its full pod template.
+before undos re-used it, its full pod template, and the ConfigMaps and Secrets its pods use (volumes, projected
+volumes, env, envFrom, imagePullSecrets): with versioned configuration (Invoke-KubeRollout -VersionConfig), the
+config versions each revision runs with. Compare-KubeRolloutRevision shows how two revisions differ, data included.
 
 A Deployment's revisions are the ReplicaSets it controls; each one's revision is its
 deployment.kubernetes.io/revision annotation and its change cause the kubernetes.io/change-cause annotation.
@@ -26,7 +28,7 @@ namespace (or of every namespace with -AllNamespaces).
         @{ Type = 'System.String'; Description = 'Workload names, or objects with Kind, Name and Namespace properties.' }
     )
     Outputs     = @(
-        @{ Type = 'KubeRollout.Core.Rollouts.RolloutRevision'; Description = 'Revision, ChangeCause, Images, Created, IsCurrent, Source, PreviousRevisions, Replicas, PodTemplate.' }
+        @{ Type = 'KubeRollout.Core.Rollouts.RolloutRevision'; Description = 'Revision, ChangeCause, Images, Created, IsCurrent, Source, PreviousRevisions, Replicas, PodTemplate, ConfigMaps, Secrets.' }
     )
     Examples    = @(
         @{
@@ -51,5 +53,5 @@ namespace (or of every namespace with -AllNamespaces).
         }
     )
     Notes       = 'Error ids: WorkloadNotFound, RevisionNotFound ("unable to find the specified revision"), RevisionInvalid ("revision must be a positive integer: N"), ClusterUnreachable.'
-    Links       = @('about_KubeRollout', 'Undo-KubeRollout', 'Get-KubeRolloutStatus')
+    Links       = @('about_KubeRollout', 'Undo-KubeRollout', 'Compare-KubeRolloutRevision', 'Get-KubeRolloutStatus')
 }

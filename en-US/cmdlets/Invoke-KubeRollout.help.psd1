@@ -12,8 +12,39 @@ are deleted, the objects it changed get their change reverted, keeping what othe
 says what was undone. Results are written once the whole apply succeeded.
 
 For each object it outputs what happened (Created, Configured or Unchanged), whether the pod template changed
-(RolloutTriggered: a new revision rolls out) and the revision the workload is at. Re-applying an unchanged file
-changes nothing and creates no revision.
+(RolloutTriggered: a new revision rolls out), the revision the workload is at, and what changed: Changes lists every
+field the server's dry run changes (spec.replicas, spec.strategy.type, a Service's spec.selector, pod template
+fields, labels, annotations), DataChanges the keys of a ConfigMap's or Secret's data added, changed and removed (a
+Secret's values are never shown, not even hashed). Re-applying an unchanged file changes nothing and creates no
+revision.
+
+-WhatIf shows all of this per object before anything is written, computed by the server (a dry run of every object),
+so what the server would refuse is an error under -WhatIf too; -Confirm asks per object with the same text.
+
+Configuration, two ways (the chapter's two cases):
+
+- In place (the default): a ConfigMap or Secret keeps its name and gets new data. The pod template does not change,
+  so nothing rolls out and no revision records the change: running pods keep the old values in their environment
+  (env is read when a container starts) and get new files in their volumes only later, and Undo-KubeRollout cannot
+  bring the old data back. Invoke-KubeRollout warns about it, naming every Deployment, StatefulSet and DaemonSet of
+  the namespace that references the object (volumes, projected volumes, env, envFrom, init containers) in the result's
+  Dependents. -RestartDependents restarts exactly those (as Restart-KubeRollout does, with a change cause), so the
+  new data rolls out as a recorded revision. Use it for settings that may change for every pod at once and need no
+  way back.
+- Versioned (-VersionConfig): each ConfigMap and Secret of the apply is applied as an immutable object named
+  NAME-HASH, the 10-character content hash kustomize's configMapGenerator and kubectl create configmap --append-hash
+  compute (of the object as sent, immutable: true included), and every reference to NAME in the workloads of the same
+  apply is rewritten to it. A config change then changes the pod template: a rollout with a change cause (-ChangeCause,
+  or "config configmap NAME-HASH (was NAME-OLDHASH)"), history (Get-KubeRolloutHistory lists each revision's ConfigMaps
+  and Secrets) and undo (Undo-KubeRollout brings the old version back, which still exists). Unchanged content gives
+  the same name: nothing changes, nothing rolls out. Old versions are never deleted by the apply; Remove-KubeConfigVersion
+  prunes those no retained revision references. Use it whenever a config change should be rolled out gradually and be
+  undoable.
+
+Before anything is written the apply is refused (nothing applied) when a workload needs a ConfigMap, Secret or key
+that neither the apply nor the namespace has (ConfigReferenceMissing, naming the workload and each reference; optional
+references and imagePullSecrets do not count), or when it would change the data of an immutable ConfigMap or Secret
+(ConfigImmutable).
 
 -ChangeCause records kubernetes.io/change-cause on exactly the workloads whose template changes; when the template
 changes without a cause, an old cause is removed so that it is never inherited stale by the new revision. -Record
@@ -40,13 +71,17 @@ undo) the next apply does not bring back fields of the revision that was undone.
         Wait        = 'Waits until every workload the apply created or changed is rolled out (its controller observed the change and the rollout it started, if any, is complete), with progress; a failed rollout is an error, and so is a changed workload that is paused.'
         RollbackOnFailure = 'With -Wait: when a rollout fails (its progress deadline passes), undoes it to the previous revision, waits for that, writes the undo to the pipeline and reports the failure as RolloutRolledBack with the failing pods'' state.'
         Timeout     = 'With -Wait: how long to wait (2s, 5m, a number of seconds or a TimeSpan). Default: no limit.'
+        VersionConfig = 'Applies each ConfigMap and Secret as an immutable version named NAME-HASH (kustomize''s 10-character content hash) and rewrites every reference to NAME in the workloads of the same apply (volumes, projected volumes, env, envFrom, imagePullSecrets; containers, init and ephemeral containers), so that a config change rolls out as a revision that can be undone. Unchanged content gives the same name and no rollout.'
+        RestartDependents = 'After a ConfigMap or Secret is changed in place, restarts the Deployments, StatefulSets and DaemonSets that reference it (except those this apply already rolls out), recording the change cause (-ChangeCause, or which config changed) on the new revision. The restarts are written to the pipeline; with -Wait they are waited for.'
         Namespace   = 'The namespace for objects whose manifest names none. Default: the kubeconfig context''s namespace, else "default".'
     }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'Paths, by value to -Path or by the PSPath property to -LiteralPath (files from Get-ChildItem).' }
     )
     Outputs     = @(
-        @{ Type = 'KubeRollout.Core.Apply.ApplyResult'; Description = 'One per object: Kind, Namespace, Name, Action, RolloutTriggered, Revision, ChangeCause, Changes (the template changes).' }
+        @{ Type = 'KubeRollout.Core.Apply.ApplyResult'; Description = 'One per object: Kind, Namespace, Name, Action, RolloutTriggered, Revision, ChangeCause, Changes (every field that changed), DataChanges (the keys of a ConfigMap or Secret), Dependents (the workloads reading a config changed in place), VersionOf (for a version made by -VersionConfig).' }
+        @{ Type = 'KubeRollout.Core.Rollouts.RolloutActionResult'; Description = 'With -RestartDependents: one per workload restarted.' }
+        @{ Type = 'KubeRollout.Core.Rollouts.UndoResult'; Description = 'With -Wait -RollbackOnFailure: the undo of a rollout that failed.' }
     )
     Examples    = @(
         @{
@@ -57,7 +92,17 @@ undo) the next apply does not bring back fields of the revision that was undone.
         @{
             Title   = 'See what an apply would do'
             Code    = 'Invoke-KubeRollout ./examples/todo-db -Recurse -WhatIf'
-            Remarks = 'Reads, validates and compares every object with the cluster and tells, per object, whether it would be created, configured (with or without a rollout, and which template fields change) or left unchanged. Nothing is sent.'
+            Remarks = 'Reads and validates every object and has the server check it with a dry run; tells, per object, whether it would be created, configured (with or without a rollout, with every field and data key that changes, and for a config changed in place the workloads that read it) or left unchanged. Nothing is written.'
+        }
+        @{
+            Title   = 'Version the configuration, so that a settings change rolls out and can be undone'
+            Code    = 'Invoke-KubeRollout ./examples/vweb-config/vweb-v3.0.yaml -VersionConfig -ChangeCause ''settings v3.0'' -Wait -Timeout 2m'
+            Remarks = 'The ConfigMap vweb-config is applied as vweb-config-HASH (immutable) and the Deployment references that name. After a change of its data, the same command rolls out a new revision; Undo-KubeRollout vweb brings the old settings back.'
+        }
+        @{
+            Title   = 'Change configuration in place and roll it out to the workloads that read it'
+            Code    = 'Invoke-KubeRollout ./examples/vweb-config/update/vweb-config-v3.1.yaml -RestartDependents -ChangeCause ''settings v3.1'''
+            Remarks = 'Lists the keys that change, warns that the change is in place, and restarts deployment vweb (the Dependents of the result) so that its pods read the new data, as a revision with that change cause.'
         }
         @{
             Title   = 'Apply the files of a folder from the pipeline and keep the workloads that rolled out'
@@ -65,6 +110,6 @@ undo) the next apply does not bring back fields of the revision that was undone.
             Remarks = 'ApplyResult objects bind to Wait-KubeRollout by Kind, Name and Namespace.'
         }
     )
-    Notes       = 'Error ids: ManifestFileNotFound, ManifestFileUnreadable, ManifestYamlInvalid, ManifestTooDeep, ManifestTooLarge (LimitsExceeded), ManifestNotAnObject, ManifestKindMissing, ManifestKindUnknown, ManifestFieldInvalid, ManifestNameMissing, ManifestInvalid, PathNotFileSystem, ApplyKubeApiInvalid (and other ApplyKubeApi<Reason>; the message ends with what was undone), ApplyMergeFailed, RollbackNeedsWait, ChangeCauseConflict, ClusterUnreachable, ClusterTimeout, ClusterResponseInvalid, KubeConfigNotFound, KubeConfigInvalid, RolloutFailed, RolloutRolledBack, RolloutTimeout. Errors about a cluster object carry only its kind, namespace and name as the TargetObject.'
-    Links       = @('about_KubeRollout', 'Get-KubeManifest', 'Wait-KubeRollout', 'Get-KubeRolloutHistory')
+    Notes       = 'Error ids: ManifestFileNotFound, ManifestFileUnreadable, ManifestYamlInvalid, ManifestTooDeep, ManifestTooLarge (LimitsExceeded), ManifestNotAnObject, ManifestKindMissing, ManifestKindUnknown, ManifestFieldInvalid, ManifestNameMissing, ManifestInvalid, PathNotFileSystem, ApplyKubeApiInvalid (and other ApplyKubeApi<Reason>; the message ends with what was undone), ApplyMergeFailed, ConfigReferenceMissing (ObjectNotFound: a workload needs a ConfigMap, Secret or key that neither the apply nor the cluster has; TargetObject is the workload), ConfigImmutable (InvalidOperation: the data of an immutable ConfigMap or Secret would change), ConfigVersionNameTooLong, DeploymentPaused (-RestartDependents of a paused Deployment), RollbackNeedsWait, ChangeCauseConflict, ClusterUnreachable, ClusterTimeout, ClusterResponseInvalid, KubeConfigNotFound, KubeConfigInvalid, RolloutFailed, RolloutRolledBack, RolloutTimeout. Errors about a cluster object carry only its kind, namespace and name as the TargetObject.'
+    Links       = @('about_KubeRollout', 'Get-KubeManifest', 'Wait-KubeRollout', 'Get-KubeRolloutHistory', 'Compare-KubeRolloutRevision', 'Remove-KubeConfigVersion')
 }

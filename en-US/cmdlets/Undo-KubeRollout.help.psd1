@@ -11,10 +11,17 @@ sends nothing. With -DryRun the server validates the undo without changing anyth
 A paused Deployment is refused with kubectl's message (DeploymentPaused); the displayed error adds what to do here,
 Resume-KubeRollout -Name NAME -Namespace NS, which is also in the error's ErrorDetails.RecommendedAction. When the
 current template already matches the target revision, nothing is changed and the result says so (Skipped).
+
+An undo restores the template, not the data of ConfigMaps and Secrets: it brings old configuration back only when
+the configuration was versioned (Invoke-KubeRollout -VersionConfig), so that the old revision references the old
+version. Before it changes anything (with -WhatIf and -DryRun too) it checks that every ConfigMap and Secret (and
+key) the target revision's pods need still exists, and refuses with UndoConfigMissing when one does not: those pods
+could not start (ContainerCreating, CreateContainerConfigError). -Force rolls back anyway.
 '@
     Parameters  = @{
         ToRevision = 'The revision to go back to. 0 (the default) means the previous revision. Alias Revision, so revision objects from Get-KubeRolloutHistory bind to it. Tab completes the revisions of the workload named by -Name, newest first, with their images and change causes.'
         DryRun     = 'Sends the undo as a server-side dry run: the server validates it and nothing changes.'
+        Force      = 'Rolls back even when ConfigMaps or Secrets (or keys) that the target revision''s pods need no longer exist.'
     }
     Inputs      = @(
         @{ Type = 'KubeRollout.Core.Rollouts.RolloutRevision'; Description = 'Revisions from Get-KubeRolloutHistory bind by Kind, Name, Namespace and Revision; strings bind to -Name.' }
@@ -39,6 +46,6 @@ current template already matches the target revision, nothing is changed and the
             Remarks = 'The revision from the history binds to -ToRevision.'
         }
     )
-    Notes       = 'Error ids: RevisionNotFound ("unable to find specified revision N in history"), NoRolloutHistory, DeploymentPaused (Exception.Message is kubectl''s text; ErrorDetails.RecommendedAction names Resume-KubeRollout), WorkloadNotFound, WorkloadNamePatternNotAccepted, ClusterUnreachable.'
-    Links       = @('about_KubeRollout', 'Get-KubeRolloutHistory', 'Resume-KubeRollout')
+    Notes       = 'Error ids: RevisionNotFound ("unable to find specified revision N in history"), NoRolloutHistory, DeploymentPaused (Exception.Message is kubectl''s text; ErrorDetails.RecommendedAction names Resume-KubeRollout), UndoConfigMissing (ObjectNotFound: the target revision needs a ConfigMap, Secret or key that no longer exists; -Force overrides), WorkloadNotFound, WorkloadNamePatternNotAccepted, ClusterUnreachable.'
+    Links       = @('about_KubeRollout', 'Get-KubeRolloutHistory', 'Compare-KubeRolloutRevision', 'Resume-KubeRollout')
 }

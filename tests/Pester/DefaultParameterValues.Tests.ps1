@@ -29,6 +29,8 @@ BeforeAll {
         'Get-KubeRolloutPlan'      = { Get-KubeRolloutPlan -Name vweb }
         'Set-StatefulSetPartition' = { Set-StatefulSetPartition todo-db -Partition 2 -Confirm:$false }
         'Update-KubeRolloutPod'    = { Update-KubeRolloutPod sts/todo-db -Confirm:$false }
+        'Compare-KubeRolloutRevision' = { Compare-KubeRolloutRevision vweb }
+        'Remove-KubeConfigVersion' = { Remove-KubeConfigVersion -Confirm:$false }
         'Switch-KubeBlueGreen'     = { Switch-KubeBlueGreen vweb vweb-green -Confirm:$false }
         'Get-KubeBlueGreen'        = { Get-KubeBlueGreen vweb }
     }

@@ -30,8 +30,15 @@ Describe 'The examples'' READMEs' {
             }
         }
         @{ Folder = 'vweb-config'; Check = {
-                (Get-KubeRolloutHistory vweb).Revision | Should -Be @(1, 3, 4)
-                (Get-KubeRolloutHistory vweb | Where-Object IsCurrent).PodTemplate.Spec.Volumes[0].ConfigMap.Name | Should -Be 'vweb-config-v4.0'
+                # In place, then versioned by hand (1, 2, 3, undo to 2 = 4), then versioned by the module (5, 6, undo to 5 = 7).
+                (Get-KubeRolloutHistory vweb).Revision | Should -Be @(1, 3, 4, 6, 7)
+                (Invoke-Kubectl -Cluster $cluster -n $ns get configmap vweb-config -o 'jsonpath={.data.release}').Output | Should -Be 'v3.1'
+                $current = Get-KubeRolloutHistory vweb | Where-Object IsCurrent
+                $current.ChangeCause | Should -Be 'settings v3.0'
+                $current.ConfigMaps | Should -Match '^vweb-config-[2456789bcdfghkmt]{10}$'
+                $version = Invoke-Kubectl -Cluster $cluster -n $ns get configmap $current.ConfigMaps[0] -o json | ForEach-Object { $_.Output | ConvertFrom-Json }
+                ($version.data.release, $version.immutable) | Should -Be @('v3.0', $true)
+                @(Get-KubeRolloutHistory vweb | Where-Object Revision -EQ 6).ConfigMaps | Should -Not -Be $current.ConfigMaps
             }
         }
         @{ Folder = 'vweb-strategies'; Check = {

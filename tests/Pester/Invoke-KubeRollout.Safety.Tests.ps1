@@ -87,6 +87,9 @@ Describe 'What others wrote survives an apply (item 1)' {
     It 'gives the same object as kubectl apply for the same sequence of manifests and outside changes' {
         $viaKubectl = $ns
         $viaModule = New-TestNamespace -Cluster $cluster -Prefix module
+        # The second manifest mounts the ConfigMap cfg, which the namespace of kubectl has from the test before: the
+        # module refuses a workload whose ConfigMap exists nowhere, so its namespace gets one too.
+        Assert-Ok (Invoke-Kubectl -Cluster $cluster -n $viaModule create configmap cfg --from-literal=a=1) | Out-Null
         $first = Web -Extra "`n        env:`n        - {name: A, value: '1'}`n        volumeMounts:`n        - {name: data, mountPath: /data}`n      volumes:`n      - name: data`n        emptyDir: {}"
         $second = Web -Image 'web:v2' -Extra "`n        env:`n        - {name: B, value: '2'}`n      volumes:`n      - name: data`n        configMap: {name: cfg}"
         $outside = '{"metadata":{"annotations":{"other":"x"}},"spec":{"template":{"spec":{"containers":[{"name":"web","env":[{"name":"OTHER","value":"o"}]}]}}}}'

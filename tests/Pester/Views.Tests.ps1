@@ -100,6 +100,8 @@ Describe 'The history views' {
             @{ Label = 'PreviousRevisions'; Value = { $_.PreviousRevisions -join ', ' } }
             @{ Label = 'Replicas'; Value = { $_.Replicas } }
             @{ Label = 'Images'; Value = { $_.Images -join "`n" } }
+            @{ Label = 'ConfigMaps'; Value = { $_.ConfigMaps -join "`n" } }
+            @{ Label = 'Secrets'; Value = { $_.Secrets -join "`n" } }
             @{ Label = 'PodTemplate'; Value = { $_.DescribePodTemplate() } }
         )
 

@@ -1,6 +1,6 @@
 namespace KubeRollout.Core.Apply;
 
-/// <summary>How an apply records its change and whether it only pretends.</summary>
+/// <summary>How an apply records its change, whether it versions configuration, and whether it only pretends.</summary>
 public sealed record ApplyOptions
 {
     /// <summary>Recorded as kubernetes.io/change-cause on exactly the objects whose pod template changes.</summary>
@@ -8,4 +8,10 @@ public sealed record ApplyOptions
 
     /// <summary>Validate with the server (dryRun=All) and write nothing.</summary>
     public bool ServerDryRun { get; init; }
+
+    /// <summary>
+    /// Turn each ConfigMap and Secret into an immutable version named by its content hash and rewrite the references
+    /// to it; a workload whose template changes only by that gets a change cause naming the versions.
+    /// </summary>
+    public bool VersionConfig { get; init; }
 }

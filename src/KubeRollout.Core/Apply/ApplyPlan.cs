@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeRollout.Core.Cluster;
 using KubeRollout.Core.Manifests;
-using KubeRollout.Core.Rollouts.Templates;
 
 namespace KubeRollout.Core.Apply;
 
@@ -18,8 +17,7 @@ public sealed record ApplyPlan(
     JsonObject Desired,
     ApplyAction Action,
     bool TemplateChanged,
-    string? ChangeCause,
-    IReadOnlyList<TemplateChange> Changes)
+    string? ChangeCause)
 {
     public ObjectReference Reference => new(Manifest.Kind, Namespace, Manifest.Name);
 }

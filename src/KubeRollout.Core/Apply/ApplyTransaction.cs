@@ -18,14 +18,34 @@ public sealed class ApplyTransaction(KubeApiClient client, string defaultNamespa
 
     public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
     {
+        await CheckAsync(manifests, options, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(manifests, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The server's check of every object (a dry run: what it would store, or its refusal as an error), in order.
+    /// Objects in a namespace the apply creates cannot be checked yet: they are previewed without the server.
+    /// </summary>
+    public async Task<IReadOnlyList<AppliedObject>> CheckAsync(IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
+    {
         var applier = new ManifestApplier(client, defaultNamespace);
         var newNamespaces = manifests.Where(m => m.Kind == "Namespace").Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var dryRun = options with { ServerDryRun = true };
-        foreach (var manifest in manifests.Where(m => !newNamespaces.Contains(m.Namespace ?? defaultNamespace)))
+        var checkedObjects = new List<AppliedObject>();
+        foreach (var manifest in manifests)
         {
-            await applier.ApplyAsync(manifest, dryRun, cancellationToken).ConfigureAwait(false);
+            checkedObjects.Add(newNamespaces.Contains(manifest.Namespace ?? defaultNamespace)
+                ? await applier.PreviewAsync(manifest, dryRun, cancellationToken).ConfigureAwait(false)
+                : await applier.ApplyAsync(manifest, dryRun, cancellationToken).ConfigureAwait(false));
         }
 
+        return checkedObjects;
+    }
+
+    /// <summary>Writes the objects (checked before by <see cref="CheckAsync"/>) in order; a failure undoes what was written.</summary>
+    public async Task<IReadOnlyList<ApplyResult>> WriteAsync(IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
+    {
+        var applier = new ManifestApplier(client, defaultNamespace);
         var applied = new List<AppliedObject>();
         try
         {

@@ -6,6 +6,7 @@ using KubeRollout.Core.Apply.Merging;
 using KubeRollout.Core.Cluster;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Manifests;
+using KubeRollout.Core.Releases.Config;
 using KubeRollout.Core.Rollouts;
 using KubeRollout.Core.Rollouts.Templates;
 
@@ -51,7 +52,7 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
             var plan = await PlanAsync(manifest, options, token).ConfigureAwait(false);
             if (plan.Action == ApplyAction.Unchanged)
             {
-                return new AppliedObject(Result(plan, options, revision: RevisionOf(plan.Live)), plan.Resource, plan.Reference, plan.Live, plan.Live!);
+                return new AppliedObject(Result(plan, options, plan.Live!, revision: RevisionOf(plan.Live)), plan.Resource, plan.Reference, plan.Live, plan.Live!);
             }
 
             JsonObject written;
@@ -69,8 +70,19 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
             var revision = !options.ServerDryRun && plan.TemplateChanged && manifest.Kind == "Deployment"
                 ? await ObservedRevisionAsync(plan, written, token).ConfigureAwait(false)
                 : RevisionOf(written);
-            return new AppliedObject(Result(plan, options, revision), plan.Resource, plan.Reference, plan.Live, written);
+            return new AppliedObject(Result(plan, options, written, revision), plan.Resource, plan.Reference, plan.Live, written);
         }, cancellationToken);
+
+    /// <summary>
+    /// What applying the object would do, computed here without asking the server: for objects the server cannot
+    /// check yet (their namespace is created by the same apply).
+    /// </summary>
+    public async Task<AppliedObject> PreviewAsync(ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken)
+    {
+        var plan = await PlanAsync(manifest, options, cancellationToken).ConfigureAwait(false);
+        var preview = options with { ServerDryRun = true };
+        return new AppliedObject(Result(plan, preview, plan.Desired, RevisionOf(plan.Live)), plan.Resource, plan.Reference, plan.Live, plan.Desired);
+    }
 
     private static ApplyPlan Plan(ManifestObject manifest, ApiResource resource, string? @namespace, JsonObject? live, ApplyOptions options)
     {
@@ -100,7 +112,7 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
                 annotations[WellKnownAnnotations.ChangeCause] = changeCause;
             }
 
-            return new ApplyPlan(manifest, resource, @namespace, null, null, modified, ApplyAction.Created, isWorkload, changeCause, []);
+            return new ApplyPlan(manifest, resource, @namespace, null, null, modified, ApplyAction.Created, isWorkload, changeCause);
         }
 
         var schema = PatchSchema.Of(resource.ModelType);
@@ -119,7 +131,7 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
         {
             // The controller copies the workload's annotations to the new revision: a cause left from an earlier
             // apply would be inherited stale, so it is replaced or removed whenever the template changes.
-            newCause = options.ChangeCause ?? manifestCause;
+            newCause = options.ChangeCause ?? manifestCause ?? (options.VersionConfig ? ReferenceChanges.Describe(liveTemplate, Template(desired)) : null);
             if (newCause is not null || AnnotationsOrNull(desired)?.ContainsKey(WellKnownAnnotations.ChangeCause) == true)
             {
                 AnnotationsOf(patch)[WellKnownAnnotations.ChangeCause] = newCause;
@@ -128,8 +140,7 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
         }
 
         var action = JsonNode.DeepEquals(desired, live) ? ApplyAction.Unchanged : ApplyAction.Configured;
-        var changes = templateChanged ? PodTemplateDiff.Between(liveTemplate, Template(desired)) : [];
-        return new ApplyPlan(manifest, resource, @namespace, live, patch, desired, action, templateChanged, newCause, changes);
+        return new ApplyPlan(manifest, resource, @namespace, live, patch, desired, action, templateChanged, newCause);
     }
 
     /// <summary>
@@ -154,7 +165,8 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
             ? revision
             : null;
 
-    private static ApplyResult Result(ApplyPlan plan, ApplyOptions options, long? revision) => new()
+    /// <param name="after">The object as the server returned it (or, for a preview, as the apply would make it).</param>
+    private static ApplyResult Result(ApplyPlan plan, ApplyOptions options, JsonObject after, long? revision) => new()
     {
         Kind = plan.Manifest.Kind,
         Namespace = plan.Namespace ?? string.Empty,
@@ -164,7 +176,9 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
         Revision = plan.Manifest.Kind == "Deployment" ? revision : null,
         ChangeCause = plan.ChangeCause,
         DryRun = options.ServerDryRun,
-        Changes = plan.Changes,
+        Changes = plan.Live is null || plan.Action == ApplyAction.Unchanged ? [] : ObjectChanges.Between(plan.Manifest.Kind, plan.Live, after),
+        DataChanges = plan.Live is null || !ConfigData.IsConfigKind(plan.Manifest.Kind) ? [] : ConfigDataDiff.Between(plan.Live, after),
+        VersionOf = AnnotationsOrNull(plan.Manifest.Json)?[ConfigVersioning.VersionOfAnnotation]?.GetValue<string>(),
         Source = plan.Manifest.Location.ToString(),
     };
 

@@ -19,6 +19,8 @@ public sealed record ApiResource(string Group, string Version, string Plural, st
     public static readonly ApiResource Services = For(typeof(V1Service));
     public static readonly ApiResource EndpointSlices = For(typeof(V1EndpointSlice));
     public static readonly ApiResource Events = For(typeof(Corev1Event));
+    public static readonly ApiResource ConfigMaps = For(typeof(V1ConfigMap));
+    public static readonly ApiResource Secrets = For(typeof(V1Secret));
     public static readonly ApiResource Namespaces = For(typeof(V1Namespace));
     public static readonly ApiResource Nodes = For(typeof(V1Node));
 

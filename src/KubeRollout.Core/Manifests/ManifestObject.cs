@@ -35,5 +35,12 @@ public sealed class ManifestObject
     /// <summary>Exactly the fields the file sets, as JSON: what an apply sends.</summary>
     public JsonObject Json { get; }
 
+    /// <summary>The same object, from the same place, with other content (a versioned ConfigMap, rewritten references).</summary>
+    public ManifestObject With(JsonObject json)
+    {
+        var modelType = Kubernetes.KubernetesModelTypes.Find(ApiVersion, Kind)!;
+        return new ManifestObject((IKubernetesObject<V1ObjectMeta>)ManifestReader.DeserializeAs(json, modelType), json, Location);
+    }
+
     public override string ToString() => $"{Kind}/{Name}";
 }

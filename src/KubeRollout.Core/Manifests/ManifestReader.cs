@@ -144,7 +144,7 @@ public static class ManifestReader
         return [];
     }
 
-    private static object DeserializeAs(JsonObject json, Type modelType)
+    internal static object DeserializeAs(JsonObject json, Type modelType)
     {
         var deserialize = typeof(KubernetesJson)
             .GetMethod(nameof(KubernetesJson.Deserialize), [typeof(JsonNode), typeof(JsonSerializerOptions)])!

@@ -25,5 +25,6 @@ public interface IRolloutOperations
 
     Task<UndoResult> UndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, bool serverDryRun, CancellationToken cancellationToken);
 
-    Task<RolloutActionResult> RestartAsync(KubeApiClient client, WorkloadReference workload, DateTime now, bool dryRun, CancellationToken cancellationToken);
+    /// <summary>kubectl rollout restart; with <paramref name="changeCause"/>, the new revision records it (kubernetes.io/change-cause).</summary>
+    Task<RolloutActionResult> RestartAsync(KubeApiClient client, WorkloadReference workload, DateTime now, bool dryRun, string? changeCause, CancellationToken cancellationToken);
 }

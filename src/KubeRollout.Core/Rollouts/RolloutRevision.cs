@@ -1,4 +1,5 @@
 using k8s.Models;
+using KubeRollout.Core.Kubernetes;
 using KubeRollout.Core.Rollouts.Templates;
 using KubeRollout.Core.Workloads;
 
@@ -35,6 +36,12 @@ public sealed class RolloutRevision
     public int? Replicas { get; init; }
 
     public required V1PodTemplateSpec PodTemplate { get; init; }
+
+    /// <summary>The ConfigMaps the revision's pods use (volumes, env, envFrom): with versioned config, the versions it needs.</summary>
+    public IReadOnlyList<string> ConfigMaps => ConfigReferences.NamesIn(PodTemplate, ConfigReference.ConfigMap);
+
+    /// <summary>The Secrets the revision's pods use (volumes, env, envFrom, imagePullSecrets), by name.</summary>
+    public IReadOnlyList<string> Secrets => ConfigReferences.NamesIn(PodTemplate, ConfigReference.Secret);
 
     /// <summary>All annotations of the source object (an undo of a Deployment copies them back).</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();

@@ -11,10 +11,11 @@ namespace KubeRollout.Cmdlets;
 
 /// <summary>
 /// kubectl apply -f [--record]: applies every object of the given manifests (config, secrets and services before
-/// the workloads that use them), all or nothing, and tells per object whether a rollout was triggered.
+/// the workloads that use them), all or nothing, and tells per object whether a rollout was triggered and what
+/// changed; with -VersionConfig, configuration is applied as content-named versions so that it rolls out and back.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "KubeRollout", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(ApplyResult), typeof(UndoResult))]
+[OutputType(typeof(ApplyResult), typeof(UndoResult), typeof(RolloutActionResult))]
 public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 {
     private const string PathSet = "Path";
@@ -43,6 +44,14 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
     /// <summary>Records the command line as the change cause, as kubectl's --record did.</summary>
     [Parameter]
     public SwitchParameter Record { get; set; }
+
+    /// <summary>Applies each ConfigMap and Secret as an immutable version named by its content hash and rewrites the references to it.</summary>
+    [Parameter]
+    public SwitchParameter VersionConfig { get; set; }
+
+    /// <summary>Restarts the workloads that read a ConfigMap or Secret this apply changes in place.</summary>
+    [Parameter]
+    public SwitchParameter RestartDependents { get; set; }
 
     /// <summary>Waits until every workload the apply created or changed is rolled out.</summary>
     [Parameter]
@@ -119,26 +128,34 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
         }
 
         EnsureConnected();
-        var options = new ApplyOptions { ChangeCause = ChangeCause ?? (Record ? RecordedCommandLine() : null) };
-        var applier = new ManifestApplier(Client, EffectiveNamespace);
-        var approved = new List<ManifestObject>();
-        foreach (var manifest in objects)
+        var options = new ApplyOptions { ChangeCause = ChangeCause ?? (Record ? RecordedCommandLine() : null), VersionConfig = VersionConfig };
+        var release = new ReleaseApply(Client, EffectiveNamespace);
+        var preview = Run(token => release.PrepareAsync(objects, options, token));
+        if (preview.Refusals.Count > 0)
         {
-            var plan = Run(token => applier.PlanAsync(manifest, options, token));
-            if (ShouldProcess(Describe(plan), Describe(plan), "Apply"))
-            {
-                approved.Add(manifest);
-            }
+            preview.Refusals.ToList().ForEach(WriteFailure);
+            WriteWarning("Nothing was applied: fix what the errors above name and run the command again.");
+            return;
         }
 
+        preview.Versions.ToList().ForEach(v => WriteVerbose($"{v.Kind} {v.BaseName} is applied as {v.Name}."));
+        var approved = preview.Planned
+            .Where(p => ShouldProcess(ApplyDescription.Of(p.Result, RestartDependents), ApplyDescription.Of(p.Result, RestartDependents), "Apply"))
+            .Select(p => p.Object)
+            .ToList();
         if (approved.Count == 0)
         {
             return;
         }
 
-        var results = Run(token => new ApplyTransaction(Client, EffectiveNamespace).ApplyAsync(approved, options, token));
+        var results = Run(token => release.WriteAsync(preview, approved, options, token));
         WriteObject(results, enumerateCollection: true);
+        foreach (var warning in results.Select(r => ApplyDescription.InPlaceWarning(r, RestartDependents)).OfType<string>())
+        {
+            WriteWarning(warning);
+        }
 
+        var restarted = RestartDependents ? Restart(release, results, options.ChangeCause) : [];
         if (Wait)
         {
             // Every workload the apply changed, not only those whose template changed: a changed spec is rolled out
@@ -146,6 +163,8 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
             var started = results
                 .Where(r => r.Action != ApplyAction.Unchanged && !r.DryRun && Enum.TryParse<WorkloadKind>(r.Kind, out _))
                 .Select(r => new WorkloadReference(Enum.Parse<WorkloadKind>(r.Kind), r.Namespace, r.Name))
+                .Concat(restarted)
+                .Distinct()
                 .ToList();
             if (started.Count > 0)
             {
@@ -154,19 +173,23 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
         }
     }
 
-    private static string Describe(ApplyPlan plan)
+    /// <summary>Restarts the workloads that read config changed in place; returns those restarted.</summary>
+    private List<WorkloadReference> Restart(ReleaseApply release, IReadOnlyList<ApplyResult> results, string? changeCause)
     {
-        var target = $"{plan.Manifest.Kind.ToLowerInvariant()}/{plan.Manifest.Name}{(plan.Namespace is null ? string.Empty : $" in namespace {plan.Namespace}")}";
-        var what = plan.Action switch
+        var restarted = new List<WorkloadReference>();
+        foreach (var (result, failure) in Run(token => release.RestartAsync(results, changeCause, token)))
         {
-            ApplyAction.Created => "create",
-            ApplyAction.Configured => plan.TemplateChanged ? "configure, rolling out a new revision" : "configure (no rollout)",
-            _ => "unchanged",
-        };
-        var changes = plan.Changes.Count == 0 || plan.Action == ApplyAction.Created
-            ? string.Empty
-            : Environment.NewLine + string.Join(Environment.NewLine, plan.Changes.Select(c => $"    {c}"));
-        return $"{target}: {what}{changes}";
+            if (failure is not null)
+            {
+                WriteFailure(failure);
+                continue;
+            }
+
+            WriteObject(result);
+            restarted.Add(new WorkloadReference(result!.Kind, result.Namespace, result.Name));
+        }
+
+        return restarted;
     }
 
     /// <summary>
@@ -175,7 +198,7 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
     /// </summary>
     private string RecordedCommandLine()
     {
-        string[] recorded = [nameof(Path), nameof(LiteralPath), nameof(Recurse), nameof(Record)];
+        string[] recorded = [nameof(Path), nameof(LiteralPath), nameof(Recurse), nameof(VersionConfig), nameof(Record)];
         var parts = new List<string> { MyInvocation.MyCommand.Name };
         foreach (var (name, value) in MyInvocation.BoundParameters.Where(p => recorded.Contains(p.Key)))
         {

@@ -1,13 +1,17 @@
 using System.Management.Automation;
 using KubeRollout.Completion;
 using KubeRollout.Core.Errors;
+using KubeRollout.Core.Releases.Config;
 using KubeRollout.Core.Rollouts;
 using KubeRollout.Core.Workloads;
 using KubeRollout.Infrastructure;
 
 namespace KubeRollout.Cmdlets;
 
-/// <summary>kubectl rollout undo [--to-revision N] [--dry-run]: goes back to an earlier revision's template.</summary>
+/// <summary>
+/// kubectl rollout undo [--to-revision N] [--dry-run]: goes back to an earlier revision's template, refusing (unless
+/// -Force) a revision whose ConfigMaps or Secrets no longer exist.
+/// </summary>
 [Cmdlet(VerbsCommon.Undo, "KubeRollout", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(UndoResult))]
 public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
@@ -22,6 +26,10 @@ public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
     [Parameter]
     public SwitchParameter DryRun { get; set; }
 
+    /// <summary>Rolls back even when the target revision's ConfigMaps or Secrets no longer exist.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     protected override void BeginProcessing() => EnsureConnected();
 
     protected override void ProcessWorkload(WorkloadReference workload)
@@ -29,7 +37,7 @@ public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
         try
         {
             var operations = RolloutOperations.For(workload.Kind);
-            var preview = Run(token => operations.PreviewUndoAsync(Client, workload, ToRevision, token));
+            var preview = Run(token => ConfigCheckedUndo.PreviewAsync(Client, workload, ToRevision, Force, token));
             var description = Describe(preview);
             if (!ShouldProcess(description, description, "Undo rollout"))
             {

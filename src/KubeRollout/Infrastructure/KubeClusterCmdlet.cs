@@ -2,6 +2,7 @@ using System.Management.Automation;
 using KubeRollout.Completion;
 using KubeRollout.Core.Cluster;
 using KubeRollout.Core.Errors;
+using KubeRollout.Core.Releases.Config;
 using KubeRollout.Core.Rollouts;
 using KubeRollout.Core.Rollouts.Diagnostics;
 using KubeRollout.Core.Rollouts.Waiting;
@@ -105,7 +106,19 @@ public abstract class KubeClusterCmdlet : KubeRolloutCmdlet
                 }
 
                 WriteWarning($"{status.Message}{diagnosis}{Environment.NewLine}Rolling {workload.ResourceName} back to the previous revision.");
-                var undo = Run(token => RolloutOperations.For(workload.Kind).UndoAsync(Client, workload, 0, serverDryRun: false, token));
+                UndoResult undo;
+                try
+                {
+                    undo = Run(token => ConfigCheckedUndo.UndoAsync(Client, workload, 0, serverDryRun: false, force: false, token));
+                }
+                catch (KubeRolloutException e) when (e.Kind != FailureKind.OperationStopped)
+                {
+                    // The rollout failed and cannot be rolled back (the previous revision's config is gone, say): both are errors.
+                    WriteFailure(new KubeRolloutException(failure.ErrorId, failure.Kind, failure.Message + diagnosis, failure.Target));
+                    WriteFailure(e);
+                    continue;
+                }
+
                 WriteObject(undo);
                 var restored = WaitForRollouts([workload], timeout);
                 WriteFailure(new KubeRolloutException(

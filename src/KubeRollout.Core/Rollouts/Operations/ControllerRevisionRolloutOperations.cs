@@ -81,8 +81,8 @@ public abstract class ControllerRevisionRolloutOperations<T> : IRolloutOperation
         return Result(workload, plan, dryRun: false, newRevision, plan.Message);
     }
 
-    public Task<RolloutActionResult> RestartAsync(KubeApiClient client, WorkloadReference workload, DateTime now, bool dryRun, CancellationToken cancellationToken) =>
-        RolloutPatches.RestartAsync(client, Resource, workload, now, dryRun, cancellationToken);
+    public Task<RolloutActionResult> RestartAsync(KubeApiClient client, WorkloadReference workload, DateTime now, bool dryRun, string? changeCause, CancellationToken cancellationToken) =>
+        RolloutPatches.RestartAsync(client, Resource, workload, now, dryRun, changeCause, cancellationToken);
 
     internal async Task<(IReadOnlyList<RolloutRevision> History, IReadOnlyDictionary<string, string> Data)> HistoryOfAsync(
         KubeApiClient client, T live, CancellationToken cancellationToken)

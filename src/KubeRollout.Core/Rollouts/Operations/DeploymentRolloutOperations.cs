@@ -66,7 +66,7 @@ public sealed class DeploymentRolloutOperations : IRolloutOperations
             return Result(workload, plan, dryRun: false, newRevision, plan.Message);
         }, cancellationToken);
 
-    public async Task<RolloutActionResult> RestartAsync(KubeApiClient client, WorkloadReference workload, DateTime now, bool dryRun, CancellationToken cancellationToken)
+    public async Task<RolloutActionResult> RestartAsync(KubeApiClient client, WorkloadReference workload, DateTime now, bool dryRun, string? changeCause, CancellationToken cancellationToken)
     {
         var deployment = await WorkloadReads.GetAsync<V1Deployment>(client, Resource, workload, cancellationToken).ConfigureAwait(false);
         if (deployment.Spec.Paused == true)
@@ -77,7 +77,7 @@ public sealed class DeploymentRolloutOperations : IRolloutOperations
             };
         }
 
-        return await RolloutPatches.RestartAsync(client, Resource, workload, now, dryRun, cancellationToken).ConfigureAwait(false);
+        return await RolloutPatches.RestartAsync(client, Resource, workload, now, dryRun, changeCause, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>kubectl rollout pause / resume: refuses when already in that state.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using k8s.Models;
 
 namespace KubeRollout.Core.Rollouts.Templates;
@@ -10,64 +8,6 @@ namespace KubeRollout.Core.Rollouts.Templates;
 /// </summary>
 public static class PodTemplateDiff
 {
-    public static IReadOnlyList<TemplateChange> Between(V1PodTemplateSpec? from, V1PodTemplateSpec? to)
-    {
-        var before = Flatten(PodTemplates.Normalized(from));
-        var after = Flatten(PodTemplates.Normalized(to));
-        var changes = new List<TemplateChange>();
-        foreach (var (field, value) in before)
-        {
-            if (!after.TryGetValue(field, out var next))
-            {
-                changes.Add(new(TemplateChangeKind.Removed, field, value, null));
-            }
-            else if (next != value)
-            {
-                changes.Add(new(TemplateChangeKind.Changed, field, value, next));
-            }
-        }
-
-        changes.AddRange(after.Where(p => !before.ContainsKey(p.Key)).Select(p => new TemplateChange(TemplateChangeKind.Added, p.Key, null, p.Value)));
-        return changes.OrderBy(c => c.Field, StringComparer.Ordinal).ToList();
-    }
-
-    private static Dictionary<string, string> Flatten(JsonNode root)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        Walk(root, string.Empty, fields);
-        return fields;
-    }
-
-    private static void Walk(JsonNode? node, string path, Dictionary<string, string> fields)
-    {
-        switch (node)
-        {
-            case JsonObject obj when obj.Count > 0:
-                foreach (var (key, value) in obj)
-                {
-                    Walk(value, path.Length == 0 ? key : $"{path}.{key}", fields);
-                }
-
-                break;
-            case JsonArray array when array.Count > 0:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    Walk(array[i], $"{path}[{KeyOf(array[i], i)}]", fields);
-                }
-
-                break;
-            case null:
-                break;
-            case JsonObject when path.Length == 0:
-                break; // an empty template has no fields
-            default:
-                fields[path] = node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
-                break;
-        }
-    }
-
-    private static string KeyOf(JsonNode? item, int index) =>
-        item is JsonObject obj
-            ? (obj["name"] ?? obj["mountPath"] ?? obj["containerPort"] ?? obj["ip"])?.ToString() ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static IReadOnlyList<TemplateChange> Between(V1PodTemplateSpec? from, V1PodTemplateSpec? to) =>
+        FieldDiff.Between(PodTemplates.Normalized(from), PodTemplates.Normalized(to));
 }

@@ -20,6 +20,9 @@ public sealed class ContainerRuntime
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StatusDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>The pod worker's back-off after a sync that failed (a container that could not be created).</summary>
+    private static readonly TimeSpan ConfigRetry = TimeSpan.FromSeconds(10);
+
     private TimeSpan? _crashBackOff;
     private TimeSpan? _pullBackOff;
     private DateTime? _pullFailedAt;
@@ -75,6 +78,15 @@ public sealed class ContainerRuntime
     /// <summary>Exited and never restarted, with exit code 0.</summary>
     public bool Succeeded => Stage == ContainerStage.Dead && Terminated?.ExitCode == 0;
 
+    /// <summary>A container still being created starts its creation anew at <paramref name="createUntil"/> (the pod was blocked before it).</summary>
+    public void CreateUntil(DateTime createUntil)
+    {
+        if (Stage == ContainerStage.Creating)
+        {
+            NextTransition = createUntil;
+        }
+    }
+
     /// <summary>
     /// Applies the next transition if it is due by <paramref name="now"/>, reporting the kubelet's events. One at a
     /// time: a kubelet that runs late still reports every state (ErrImagePull before ImagePullBackOff, a crash
@@ -88,6 +100,7 @@ public sealed class ContainerRuntime
             {
                 case ContainerStage.Creating:
                 case ContainerStage.ImagePullBackOff:
+                case ContainerStage.ConfigError:
                     Attempt(at, context, events);
                     break;
                 case ContainerStage.ErrImagePull:
@@ -143,6 +156,17 @@ public sealed class ContainerRuntime
         }
 
         _pullBackOff = null;
+        if (context.ConfigError(Name) is { } error)
+        {
+            // The image is there; generating the container's config fails on its env sources.
+            Stage = ContainerStage.ConfigError;
+            WaitingMessage = error;
+            NextTransition = at + ConfigRetry;
+            events.Add(new KubeletEvent("Normal", "Pulled", $"Container image \"{Image}\" already present on machine", Name));
+            events.Add(new KubeletEvent("Warning", "Failed", $"Error: {error}", Name));
+            return;
+        }
+
         Stage = ContainerStage.Running;
         StartedAt = at;
         EverStarted = true;

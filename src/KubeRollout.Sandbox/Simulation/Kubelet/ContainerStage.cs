@@ -20,6 +20,9 @@ public enum ContainerStage
     /// <summary>Waiting, ImagePullBackOff.</summary>
     ImagePullBackOff,
 
+    /// <summary>Waiting, CreateContainerConfigError: an env source (ConfigMap, Secret or key) is missing; retried.</summary>
+    ConfigError,
+
     /// <summary>Exited and not restarted: completed (exit code 0), or failed under restartPolicy Never.</summary>
     Dead,
 }

@@ -31,10 +31,19 @@ public static class PodStatusBuilder
         // Ready since the last container became ready in its current run: a restart in between (even one this
         // status never showed) starts the time anew, which is what minReadySeconds measures.
         var readySince = ready ? SimulatedTime.Truncate(runtime.Containers.Select(c => c.ReadyAt!.Value).DefaultIfEmpty(runtime.StartTime).Max()) : time;
+        var startup = runtime.Startup;
+        var initContainers = pod.Spec.InitContainers ?? [];
+        var initializing = initContainers.Count > 0 && !startup.Initialized;
+        var incomplete = initContainers.SkipWhile(c => startup.InitFailure is { } failure && c.Name != failure.Container).Select(c => c.Name);
+
+        // The pod sandbox exists once the volumes are mounted, and is gone once the pod has terminated.
+        var sandboxReady = startup.Mounted && terminalReason is null;
         var conditions = new List<V1PodCondition>
         {
-            Condition(previous, PodConditions.PodReadyToStartContainers, terminalReason is null ? "True" : "False", null, null, terminalReason is null ? started : time),
-            Condition(previous, PodConditions.Initialized, "True", null, null, started),
+            Condition(previous, PodConditions.PodReadyToStartContainers, sandboxReady ? "True" : "False", null, null, sandboxReady && previous is null ? started : time),
+            initializing
+                ? Condition(previous, PodConditions.Initialized, "False", "ContainersNotInitialized", $"containers with incomplete status: [{string.Join(' ', incomplete)}]", time)
+                : Condition(previous, PodConditions.Initialized, "True", null, null, started),
             Readiness(previous, PodConditions.Ready, ready, notReadyReason, notReadyMessage, readySince),
             Readiness(previous, PodConditions.ContainersReady, ready, notReadyReason, notReadyMessage, readySince),
             PodConditions.Find(pod, PodConditions.PodScheduled) is { Status: "True" } scheduled
@@ -55,12 +64,13 @@ public static class PodStatusBuilder
             Conditions = conditions,
             HostIP = hostIP,
             HostIPs = [new V1HostIP { Ip = hostIP }],
-            PodIP = runtime.PodIP,
-            PodIPs = runtime.PodIP is null ? null : [new V1PodIP { Ip = runtime.PodIP }],
+            // The pod IP comes with the pod sandbox, which the kubelet creates once the volumes are mounted.
+            PodIP = startup.Mounted ? runtime.PodIP : null,
+            PodIPs = startup.Mounted && runtime.PodIP is not null ? [new V1PodIP { Ip = runtime.PodIP }] : null,
             StartTime = started,
             QosClass = previous?.QosClass ?? QosClass(pod),
-            InitContainerStatuses = pod.Spec.InitContainers is { Count: > 0 } init ? init.Select(c => CompletedInit(c, runtime)).ToList() : null,
-            ContainerStatuses = runtime.Containers.Select(c => ContainerStatus(c, now)).ToList(),
+            InitContainerStatuses = initContainers.Count > 0 ? InitContainerStatuses(initContainers, runtime) : null,
+            ContainerStatuses = runtime.Containers.Select(c => ContainerStatus(c, now, initializing)).ToList(),
         };
     }
 
@@ -116,13 +126,17 @@ public static class PodStatusBuilder
         return restartPolicy == "Never" ? PodConditions.Failed : PodConditions.Running; // OnFailure: restarting
     }
 
-    private static V1ContainerStatus ContainerStatus(ContainerRuntime container, DateTime now)
+    /// <param name="initializing">The pod's init containers have not all run: its containers wait with PodInitializing.</param>
+    private static V1ContainerStatus ContainerStatus(ContainerRuntime container, DateTime now, bool initializing)
     {
         var state = new V1ContainerState();
         switch (container.Stage)
         {
             case ContainerStage.Creating:
-                state.Waiting = new V1ContainerStateWaiting { Reason = "ContainerCreating" };
+                state.Waiting = new V1ContainerStateWaiting { Reason = initializing ? "PodInitializing" : "ContainerCreating" };
+                break;
+            case ContainerStage.ConfigError:
+                state.Waiting = new V1ContainerStateWaiting { Reason = "CreateContainerConfigError", Message = container.WaitingMessage };
                 break;
             case ContainerStage.Running:
                 state.Running = new V1ContainerStateRunning { StartedAt = SimulatedTime.Truncate(container.StartedAt!.Value) };
@@ -160,6 +174,44 @@ public static class PodStatusBuilder
             LastState = lastRun is null ? new V1ContainerState() : new V1ContainerState { Terminated = Terminated(lastRun) },
         };
     }
+
+    /// <summary>
+    /// Init containers run in order once the volumes are mounted: those before the one that cannot be created have
+    /// completed, that one waits with CreateContainerConfigError, the rest (all of them while the volumes are not
+    /// mounted) wait with PodInitializing.
+    /// </summary>
+    private static List<V1ContainerStatus> InitContainerStatuses(IList<V1Container> initContainers, PodRuntime runtime)
+    {
+        var startup = runtime.Startup;
+        var statuses = new List<V1ContainerStatus>();
+        var blocked = !startup.Mounted;
+        foreach (var container in initContainers)
+        {
+            if (startup.InitFailure is { } failure && failure.Container == container.Name)
+            {
+                statuses.Add(WaitingInit(container, "CreateContainerConfigError", failure.Error));
+                blocked = true;
+            }
+            else
+            {
+                statuses.Add(blocked ? WaitingInit(container, "PodInitializing", null) : CompletedInit(container, runtime));
+            }
+        }
+
+        return statuses;
+    }
+
+    private static V1ContainerStatus WaitingInit(V1Container container, string reason, string? message) => new()
+    {
+        Name = container.Name,
+        Image = ImageReference.Normalize(container.Image ?? string.Empty),
+        ImageID = string.Empty,
+        Ready = false,
+        Started = false,
+        RestartCount = 0,
+        State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = reason, Message = message } },
+        LastState = new V1ContainerState(),
+    };
 
     private static V1ContainerStatus CompletedInit(V1Container container, PodRuntime runtime)
     {

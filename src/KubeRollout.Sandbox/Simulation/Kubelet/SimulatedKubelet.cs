@@ -15,7 +15,10 @@ namespace KubeRollout.Sandbox.Simulation.Kubelet;
 /// The kubelets of all simulated nodes. A pod bound to a node starts (ContainerCreating for a start-up delay of 1–2
 /// simulated seconds), runs and becomes Ready after its readiness probe's initial delay, or fails as the
 /// <see cref="FailureRulesSource">failure rules</see> and <see cref="BehaviorAnnotations"/> say. Each transition
-/// is a status update at its simulated time (a timer, no polling). A deleted pod is Terminating for a short grace
+/// is a status update at its simulated time (a timer, no polling). A pod whose ConfigMap or Secret volumes, or whose
+/// containers' env sources, are missing waits as a kubelet's would (<see cref="PodStartup"/>,
+/// <see cref="ConfigSourceCheck"/>): ContainerCreating with FailedMount events, or CreateContainerConfigError, retried
+/// until the object appears. A deleted pod is Terminating for a short grace
 /// (1 s, at most its grace period) and then removed; a pod whose node is gone is removed at once (pod GC).
 /// </summary>
 public sealed class SimulatedKubelet : QueueController<ObjectKey>
@@ -80,12 +83,15 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
         }
 
         var events = new List<KubeletEvent>();
+        var @namespace = pod.Metadata.NamespaceProperty;
+        var config = new ConfigLookup(name => _cache.Get<V1ConfigMap>(@namespace, name), name => _cache.Get<V1Secret>(@namespace, name));
         var context = new ContainerContext(
             image => BehaviorAnnotations.Override(pod) ?? _rules.Current.BehaviorFor(image),
             BehaviorAnnotations.CrashAfter(pod),
             pod.Spec.RestartPolicy ?? "Always",
-            $"{pod.Metadata.Name}_{pod.Metadata.NamespaceProperty}({pod.Metadata.Uid})");
-        runtime.Advance(now, context, events);
+            $"{pod.Metadata.Name}_{@namespace}({pod.Metadata.Uid})",
+            name => pod.Spec.Containers.FirstOrDefault(c => c.Name == name) is { } container ? ConfigSourceCheck.EnvError(container, @namespace, config) : null);
+        runtime.Advance(now, pod, config, context, events);
         Report(pod, node, events);
 
         // Syncs are driven by transitions, so the status has almost always changed; the store drops a no-op write.
@@ -174,7 +180,7 @@ public sealed class SimulatedKubelet : QueueController<ObjectKey>
         var source = EventSource.Kubelet(node.Metadata.Name);
         foreach (var e in events)
         {
-            _events.Record(pod, source, e.Type, e.Reason, e.Message, ContainerPath(e.ContainerName));
+            _events.Record(pod, source, e.Type, e.Reason, e.Message, e.FieldPath ?? (e.ContainerName is null ? null : ContainerPath(e.ContainerName)));
         }
     }
 
