@@ -48,7 +48,7 @@ internal sealed class ResponseWriter(SerializedObjects serialized, TimeProvider 
 
     /// <summary>Any other model object (Scale, lists of deleted objects, …), serialized each time.</summary>
     public static Task WriteModelAsync(HttpResponse response, int statusCode, object model) =>
-        WriteJsonAsync(response, statusCode, Encoding.UTF8.GetBytes(ModelJson.Serialize(model)));
+        WriteJsonAsync(response, statusCode, ModelJson.SerializeToUtf8(model));
 
     /// <summary>One object as the client asked for it: itself, a one-row table, or its metadata.</summary>
     public Task WriteReadAsync(

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.Responses;
@@ -14,5 +13,5 @@ internal sealed class SerializedObjects
     private readonly ConditionalWeakTable<object, byte[]> _cache = new();
 
     public byte[] Utf8(object storedObject) =>
-        _cache.GetValue(storedObject, static o => Encoding.UTF8.GetBytes(ModelJson.Serialize(o)));
+        _cache.GetValue(storedObject, static o => ModelJson.SerializeToUtf8(o));
 }

@@ -15,16 +15,9 @@ public sealed class PodDeletionRanking : IComparer<int>
 {
     private const string DeletionCostAnnotation = "controller.kubernetes.io/pod-deletion-cost";
 
-    private readonly IReadOnlyList<V1Pod> _pods;
-    private readonly IReadOnlyList<int> _colocated;
-    private readonly DateTime _now;
+    private readonly Rank[] _ranks;
 
-    private PodDeletionRanking(IReadOnlyList<V1Pod> pods, IReadOnlyList<int> colocated, DateTime now)
-    {
-        _pods = pods;
-        _colocated = colocated;
-        _now = now;
-    }
+    private PodDeletionRanking(Rank[] ranks) => _ranks = ranks;
 
     /// <summary>
     /// The <paramref name="count"/> pods to delete. <paramref name="related"/> are the active pods of this ReplicaSet
@@ -47,9 +40,15 @@ public sealed class PodDeletionRanking : IComparer<int>
             }
         }
 
-        var colocated = candidates.Select(p => perNode.GetValueOrDefault(p.Spec?.NodeName ?? string.Empty)).ToList();
+        // Each pod's sort keys are read once, not at every comparison of a sort of thousands of pods.
+        var ranks = new Rank[candidates.Count];
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            ranks[i] = Rank.Of(candidates[i], perNode.GetValueOrDefault(candidates[i].Spec?.NodeName ?? string.Empty), now);
+        }
+
         var order = Enumerable.Range(0, candidates.Count).ToList();
-        order.Sort(new PodDeletionRanking(candidates, colocated, now));
+        order.Sort(new PodDeletionRanking(ranks));
         return order.Take(count).Select(i => candidates[i]).ToList();
     }
 
@@ -60,86 +59,74 @@ public sealed class PodDeletionRanking : IComparer<int>
             return 0;
         }
 
-        return Less(x, y) ? -1 : Less(y, x) ? 1 : 0;
+        return Less(_ranks[x], _ranks[y]) ? -1 : Less(_ranks[y], _ranks[x]) ? 1 : 0;
     }
 
-    private bool Less(int i, int j)
+    private static bool Less(in Rank a, in Rank b)
     {
-        var a = _pods[i];
-        var b = _pods[j];
-        var nodeA = a.Spec?.NodeName ?? string.Empty;
-        var nodeB = b.Spec?.NodeName ?? string.Empty;
-        if (nodeA != nodeB && (nodeA.Length == 0 || nodeB.Length == 0))
+        if (a.Node != b.Node && (a.Node.Length == 0 || b.Node.Length == 0))
         {
-            return nodeA.Length == 0;
+            return a.Node.Length == 0;
         }
 
-        if (PhaseOrdinal(a) != PhaseOrdinal(b))
+        if (a.Phase != b.Phase)
         {
-            return PhaseOrdinal(a) < PhaseOrdinal(b);
+            return a.Phase < b.Phase;
         }
 
-        var readyA = PodConditions.IsReady(a);
-        var readyB = PodConditions.IsReady(b);
-        if (readyA != readyB)
+        if (a.Ready != b.Ready)
         {
-            return !readyA;
+            return !a.Ready;
         }
 
-        var costA = DeletionCost(a);
-        var costB = DeletionCost(b);
-        if (costA != costB)
+        if (a.DeletionCost != b.DeletionCost)
         {
-            return costA < costB;
+            return a.DeletionCost < b.DeletionCost;
         }
 
-        if (_colocated[i] != _colocated[j])
+        if (a.Colocated != b.Colocated)
         {
-            return _colocated[i] > _colocated[j];
+            return a.Colocated > b.Colocated;
         }
 
-        if (readyA && readyB)
+        if (a.Ready && b.Ready && a.ReadySince != b.ReadySince)
         {
-            var sinceA = PodConditions.ReadySince(a);
-            var sinceB = PodConditions.ReadySince(b);
-            if (sinceA != sinceB)
-            {
-                return LaterFirst(sinceA, sinceB, a, b);
-            }
+            return LaterFirst(a.ReadySince, a.ReadySinceRank, b.ReadySince, b.ReadySinceRank, a.Uid, b.Uid);
         }
 
-        var restartsA = PodConditions.MaxContainerRestarts(a);
-        var restartsB = PodConditions.MaxContainerRestarts(b);
-        if (restartsA != restartsB)
+        if (a.Restarts != b.Restarts)
         {
-            return restartsA > restartsB;
+            return a.Restarts > b.Restarts;
         }
 
-        var createdA = a.Metadata.CreationTimestamp;
-        var createdB = b.Metadata.CreationTimestamp;
-        return createdA != createdB && LaterFirst(createdA, createdB, a, b);
+        return a.Created != b.Created && LaterFirst(a.Created, a.CreatedRank, b.Created, b.CreatedRank, a.Uid, b.Uid);
     }
 
-    /// <summary>Empty before set; otherwise the later time first, compared by log2 of its age.</summary>
-    private bool LaterFirst(DateTime? t1, DateTime? t2, V1Pod a, V1Pod b)
+    /// <summary>Empty before set; otherwise the later time first, compared by log2 of its age (ties by uid).</summary>
+    private static bool LaterFirst(DateTime? t1, long rank1, DateTime? t2, long rank2, string? uid1, string? uid2)
     {
         if (t1 is null || t2 is null)
         {
             return t1 is null;
         }
 
-        var rankDiff = LogRank(t1.Value) - LogRank(t2.Value);
+        var rankDiff = rank1 - rank2;
         if (rankDiff == 0)
         {
-            return string.CompareOrdinal(a.Metadata.Uid, b.Metadata.Uid) < 0;
+            return string.CompareOrdinal(uid1, uid2) < 0;
         }
 
         return rankDiff < 0;
     }
 
-    private long LogRank(DateTime time)
+    private static long LogRank(DateTime? time, DateTime now)
     {
-        var age = (_now - time).Ticks * 100; // Go durations are nanoseconds
+        if (time is null)
+        {
+            return 0;
+        }
+
+        var age = (now - time.Value).Ticks * 100; // Go durations are nanoseconds
         return age > 0 ? (long)Math.Log2(age) : -1;
     }
 
@@ -150,9 +137,24 @@ public sealed class PodDeletionRanking : IComparer<int>
         _ => 0,
     };
 
-    private static int DeletionCost(V1Pod pod) =>
+    private static int DeletionCostOf(V1Pod pod) =>
         pod.Metadata.Annotations?.TryGetValue(DeletionCostAnnotation, out var text) == true
         && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var cost)
             ? cost
             : 0;
+
+    /// <summary>What the ranking compares of one pod.</summary>
+    private readonly record struct Rank(
+        string Node, int Phase, bool Ready, int DeletionCost, int Colocated, DateTime? ReadySince, long ReadySinceRank,
+        int Restarts, DateTime? Created, long CreatedRank, string? Uid)
+    {
+        public static Rank Of(V1Pod pod, int colocated, DateTime now)
+        {
+            var readySince = PodConditions.ReadySince(pod);
+            var created = pod.Metadata.CreationTimestamp;
+            return new Rank(
+                pod.Spec?.NodeName ?? string.Empty, PhaseOrdinal(pod), PodConditions.IsReady(pod), DeletionCostOf(pod), colocated,
+                readySince, LogRank(readySince, now), PodConditions.MaxContainerRestarts(pod), created, LogRank(created, now), pod.Metadata.Uid);
+        }
+    }
 }

@@ -23,7 +23,7 @@ internal static class ObjectComparison
 
     /// <summary>Two parts of model objects (specs, templates) are equal as the API's semantic equality sees them.</summary>
     public static bool SameValue(object? a, object? b) =>
-        ReferenceEquals(a, b) || (a is not null && b is not null && ModelJson.Serialize(a) == ModelJson.Serialize(b));
+        ReferenceEquals(a, b) || (a is not null && b is not null && ModelJson.SerializeToUtf8(a).AsSpan().SequenceEqual(ModelJson.SerializeToUtf8(b)));
 
     /// <summary>Maps are equal with null and empty alike (Semantic.DeepEqual).</summary>
     public static bool SameMap(IDictionary<string, string>? a, IDictionary<string, string>? b) =>

@@ -65,7 +65,7 @@ internal static class StatusSubresource
         var candidate = ObjectCopies.Shallow(stored);
         candidate.Metadata = ObjectCopies.Shallow(stored.Metadata);
         var newStatus = status.GetValue(sent);
-        status.SetValue(candidate, newStatus is null ? null : ModelJson.Deserialize(ModelJson.Serialize(newStatus), status.PropertyType));
+        status.SetValue(candidate, newStatus is null ? null : ModelJson.Deserialize(ModelJson.SerializeToUtf8(newStatus), status.PropertyType));
         return candidate;
     }
 
@@ -79,13 +79,13 @@ internal static class StatusSubresource
 
         var candidate = ObjectCloner.Clone(source);
         var storedStatus = status.GetValue(statusSource);
-        status.SetValue(candidate, storedStatus is null ? null : ModelJson.Deserialize(ModelJson.Serialize(storedStatus), status.PropertyType));
+        status.SetValue(candidate, storedStatus is null ? null : ModelJson.Deserialize(ModelJson.SerializeToUtf8(storedStatus), status.PropertyType));
         return candidate;
     }
 
     public static bool SameStatus(IKubernetesObject<V1ObjectMeta> candidate, IKubernetesObject<V1ObjectMeta> stored) =>
         StatusProperty(stored.GetType()) is { } status
-            ? ModelJson.Serialize(status.GetValue(candidate) ?? string.Empty) == ModelJson.Serialize(status.GetValue(stored) ?? string.Empty)
+            ? ModelJson.SerializeToUtf8(status.GetValue(candidate) ?? string.Empty).AsSpan().SequenceEqual(ModelJson.SerializeToUtf8(status.GetValue(stored) ?? string.Empty))
             : ObjectComparison.Same(candidate, stored);
 
     /// <summary>Clears the status (what a create may not set).</summary>

@@ -29,7 +29,7 @@ internal sealed class JournalWriter(Stream file) : IDisposable
             if (!deleted)
             {
                 _writer.WritePropertyName("o");
-                _writer.WriteRawValue(ModelJson.Serialize(obj), skipInputValidation: true);
+                ModelJson.Write(_writer, obj);
             }
         });
 
