@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using k8s.Models;
+
+namespace KubeRollout.Sandbox.Registry.Generic;
+
+/// <summary>
+/// One decoded fieldsV1 value per distinct field set. Every pod of a ReplicaSet, every Event a component records
+/// and every status a controller writes owns the same fields, and a decoded value holds a JSON document of its own:
+/// sharing them keeps tens of thousands of identical documents out of memory. Values are read-only once decoded
+/// (a JsonElement cannot be changed), so sharing them is safe.
+/// </summary>
+internal static class SharedFieldSets
+{
+    /// <summary>More distinct field sets than this start the table afresh (sharing is an optimization, not a cache to keep).</summary>
+    private const int MaxDistinct = 4096;
+
+    private static readonly ConcurrentDictionary<string, JsonElement> Shared = new(StringComparer.Ordinal);
+
+    public static V1ManagedFieldsEntry Share(V1ManagedFieldsEntry entry)
+    {
+        if (entry.FieldsV1 is JsonElement fields)
+        {
+            if (Shared.Count >= MaxDistinct)
+            {
+                Shared.Clear();
+            }
+
+            entry.FieldsV1 = Shared.GetOrAdd(fields.GetRawText(), fields);
+        }
+
+        return entry;
+    }
+}
