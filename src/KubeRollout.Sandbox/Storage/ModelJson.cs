@@ -9,8 +9,9 @@ namespace KubeRollout.Sandbox.Storage;
 public static class ModelJson
 {
     /// <summary>
-    /// KubernetesClient's own options (the ones <see cref="KubernetesJson"/> uses), so that objects are written and
-    /// read as UTF-8 directly, without the UTF-16 string <see cref="KubernetesJson"/> goes through.
+    /// KubernetesClient's own options (a copy of the ones <see cref="KubernetesJson"/> uses), so that objects are
+    /// written and read as UTF-8 directly, without the UTF-16 string <see cref="KubernetesJson"/> goes through, and
+    /// read with their short strings shared (<see cref="SharedStringConverter"/>).
     /// </summary>
     private static readonly JsonSerializerOptions Options = CaptureOptions();
 
@@ -57,6 +58,9 @@ public static class ModelJson
     {
         JsonSerializerOptions? captured = null;
         KubernetesJson.AddJsonOptions(options => captured = options);
-        return captured!;
+        var options = new JsonSerializerOptions(captured!);
+        options.Converters.Insert(0, new SharedStringConverter());
+        options.MakeReadOnly();
+        return options;
     }
 }

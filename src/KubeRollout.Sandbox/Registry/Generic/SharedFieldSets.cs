@@ -8,14 +8,14 @@ namespace KubeRollout.Sandbox.Registry.Generic;
 /// One decoded fieldsV1 value per distinct field set. Every pod of a ReplicaSet, every Event a component records
 /// and every status a controller writes owns the same fields, and a decoded value holds a JSON document of its own:
 /// sharing them keeps tens of thousands of identical documents out of memory. Values are read-only once decoded
-/// (a JsonElement cannot be changed), so sharing them is safe.
+/// (a JsonElement cannot be changed; the boxed value is shared too), so sharing them is safe.
 /// </summary>
 internal static class SharedFieldSets
 {
     /// <summary>More distinct field sets than this start the table afresh (sharing is an optimization, not a cache to keep).</summary>
     private const int MaxDistinct = 4096;
 
-    private static readonly ConcurrentDictionary<string, JsonElement> Shared = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, object> Shared = new(StringComparer.Ordinal);
 
     public static V1ManagedFieldsEntry Share(V1ManagedFieldsEntry entry)
     {
@@ -26,7 +26,7 @@ internal static class SharedFieldSets
                 Shared.Clear();
             }
 
-            entry.FieldsV1 = Shared.GetOrAdd(fields.GetRawText(), fields);
+            entry.FieldsV1 = Shared.GetOrAdd(fields.GetRawText(), entry.FieldsV1);
         }
 
         return entry;

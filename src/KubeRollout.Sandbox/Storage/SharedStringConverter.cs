@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KubeRollout.Sandbox.Storage;
+
+/// <summary>
+/// Reads JSON strings into one shared instance per distinct short value. Stored objects are copied through JSON
+/// (clones, requests, the journal), and thousands of pods and Events repeat the same names, labels, images, reasons
+/// and condition types: without sharing, every copy holds its own instances of them. Strings are immutable, so
+/// sharing them changes nothing but memory. Writing is the serializer's own.
+/// </summary>
+internal sealed class SharedStringConverter : JsonConverter<string>
+{
+    /// <summary>Longer values (messages, annotations, manifests) are rarely repeated.</summary>
+    private const int MaxSharedLength = 64;
+
+    /// <summary>More distinct values than this start the table afresh, so that unique values cannot make it grow without end.</summary>
+    private const int MaxDistinct = 200_000;
+
+    private static readonly ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
+
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String
+            ? Share(reader.GetString()!)
+            : throw new JsonException($"The JSON value could not be converted to {typeof(string)}: a {reader.TokenType} is no string.");
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Share(reader.GetString()!);
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(value);
+
+    private static string Share(string value)
+    {
+        if (value.Length > MaxSharedLength)
+        {
+            return value;
+        }
+
+        if (Shared.Count >= MaxDistinct)
+        {
+            Shared.Clear();
+        }
+
+        return Shared.GetOrAdd(value, value);
+    }
+}
