@@ -81,6 +81,7 @@ static async Task<IEnumerable<(string, string, string)>> RolloutsOf1000Replicas(
 
 static async Task<Rollout> RollOut(KubeApiClient client, int sandboxProcessId, string name, string version)
 {
+    await WaitUntilIdle(sandboxProcessId);
     var cpu = ProcessorSeconds(sandboxProcessId);
     var watch = Stopwatch.StartNew();
     await client.PatchAsync<V1Deployment>(ApiResource.Deployments, "default", name,
@@ -149,6 +150,22 @@ static string Spread(IEnumerable<double> values)
     var sorted = values.Order().ToList();
     var format = sorted[^1] < 10 ? "0.00" : "0.0";
     return $"{sorted[0].ToString(format, CultureInfo.InvariantCulture)}–{sorted[^1].ToString(format, CultureInfo.InvariantCulture)}";
+}
+
+// A Deployment is complete before the sandbox has recorded its last Events and terminated its old pods: the next
+// measurement starts once that work is done, so that it measures one rollout and not the tail of the one before.
+static async Task WaitUntilIdle(int processId)
+{
+    var quietSamples = 0;
+    var deadline = Stopwatch.StartNew();
+    var before = ProcessorSeconds(processId);
+    while (quietSamples < 2 && deadline.Elapsed < TimeSpan.FromSeconds(30))
+    {
+        await Task.Delay(250);
+        var now = ProcessorSeconds(processId);
+        quietSamples = now - before < 0.025 ? quietSamples + 1 : 0;
+        before = now;
+    }
 }
 
 static double ProcessorSeconds(int processId)

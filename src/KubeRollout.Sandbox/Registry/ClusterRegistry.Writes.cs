@@ -12,9 +12,9 @@ public sealed partial class ClusterRegistry
     public IKubernetesObject<V1ObjectMeta> Create(ResourceType resource, IKubernetesObject<V1ObjectMeta> obj, WriteRequest write)
     {
         var strategy = ResourceRegistry.For(resource);
+        var candidate = ObjectCloner.Clone(obj); // the caller's object: copied before the store is locked for every other writer
         return _store.Atomically(() =>
         {
-            var candidate = ObjectCloner.Clone(obj);
             candidate.ApiVersion = resource.ApiVersion;
             candidate.Kind = resource.Kind;
             var meta = candidate.Metadata ??= new V1ObjectMeta();
