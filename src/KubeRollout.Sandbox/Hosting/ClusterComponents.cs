@@ -11,6 +11,7 @@ using KubeRollout.Sandbox.Machinery.Events;
 using KubeRollout.Sandbox.Machinery.Queues;
 using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Registry;
+using KubeRollout.Sandbox.Registry.Core.Events;
 using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Simulation.Kubelet;
 using KubeRollout.Sandbox.Simulation.Nodes;
@@ -67,6 +68,7 @@ public sealed class ClusterComponents
             new ServiceAccountsController(_registry, cache, timers, Logger<ServiceAccountsController>()),
             new EndpointsController(_registry, cache, events, timers, Logger<EndpointsController>()),
             new EndpointSliceController(_registry, cache, events, timers, Logger<EndpointSliceController>()),
+            new EventTimeToLive(_registry, cache, _clock, Logger<EventTimeToLive>()),
         ];
 
         cache.Start();

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Storage;
 
@@ -55,9 +56,13 @@ internal sealed class RegistryFixture
 }
 
 /// <summary>Sandbox time that moves only when a test says so.</summary>
-internal sealed class ManualClock : TimeProvider
+internal sealed class ManualClock : TimeProvider, ISimulatedClock
 {
     public DateTime UtcNow { get; set; } = new(2026, 11, 29, 3, 0, 0, DateTimeKind.Utc);
 
+    public double TimeScale => 1;
+
     public override DateTimeOffset GetUtcNow() => new(UtcNow, TimeSpan.Zero);
+
+    public Task Delay(TimeSpan simulated, CancellationToken cancellationToken) => Task.Delay(simulated, cancellationToken);
 }
