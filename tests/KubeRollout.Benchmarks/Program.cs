@@ -105,7 +105,6 @@ static async Task<IEnumerable<(string, string, string)>> TenThousandPods(string 
     }
 
     var pods = (await client.ListAsync<V1Pod>(ApiResource.Pods, null, CancellationToken.None)).Items.Count;
-    GC.Collect();
     await Task.Delay(2000);
     var rss = ResidentMegabytes(sandbox.Info.ProcessId);
 

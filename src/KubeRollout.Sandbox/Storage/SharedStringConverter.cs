@@ -16,7 +16,7 @@ internal sealed class SharedStringConverter : JsonConverter<string>
     private const int MaxSharedLength = 64;
 
     /// <summary>More distinct values than this start the table afresh, so that unique values cannot make it grow without end.</summary>
-    private const int MaxDistinct = 200_000;
+    private const int MaxDistinct = 50_000;
 
     private static readonly ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
 
@@ -37,7 +37,7 @@ internal sealed class SharedStringConverter : JsonConverter<string>
 
     private static string Share(string value)
     {
-        if (value.Length > MaxSharedLength)
+        if (value.Length > MaxSharedLength || IsUnique(value))
         {
             return value;
         }
@@ -49,4 +49,9 @@ internal sealed class SharedStringConverter : JsonConverter<string>
 
         return Shared.GetOrAdd(value, value);
     }
+
+    /// <summary>Uids and resourceVersions: kept by one object each, they would only fill the table.</summary>
+    private static bool IsUnique(string value) =>
+        (value.Length == 36 && value[8] == '-' && value[13] == '-' && value[18] == '-' && value[23] == '-')
+        || (value.Length > 0 && value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0);
 }

@@ -16,6 +16,8 @@ public sealed class ModelJsonTests
         {
             Name = name,
             NamespaceProperty = "default",
+            Uid = "0f6c1a52-8b1e-4f6a-9d3e-2b7c4e5a6d71",
+            ResourceVersion = "12345",
             Labels = new Dictionary<string, string> { ["app"] = "web" },
             Annotations = new Dictionary<string, string> { ["note"] = new string('x', 100) },
             CreationTimestamp = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
@@ -44,6 +46,9 @@ public sealed class ModelJsonTests
         Assert.Equal("web-2", second.Metadata.Name);
         Assert.Equal(new string('x', 100), second.Metadata.Annotations["note"]);
         Assert.NotSame(first.Metadata.Annotations["note"], second.Metadata.Annotations["note"]); // long values are not kept
+        Assert.NotSame(first.Metadata.Uid, second.Metadata.Uid); // nor values that only one object has
+        Assert.NotSame(first.Metadata.ResourceVersion, second.Metadata.ResourceVersion);
+        Assert.Equal("12345", second.Metadata.ResourceVersion);
         Assert.Equal(ModelJson.Serialize(Pod("web-2")), ModelJson.Serialize(second));
     }
 
