@@ -19,6 +19,7 @@ internal sealed class SharedStringConverter : JsonConverter<string>
     private const int MaxDistinct = 50_000;
 
     private static readonly ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
+    private static int _added;
 
     public override bool HandleNull => false;
 
@@ -42,8 +43,15 @@ internal sealed class SharedStringConverter : JsonConverter<string>
             return value;
         }
 
-        if (Shared.Count >= MaxDistinct)
+        if (Shared.TryGetValue(value, out var shared))
         {
+            return shared;
+        }
+
+        // Counted here: ConcurrentDictionary.Count takes every lock of the table, too slow for every string read.
+        if (Interlocked.Increment(ref _added) > MaxDistinct)
+        {
+            Interlocked.Exchange(ref _added, 0);
             Shared.Clear();
         }
 

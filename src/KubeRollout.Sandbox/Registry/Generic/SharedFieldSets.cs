@@ -16,17 +16,27 @@ internal static class SharedFieldSets
     private const int MaxDistinct = 4096;
 
     private static readonly ConcurrentDictionary<string, object> Shared = new(StringComparer.Ordinal);
+    private static int _added;
 
     public static V1ManagedFieldsEntry Share(V1ManagedFieldsEntry entry)
     {
         if (entry.FieldsV1 is JsonElement fields)
         {
-            if (Shared.Count >= MaxDistinct)
+            var text = fields.GetRawText();
+            if (Shared.TryGetValue(text, out var shared))
             {
+                entry.FieldsV1 = shared;
+                return entry;
+            }
+
+            // Counted here: ConcurrentDictionary.Count takes every lock of the table.
+            if (Interlocked.Increment(ref _added) > MaxDistinct)
+            {
+                Interlocked.Exchange(ref _added, 0);
                 Shared.Clear();
             }
 
-            entry.FieldsV1 = Shared.GetOrAdd(fields.GetRawText(), entry.FieldsV1);
+            entry.FieldsV1 = Shared.GetOrAdd(text, entry.FieldsV1);
         }
 
         return entry;
