@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using k8s.Models;
 using KubeRollout.Core.Cluster;
@@ -56,9 +57,11 @@ static async Task<IEnumerable<(string, string, string)>> RolloutsOf1000Replicas(
         var version = (await client.ListAsync<V1Pod>(ApiResource.Pods, "default", CancellationToken.None, labelSelector: "app=none")).ResourceVersion;
         using var stop = new CancellationTokenSource();
         var opened = Enumerable.Range(0, Watchers).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
-        var watches = opened.Select(o => raw.CountWatchEventsAsync($"/api/v1/namespaces/default/pods?watch=true&resourceVersion={version}", o, stop.Token)).ToList();
+        var counts = opened.Select(_ => new StrongBox<long>()).ToList();
+        var watches = opened.Select((o, i) => raw.CountWatchEventsAsync($"/api/v1/namespaces/default/pods?watch=true&resourceVersion={version}", o, counts[i], stop.Token)).ToList();
         await Task.WhenAll(opened.Select(o => o.Task));
         watched.Add(await RollOut(client, sandbox.Info.ProcessId, "big", $"v{(2 * round) + 3}"));
+        await WaitUntilSettled(() => counts.Sum(c => Interlocked.Read(ref c.Value))); // every watcher has read the rollout's events
         stop.Cancel();
         fewestEventsSeen = Math.Min(fewestEventsSeen, (await Task.WhenAll(watches)).Min());
     }
@@ -149,6 +152,24 @@ static string Spread(IEnumerable<double> values)
     var sorted = values.Order().ToList();
     var format = sorted[^1] < 10 ? "0.00" : "0.0";
     return $"{sorted[0].ToString(format, CultureInfo.InvariantCulture)}–{sorted[^1].ToString(format, CultureInfo.InvariantCulture)}";
+}
+
+// Waits until a growing count stops growing (for half a second).
+static async Task WaitUntilSettled(Func<long> count)
+{
+    var last = -1L;
+    var deadline = Stopwatch.StartNew();
+    while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+    {
+        var now = count();
+        if (now == last)
+        {
+            return;
+        }
+
+        last = now;
+        await Task.Delay(500);
+    }
 }
 
 // A Deployment is complete before the sandbox has recorded its last Events and terminated its old pods: the next

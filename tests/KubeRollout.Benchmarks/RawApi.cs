@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using k8s;
 
 /// <summary>
@@ -27,10 +28,9 @@ internal sealed class RawApi : IDisposable
         return body.LongLength;
     }
 
-    /// <summary>Opens a watch and counts its event lines until the token is cancelled.</summary>
-    public async Task<long> CountWatchEventsAsync(string pathAndQuery, TaskCompletionSource opened, CancellationToken cancellationToken)
+    /// <summary>Opens a watch and counts its event lines into <paramref name="lines"/> until the token is cancelled.</summary>
+    public async Task<long> CountWatchEventsAsync(string pathAndQuery, TaskCompletionSource opened, StrongBox<long> lines, CancellationToken cancellationToken)
     {
-        long lines = 0;
         try
         {
             using var response = await SendAsync(pathAndQuery, cancellationToken);
@@ -40,14 +40,14 @@ internal sealed class RawApi : IDisposable
             int read;
             while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
             {
-                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+                Interlocked.Add(ref lines.Value, buffer.AsSpan(0, read).Count((byte)'\n'));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
 
-        return lines;
+        return Interlocked.Read(ref lines.Value);
     }
 
     public void Dispose() => _kubernetes.Dispose();

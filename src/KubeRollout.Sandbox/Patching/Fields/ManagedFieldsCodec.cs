@@ -100,7 +100,9 @@ public static class ManagedFieldsCodec
 
     /// <summary>Second precision, as metav1.Time serializes.</summary>
     public static string Rfc3339(DateTime time) =>
-        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        time.ToUniversalTime().ToString(Rfc3339Format, CultureInfo.InvariantCulture);
+
+    public const string Rfc3339Format = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
     public static DateTime TruncateToSeconds(DateTime time)
     {

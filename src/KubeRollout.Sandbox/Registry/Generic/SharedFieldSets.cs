@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s.Models;
+using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Registry.Generic;
 
@@ -18,6 +20,19 @@ internal static class SharedFieldSets
     private static readonly ConcurrentDictionary<string, object> Shared = new(StringComparer.Ordinal);
     private static int _added;
 
+    /// <summary>The decoded value of a fieldsV1 tree, shared with every entry of the same fields.</summary>
+    public static object Of(JsonNode fields)
+    {
+        var text = fields.ToJsonString(ModelJson.DeepTrees);
+        if (Shared.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = ModelJson.DeepTrees.MaxDepth });
+        return Add(text, document.RootElement.Clone());
+    }
+
     public static V1ManagedFieldsEntry Share(V1ManagedFieldsEntry entry)
     {
         if (entry.FieldsV1 is JsonElement fields)
@@ -29,16 +44,21 @@ internal static class SharedFieldSets
                 return entry;
             }
 
-            // Counted here: ConcurrentDictionary.Count takes every lock of the table.
-            if (Interlocked.Increment(ref _added) > MaxDistinct)
-            {
-                Interlocked.Exchange(ref _added, 0);
-                Shared.Clear();
-            }
-
-            entry.FieldsV1 = Shared.GetOrAdd(text, entry.FieldsV1);
+            entry.FieldsV1 = Add(text, entry.FieldsV1);
         }
 
         return entry;
+    }
+
+    private static object Add(string text, object fields)
+    {
+        // Counted here: ConcurrentDictionary.Count takes every lock of the table.
+        if (Interlocked.Increment(ref _added) > MaxDistinct)
+        {
+            Interlocked.Exchange(ref _added, 0);
+            Shared.Clear();
+        }
+
+        return Shared.GetOrAdd(text, fields);
     }
 }
