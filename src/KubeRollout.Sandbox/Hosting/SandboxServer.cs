@@ -145,7 +145,9 @@ public sealed class SandboxServer : IAsyncDisposable
         server = new ApiServer(api, token, $"127.0.0.1:{baseUrl.Port}");
 
         ClusterBootstrap.Seed(registry, baseUrl.Port);
-        var controllers = RunControllersAsync(new ClusterComponents(registry, clock, options), logger, stopping.Token);
+        var controllers = Task.WhenAll(
+            RunControllersAsync(new ClusterComponents(registry, clock, options), logger, stopping.Token),
+            IdleMemoryTrimmer.RunAsync(logger, stopping.Token));
         var sandbox = new SandboxServer(options, app, folderLock, identity, certificates, registry, clock, watches, journal, stopping, controllers, baseUrl, logger);
         try
         {
