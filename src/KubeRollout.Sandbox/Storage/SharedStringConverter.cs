@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -18,8 +17,7 @@ internal sealed class SharedStringConverter : JsonConverter<string>
     /// <summary>More distinct values than this start the table afresh, so that unique values cannot make it grow without end.</summary>
     private const int MaxDistinct = 50_000;
 
-    private static readonly ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
-    private static int _added;
+    private static readonly SharingTable<string> Shared = new(MaxDistinct);
 
     public override bool HandleNull => false;
 
@@ -43,19 +41,7 @@ internal sealed class SharedStringConverter : JsonConverter<string>
             return value;
         }
 
-        if (Shared.TryGetValue(value, out var shared))
-        {
-            return shared;
-        }
-
-        // Counted here: ConcurrentDictionary.Count takes every lock of the table, too slow for every string read.
-        if (Interlocked.Increment(ref _added) > MaxDistinct)
-        {
-            Interlocked.Exchange(ref _added, 0);
-            Shared.Clear();
-        }
-
-        return Shared.GetOrAdd(value, value);
+        return Shared.Share(value, value);
     }
 
     /// <summary>Uids and resourceVersions: kept by one object each, they would only fill the table.</summary>

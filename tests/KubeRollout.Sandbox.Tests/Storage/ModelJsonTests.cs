@@ -1,6 +1,5 @@
 using k8s;
 using k8s.Models;
-using KubeRollout.Sandbox.Registry.Generic;
 using KubeRollout.Sandbox.Storage;
 using Xunit;
 
@@ -59,14 +58,23 @@ public sealed class ModelJsonTests
     }
 
     [Fact]
-    public void Identical_field_sets_share_one_decoded_value()
+    public void Objects_written_alike_share_one_decoded_field_set()
     {
-        var fields = """{"f:metadata":{"f:labels":{"f:app":{}}}}""";
-        var first = SharedFieldSets.Share(KubernetesJson.Deserialize<V1ManagedFieldsEntry>($$"""{"manager":"a","fieldsType":"FieldsV1","fieldsV1":{{fields}}}"""));
-        var second = SharedFieldSets.Share(KubernetesJson.Deserialize<V1ManagedFieldsEntry>($$"""{"manager":"b","fieldsType":"FieldsV1","fieldsV1":{{fields}}}"""));
+        var fixture = new KubeRollout.Sandbox.Tests.Registry.RegistryFixture();
+        V1ConfigMap ConfigMap(string name) => new()
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default", Labels = new Dictionary<string, string> { ["app"] = "web" } },
+            Data = new Dictionary<string, string> { ["key"] = name },
+        };
 
-        Assert.Equal(first.FieldsV1, second.FieldsV1); // the same boxed value
-        Assert.Same(first.FieldsV1, second.FieldsV1);
-        Assert.Equal(fields, KubernetesJson.Serialize(second.FieldsV1));
+        var first = fixture.Registry.Create(ConfigMap("one"), "kubectl");
+        var second = fixture.Registry.Create(ConfigMap("two"), "kubectl");
+
+        Assert.Same(first.Metadata.ManagedFields.Single().FieldsV1, second.Metadata.ManagedFields.Single().FieldsV1);
+        var fields = KubernetesJson.Serialize(second.Metadata.ManagedFields.Single().FieldsV1);
+        Assert.StartsWith("""{"f:data":{".":{},"f:key":{}},""", fields, StringComparison.Ordinal);
+        Assert.Contains("\"f:labels\":{\".\":{},\"f:app\":{}}", fields, StringComparison.Ordinal);
+        Assert.Equal("kubectl", second.Metadata.ManagedFields.Single().Manager);
+        Assert.Equal(DateTimeKind.Utc, second.Metadata.ManagedFields.Single().Time!.Value.Kind);
     }
 }

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using k8s.Models;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Registry.Generic;
@@ -17,48 +15,18 @@ internal static class SharedFieldSets
     /// <summary>More distinct field sets than this start the table afresh (sharing is an optimization, not a cache to keep).</summary>
     private const int MaxDistinct = 4096;
 
-    private static readonly ConcurrentDictionary<string, object> Shared = new(StringComparer.Ordinal);
-    private static int _added;
+    private static readonly SharingTable<object> Shared = new(MaxDistinct);
 
     /// <summary>The decoded value of a fieldsV1 tree, shared with every entry of the same fields.</summary>
     public static object Of(JsonNode fields)
     {
         var text = fields.ToJsonString(ModelJson.DeepTrees);
-        if (Shared.TryGetValue(text, out var shared))
+        if (Shared.TryGet(text, out var shared))
         {
             return shared;
         }
 
         using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = ModelJson.DeepTrees.MaxDepth });
-        return Add(text, document.RootElement.Clone());
-    }
-
-    public static V1ManagedFieldsEntry Share(V1ManagedFieldsEntry entry)
-    {
-        if (entry.FieldsV1 is JsonElement fields)
-        {
-            var text = fields.GetRawText();
-            if (Shared.TryGetValue(text, out var shared))
-            {
-                entry.FieldsV1 = shared;
-                return entry;
-            }
-
-            entry.FieldsV1 = Add(text, entry.FieldsV1);
-        }
-
-        return entry;
-    }
-
-    private static object Add(string text, object fields)
-    {
-        // Counted here: ConcurrentDictionary.Count takes every lock of the table.
-        if (Interlocked.Increment(ref _added) > MaxDistinct)
-        {
-            Interlocked.Exchange(ref _added, 0);
-            Shared.Clear();
-        }
-
-        return Shared.GetOrAdd(text, fields);
+        return Shared.Share(text, document.RootElement.Clone());
     }
 }
