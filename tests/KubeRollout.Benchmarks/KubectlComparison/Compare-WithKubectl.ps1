@@ -63,8 +63,9 @@ $savedKubeConfig = $env:KUBECONFIG
 $savedCacheDir = $env:KUBECACHEDIR
 # kubectl's discovery cache: warm after the first call, as a runbook's is.
 $env:KUBECACHEDIR = Join-Path $work 'kubectl-cache'
-$sandbox = Start-KubeSandbox (Join-Path $work 'sandbox') -TimeScale 100 -Nodes 10
+$sandbox = $null
 try {
+    $sandbox = Start-KubeSandbox (Join-Path $work 'sandbox') -TimeScale 100 -Nodes 10
     $env:KUBECONFIG = $sandbox.KubeConfig
     $clock = [Diagnostics.Stopwatch]::StartNew()
     Write-Host '== kubectl comparison (the same sandbox process for both)'
@@ -147,6 +148,6 @@ try {
 finally {
     $env:KUBECONFIG = $savedKubeConfig
     $env:KUBECACHEDIR = $savedCacheDir
-    $sandbox | Stop-KubeSandbox -Remove
+    if ($sandbox) { $sandbox | Stop-KubeSandbox -Remove }
     Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
 }
