@@ -39,13 +39,17 @@ public static class ApplyDescription
             }
         }
 
-        if (InPlaceWarning(result, restartDependents) is { } warning)
+        foreach (var warning in Warnings(result, restartDependents))
         {
             text.Append(Environment.NewLine).Append(Indent).Append(warning);
         }
 
         return text.ToString();
     }
+
+    /// <summary>Every warning about the result, in the order they are written: the in-place config warning first.</summary>
+    public static IReadOnlyList<string> Warnings(ApplyResult result, bool restartDependents) =>
+        InPlaceWarning(result, restartDependents) is { } inPlace ? [inPlace, .. result.Warnings] : result.Warnings;
 
     /// <summary>
     /// For a ConfigMap or Secret whose data changes in place, what that means for the workloads that read it; null

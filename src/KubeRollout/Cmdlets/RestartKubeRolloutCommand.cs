@@ -19,7 +19,7 @@ public sealed class RestartKubeRolloutCommand : WorkloadCmdlet
         {
             if (ShouldProcess(workload.ToString(), "Restart all pods"))
             {
-                WriteObject(Run(token => RolloutOperations.For(workload.Kind).RestartAsync(Client, workload, DateTime.UtcNow, dryRun: false, changeCause: null, token)));
+                WriteObject(Run(token => RolloutOperations.RestartAsync(Client, workload, DateTime.UtcNow, dryRun: false, changeCause: null, token)));
             }
         }
         catch (KubeRolloutException e)

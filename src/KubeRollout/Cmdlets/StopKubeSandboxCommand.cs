@@ -37,12 +37,7 @@ public sealed class StopKubeSandboxCommand : KubeRolloutCmdlet
             return;
         }
 
-        Run(token => SandboxLauncher.StopAsync(directory, token));
-        if (Remove)
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
+        Run(token => SandboxLauncher.StopAsync(directory, Remove, token));
         if (PassThru)
         {
             WriteObject(SandboxDirectory.Read(directory) ?? info);

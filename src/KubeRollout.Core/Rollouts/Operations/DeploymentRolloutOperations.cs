@@ -9,7 +9,7 @@ using KubeRollout.Core.Workloads;
 namespace KubeRollout.Core.Rollouts.Operations;
 
 /// <summary>Rollout operations on Deployments, as kubectl rollout does them.</summary>
-public sealed class DeploymentRolloutOperations : IRolloutOperations
+internal sealed class DeploymentRolloutOperations : IRolloutOperations
 {
     private static readonly TimeSpan RenumberWait = TimeSpan.FromSeconds(15);
 
@@ -36,7 +36,7 @@ public sealed class DeploymentRolloutOperations : IRolloutOperations
     public Task<RolloutStatus> EvaluateWithRevisionAsync(KubeApiClient client, object workload, CancellationToken cancellationToken) =>
         Task.FromResult(Evaluate(workload));
 
-    public async Task<UndoResult> PreviewUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken)
+    public async Task<UndoResult> PlanUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken)
     {
         var deployment = await WorkloadReads.GetAsync<V1Deployment>(client, Resource, workload, cancellationToken).ConfigureAwait(false);
         var history = await HistoryOfAsync(client, deployment, null, cancellationToken).ConfigureAwait(false);
