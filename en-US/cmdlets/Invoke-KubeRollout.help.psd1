@@ -9,8 +9,8 @@ use them.
 
 It is all or nothing: every file is read and validated first, then the server checks every object with a dry run;
 if any file or object is invalid, nothing is applied and an error names the file and line (piped objects are
-checked again, since a script may have changed them on the way; anything piped that is not a manifest object is an
-error, InputNotManifest, and nothing is applied). A file Get-KubeManifest cannot read is an error of Get-KubeManifest
+checked again from their Json, which is what is sent, since a script may have changed it on the way; anything else
+piped is taken as a path, as before, and paths and manifest objects may come in the same pipeline). A file Get-KubeManifest cannot read is an error of Get-KubeManifest
 and its objects never reach Invoke-KubeRollout: to apply nothing in that case too, use
 Get-KubeManifest -ErrorAction Stop, or give the files to Invoke-KubeRollout. Objects in a namespace the
 apply creates cannot be checked before the namespace exists: when such an object (or any write) is refused after
@@ -92,7 +92,7 @@ undo) the next apply does not bring back fields of the revision that was undone.
     Parameters  = @{
         Path        = 'Manifest files or folders. Wildcards are expanded; a folder yields its .yaml, .yml and .json files.'
         LiteralPath = 'Manifest files or folders, taken literally. Binds to the PSPath of objects from Get-ChildItem.'
-        InputObject = 'Manifest objects from Get-KubeManifest, from the pipeline or as an array. All objects of the pipeline are applied in one transaction when it ends, as the objects of files are; anything else is an error (InputNotManifest) and nothing is applied. The objects'' own namespaces are kept; -Namespace (given on the command line or as a default) is the namespace of those that name none.'
+        InputObject = 'Manifest objects from Get-KubeManifest, from the pipeline or as an array. All objects of the pipeline (and the files of paths piped with them) are applied in one transaction when it ends, as the objects of files are. The objects'' own namespaces are kept; -Namespace (given on the command line or as a default) is the namespace of those that name none.'
         Recurse     = 'Also applies the manifests of sub-folders.'
         ChangeCause = 'The change cause to record (kubernetes.io/change-cause) on the workloads whose pod template changes.'
         Record      = 'Records the command line as the change cause, as kubectl --record did.'
@@ -144,6 +144,6 @@ undo) the next apply does not bring back fields of the revision that was undone.
             Remarks = 'ApplyResult objects bind to Wait-KubeRollout by Kind, Name and Namespace.'
         }
     )
-    Notes       = 'Error ids: ManifestFileNotFound, ManifestFileUnreadable, ManifestYamlInvalid, ManifestTooDeep, ManifestTooLarge (LimitsExceeded), ManifestNotAnObject, ManifestKindMissing, ManifestKindUnknown, ManifestFieldInvalid, ManifestNameMissing, ManifestInvalid, PathNotFileSystem, ApplyKubeApiInvalid (and other ApplyKubeApi<Reason>; the message ends with what was undone), ApplyMergeFailed, ConfigReferenceMissing (ObjectNotFound: a workload needs a ConfigMap, Secret or key that neither the apply nor the cluster has; TargetObject is the workload), ConfigImmutable (InvalidOperation: the data of an immutable ConfigMap or Secret would change), ConfigVersionNameTooLong, DeploymentPaused (-RestartDependents of a paused Deployment), RollbackNeedsWait, ChangeCauseConflict, InputNotManifest (InvalidArgument: something piped that is not a manifest object; nothing is applied), ClusterUnreachable, ClusterTimeout, ClusterResponseInvalid, KubeConfigNotFound, KubeConfigInvalid, RolloutFailed, RolloutRolledBack, RolloutTimeout. Errors about a cluster object carry only its kind, namespace and name as the TargetObject.'
+    Notes       = 'Error ids: ManifestFileNotFound, ManifestFileUnreadable, ManifestYamlInvalid, ManifestTooDeep, ManifestTooLarge (LimitsExceeded), ManifestNotAnObject, ManifestKindMissing, ManifestKindUnknown, ManifestFieldInvalid, ManifestNameMissing, ManifestInvalid, PathNotFileSystem, ApplyKubeApiInvalid (and other ApplyKubeApi<Reason>; the message ends with what was undone), ApplyMergeFailed, ConfigReferenceMissing (ObjectNotFound: a workload needs a ConfigMap, Secret or key that neither the apply nor the cluster has; TargetObject is the workload), ConfigImmutable (InvalidOperation: the data of an immutable ConfigMap or Secret would change), ConfigVersionNameTooLong, DeploymentPaused (-RestartDependents of a paused Deployment), RollbackNeedsWait, ChangeCauseConflict, ClusterUnreachable, ClusterTimeout, ClusterResponseInvalid, KubeConfigNotFound, KubeConfigInvalid, RolloutFailed, RolloutRolledBack, RolloutTimeout. Errors about a cluster object carry only its kind, namespace and name as the TargetObject.'
     Links       = @('about_KubeRollout', 'Get-KubeManifest', 'Wait-KubeRollout', 'Get-KubeRolloutHistory', 'Compare-KubeRolloutRevision', 'Remove-KubeConfigVersion')
 }

@@ -34,14 +34,6 @@ BeforeAll {
         (Invoke-Kubectl -Cluster $cluster -n $Namespace get service $Service -o "jsonpath={$JsonPath}").Output
     }
 
-    function Get-WhatIf([scriptblock] $Command) {
-        $transcript = Join-Path ([IO.Path]::GetTempPath()) "whatif-$([guid]::NewGuid()).txt"
-        Start-Transcript -Path $transcript | Out-Null
-        try { & $Command } finally { Stop-Transcript | Out-Null }
-        Get-Content $transcript -Raw
-        Remove-Item $transcript
-    }
-
     # A variant of the green side written to a temp file (an image, a rollout that will not finish).
     function New-GreenManifest([string] $Image) {
         New-ManifestFile ((Get-Content (Join-Path $bg 'vweb-green.yaml') -Raw) -replace 'image: nginx:1\.27-alpine', "image: $Image") -Name 'vweb-green.yaml'
@@ -78,7 +70,7 @@ Describe 'A blue-green release of examples/blue-green' {
         $ns = New-BlueGreen
         $version = Get-ServiceField $ns '.metadata.resourceVersion'
 
-        $whatIf = Get-WhatIf { Switch-KubeBlueGreen -Service vweb -To vweb-green -WhatIf }
+        $whatIf = Get-HostText { Switch-KubeBlueGreen -Service vweb -To vweb-green -WhatIf }
 
         $whatIf | Should -Match 'switch from vweb-blue to vweb-green'
         $whatIf | Should -Match ([regex]::Escape('app=vweb,slot=blue -> app=vweb,slot=green'))

@@ -36,13 +36,27 @@ public static class ManifestLoader
     }
 
     /// <summary>
-    /// Objects read before (Get-KubeManifest's output), to be applied together: checked again, since a script may
-    /// have changed them on the way; an invalid one fails the set.
+    /// Objects read before (Get-KubeManifest's output), to be applied together: checked again from their JSON (what
+    /// an apply sends), since a script may have changed it on the way; an invalid one fails the set.
     /// </summary>
     public static ManifestSet Check(IEnumerable<ManifestObject> objects)
     {
-        var all = objects.ToList();
-        return new ManifestSet(ManifestOrdering.Order(all), Validate(all));
+        var all = new List<ManifestObject>();
+        var failures = new List<KubeRolloutException>();
+        foreach (var given in objects)
+        {
+            try
+            {
+                all.Add(given.With(given.Json));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failures.Add(new ManifestException("ManifestInvalid", FailureKind.InvalidData, given.Location, $"{given.Kind} \"{given.Name}\" is invalid: {e.Message}", e));
+            }
+        }
+
+        failures.AddRange(Validate(all));
+        return new ManifestSet(ManifestOrdering.Order(all), failures);
     }
 
     private static IReadOnlyList<KubeRolloutException> Validate(IEnumerable<ManifestObject> objects) =>

@@ -9,4 +9,8 @@ namespace KubeRollout.Core.Manifests;
 public sealed record ManifestSet(IReadOnlyList<ManifestObject> Objects, IReadOnlyList<KubeRolloutException> Failures)
 {
     public bool Succeeded => Failures.Count == 0;
+
+    /// <summary>Both sets as one apply: every object of both, in apply order, and every failure of either.</summary>
+    public ManifestSet With(ManifestSet other) =>
+        new(ManifestOrdering.Order(Objects.Concat(other.Objects)), [.. Failures, .. other.Failures]);
 }

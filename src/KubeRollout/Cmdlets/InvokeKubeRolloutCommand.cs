@@ -38,10 +38,9 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
     public string[] LiteralPath { get; set; } = [];
 
     /// <summary>Manifest objects from Get-KubeManifest; every object of the pipeline is applied in one transaction.</summary>
-    // PSObject, not Core's ManifestObject: PowerShell reads parameter types before the module's dependency resolver is in place.
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
     [ValidateNotNull]
-    public PSObject[] InputObject { get; set; } = [];
+    public ManifestObject[] InputObject { get; set; } = [];
 
     [Parameter]
     public SwitchParameter Recurse { get; set; }
@@ -95,22 +94,10 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 
     protected override void ProcessRecord()
     {
+        // The parameter set is chosen per pipeline object: paths and manifest objects may come in the same pipeline.
         if (ParameterSetName == InputObjectSet)
         {
-            foreach (var item in InputObject)
-            {
-                if (item.BaseObject is ManifestObject manifest)
-                {
-                    _objects.Add(manifest);
-                    continue;
-                }
-
-                _inputFailed = true;
-                WriteFailure(new KubeRolloutException(
-                    "InputNotManifest", FailureKind.InvalidArgument,
-                    $"Invoke-KubeRollout takes manifest objects from Get-KubeManifest, or files by -Path, not {item.BaseObject.GetType().Name} '{item}'.", item.BaseObject));
-            }
-
+            _objects.AddRange(InputObject);
             return;
         }
 
@@ -146,7 +133,7 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 
     private void Apply()
     {
-        var input = ParameterSetName == InputObjectSet ? ManifestLoader.Check(_objects) : ManifestLoader.LoadAll(_files);
+        var input = ManifestLoader.LoadAll(_files).With(ManifestLoader.Check(_objects));
         input.Failures.ToList().ForEach(WriteFailure);
         if (_inputFailed || !input.Succeeded)
         {
@@ -224,7 +211,7 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
     {
         string[] recorded = [nameof(Path), nameof(LiteralPath), nameof(Recurse), nameof(VersionConfig), nameof(Record)];
         var parts = new List<string> { MyInvocation.MyCommand.Name };
-        if (ParameterSetName == InputObjectSet)
+        if (_objects.Count > 0)
         {
             // The objects came from files: the command that applies the same files says what was applied.
             parts.Add($"-{nameof(InputObject)} (Get-KubeManifest {string.Join(",", _objects.Select(o => o.Path).Distinct(StringComparer.Ordinal))})");

@@ -12,8 +12,8 @@ public abstract class WorkloadSelectionCmdlet : KubeClusterCmdlet
 {
     protected WorkloadSelectionCmdlet() => Kind = WorkloadKindsAttribute.Of(GetType()).DefaultKind;
 
-    // A string rather than Core's WorkloadKind: PowerShell inspects parameter types before the module's
-    // dependency resolver is in place, so cmdlet signatures use only types of this assembly and the BCL.
+    // A string, as WorkloadKindsAttribute names the kinds: its default comes from an attribute, which PowerShell reads
+    // before the module's dependency resolver is in place.
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateSet("Deployment", "StatefulSet", "DaemonSet", IgnoreCase = true)]
     public string Kind { get; set; }
