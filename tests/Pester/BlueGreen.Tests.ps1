@@ -293,3 +293,43 @@ subsets:
         $refused[-1].TargetObject | Should -Be 'manual'
     }
 }
+
+Describe 'Invoke-KubeRollout on the Service warns where Switch-KubeBlueGreen would refuse' {
+    BeforeAll {
+        $ns = New-BlueGreen -Prefix bg-apply
+
+        # examples/blue-green/vweb-service-blue.yaml with another selector.
+        function New-ServiceManifest([string] $Selector) {
+            New-ManifestFile ((Get-Content (Join-Path $bg 'vweb-service-blue.yaml') -Raw) -replace '(?ms)^  selector:.*?^  ports:', "  selector:`n$Selector`n  ports:") -Name vweb-service.yaml
+        }
+    }
+
+    It 'warns, in -WhatIf too, when the new selector matches no ready pod' {
+        $purple = New-ServiceManifest "    app: vweb`n    slot: purple"
+        $expected = 'The selector of service vweb becomes app=vweb,slot=purple, which matches no ready pod: the Service will have no endpoints, and requests to it fail until pods with these labels are ready.'
+
+        $whatIf = Get-HostText { Invoke-KubeRollout $purple -WhatIf }
+        $result = Invoke-KubeRollout $purple -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $whatIf | Should -Match ([regex]::Escape($expected))
+        $result.Action | Should -Be 'Configured'
+        @($warnings.Message) | Should -Be @($expected)
+        Get-EndpointPod $ns | Should -BeNullOrEmpty
+    }
+
+    It 'warns when the new selector matches the pods of both sides' {
+        $both = New-ServiceManifest '    app: vweb'
+
+        Invoke-KubeRollout $both -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+        @($warnings.Message) | Should -HaveCount 1
+        $warnings[0].Message | Should -BeLike 'The selector of service vweb becomes app=vweb, which matches the pods of deployment vweb-blue, deployment vweb-green: the Service sends its traffic to all of them.*'
+    }
+
+    It 'says nothing when the new selector reaches one side''s ready pods, as a switch would' {
+        Invoke-KubeRollout (Join-Path $bg 'vweb-service-green.yaml') -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+        $warnings | Should -BeNullOrEmpty
+        Wait-Until { -not (Compare-Object @(Get-EndpointPod $ns) @(Get-ReadyPod $ns green)) } -Because 'the green pods are the endpoints'
+    }
+}
