@@ -57,6 +57,21 @@ Describe 'A Recreate rollout' {
         @($warnings.Message) | Should -Be @('deployment/vweb now uses the Recreate strategy. Recreate stops every old pod before it starts any new one: the application is down from the start of each rollout until the new pods are ready.')
     }
 
+    It 'warns when a restart or an undo rolls the Deployment out with Recreate, and -WhatIf of the undo too' {
+        Invoke-KubeRollout (Join-Path $strategies 'vweb-recreate-v2.0.yaml') -Wait -Timeout 60s -WarningAction SilentlyContinue | Out-Null
+        $recreated = $downtime -replace 'all 2', 'all 3'
+
+        Restart-KubeRollout vweb -WarningVariable restartWarnings -WarningAction SilentlyContinue | Out-Null
+        Wait-KubeRollout vweb -Timeout 60s | Out-Null
+        Undo-KubeRollout vweb -WhatIf -WarningVariable whatIfWarnings -WarningAction SilentlyContinue
+        $undo = Undo-KubeRollout vweb -WarningVariable undoWarnings -WarningAction SilentlyContinue
+
+        @($restartWarnings.Message) | Should -Be @($recreated)
+        @($whatIfWarnings.Message) | Should -Be @($recreated)
+        $undo.ToRevision | Should -Be 2
+        @($undoWarnings.Message) | Should -Be @($recreated)
+    }
+
     It 'does not warn about a RollingUpdate rollout' {
         Invoke-KubeRollout (Join-Path $vweb 'update/vweb-v2.0.yaml') -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
 

@@ -196,7 +196,8 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
             }
 
             WriteObject(result);
-            restarted.Add(result!);
+            result!.Warnings.ToList().ForEach(WriteWarning);
+            restarted.Add(result);
         }
 
         return restarted;

@@ -37,6 +37,7 @@ public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
         try
         {
             var plan = Run(token => ConfigCheckedUndo.PlanAsync(Client, workload, ToRevision, Force, token));
+            plan.Warnings.ToList().ForEach(WriteWarning);
             var description = UndoDescription.Of(plan);
             if (!ShouldProcess(description, description, "Undo rollout"))
             {

@@ -67,6 +67,7 @@ public static class RolloutGuard
                 }
 
                 report(new RolloutGuardEvent.RolledBack(undo));
+                undo.Warnings.ToList().ForEach(w => report(new RolloutGuardEvent.Warned(w)));
                 var restored = await WaitAsync(client, [workload], timeout, rollbackOnFailure: false, report, cancellationToken).ConfigureAwait(false);
                 report(new RolloutGuardEvent.Failed(RolloutFailurePolicy.RolledBack(status, diagnosis, undo, restored.Count > 0)));
                 completed.AddRange(restored);

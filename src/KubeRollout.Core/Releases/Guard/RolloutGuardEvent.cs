@@ -22,7 +22,7 @@ public abstract record RolloutGuardEvent
     /// <summary>Something the user should know that is not an error (verbose).</summary>
     public sealed record Noted(string Message) : RolloutGuardEvent;
 
-    /// <summary>A warning: a failed rollout is being rolled back.</summary>
+    /// <summary>A warning: a failed rollout is being rolled back (and, under Recreate, is down until the rollback's pods are ready).</summary>
     public sealed record Warned(string Message) : RolloutGuardEvent;
 
     /// <summary>The undo of a failed rollout, an output object.</summary>

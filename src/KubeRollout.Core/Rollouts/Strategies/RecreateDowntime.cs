@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using k8s.Models;
 
 namespace KubeRollout.Core.Rollouts.Strategies;
 
 /// <summary>
 /// The downtime of a Recreate rollout (pure): the Deployment controller stops every old pod before it starts a new
 /// one, so the application is down from the start of the rollout until the new pods are ready. Whoever starts such
-/// a rollout, or makes a Deployment roll out that way, is told.
+/// a rollout (an apply, a restart, an undo), or makes a Deployment roll out that way, is told.
 /// </summary>
 public static class RecreateDowntime
 {
@@ -32,6 +33,18 @@ public static class RecreateDowntime
         }
 
         var pods = live["status"]?["replicas"]?.GetValue<int>() ?? live["spec"]?["replicas"]?.GetValue<int>() ?? 1;
+        return RolloutWarning(name, pods);
+    }
+
+    /// <summary>The warning for a rollout a restart or an undo starts: null unless the Deployment uses Recreate and has pods.</summary>
+    public static string? Warning(V1Deployment deployment) =>
+        deployment.Spec?.Strategy?.Type == nameof(StrategyType.Recreate)
+            ? RolloutWarning(deployment.Metadata.Name, deployment.Status?.Replicas ?? deployment.Spec.Replicas ?? 1)
+            : null;
+
+    /// <param name="pods">The pods that run now and are all stopped first.</param>
+    private static string? RolloutWarning(string name, int pods)
+    {
         if (pods == 0)
         {
             return null;

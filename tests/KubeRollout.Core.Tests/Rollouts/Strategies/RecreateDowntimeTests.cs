@@ -48,6 +48,22 @@ public sealed class RecreateDowntimeTests
     }
 
     [Fact]
+    public void A_restart_or_undo_of_a_recreate_deployment_with_pods_warns()
+    {
+        k8s.Models.V1Deployment Live(string strategy, int? running) => new()
+        {
+            Metadata = new() { Name = "web" },
+            Spec = new() { Replicas = 4, Strategy = new() { Type = strategy } },
+            Status = running is null ? null : new() { Replicas = running },
+        };
+
+        Assert.StartsWith("deployment/web rolls out with the Recreate strategy: all 2 of its pods", RecreateDowntime.Warning(Live("Recreate", 2)), StringComparison.Ordinal);
+        Assert.Contains("all 4 of its pods", RecreateDowntime.Warning(Live("Recreate", null)), StringComparison.Ordinal);
+        Assert.Null(RecreateDowntime.Warning(Live("Recreate", 0)));
+        Assert.Null(RecreateDowntime.Warning(Live("RollingUpdate", 2)));
+    }
+
+    [Fact]
     public void A_deployment_without_strategy_rolls_out_as_rolling_update()
     {
         var live = JsonNode.Parse("""{"kind":"Deployment","metadata":{"name":"web"},"spec":{"replicas":2}}""")!.AsObject();
