@@ -75,7 +75,9 @@
   only to a side that is fully available, with -Verify, -Wait for the endpoints, a recorded history, -Back, and an
   optional scale-down of the old side.
 - Get-KubeManifest (bounded: depth, size, aliases); Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl
-  works against, with Endpoints and EndpointSlices. Kubeconfigs are loaded and merged as kubectl does.
+  works against, with Endpoints and EndpointSlices, which keeps its objects in its folder across restarts and
+  crashes (-Fresh starts empty), writes its own log there, keeps its secret files readable by their owner only and
+  refuses hostile requests as an API server does. Kubeconfigs are loaded and merged as kubectl does.
 - Names as lists and wildcard patterns (reading cmdlets; no name = every workload, -AllNamespaces); Tab completion of
   workloads, namespaces, contexts, nodes and revisions, cached and bounded; views that fit 120 columns (history
   grouped by workload, a revision described as kubectl rollout history --revision does, status with the whole

@@ -2,7 +2,9 @@
     Synopsis    = 'Lists sandbox clusters.'
     Description = @'
 Get-KubeSandbox returns the sandbox of the given folder, or, without -Path, the running sandboxes that
-Start-KubeSandbox created in the temp folder.
+Start-KubeSandbox created in the temp folder. IsRunning is true only when the process the folder's state file names
+is that sandbox still: it started when the sandbox did, runs the sandbox program, is no zombie and holds the folder's
+lock (a process id reused after a crash is not the sandbox).
 '@
     Parameters  = @{
         Path = 'A sandbox''s folder. Default: every kuberollout-sandbox-* folder of the temp folder with a running sandbox.'

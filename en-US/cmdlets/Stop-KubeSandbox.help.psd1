@@ -2,11 +2,14 @@
     Synopsis    = 'Stops a sandbox cluster started by Start-KubeSandbox.'
     Description = @'
 Stop-KubeSandbox asks the sandbox in the given folder to stop, waits for it, and ends the process if it does not stop
-in time. All its objects are gone afterwards. -Remove also deletes the folder.
+in time. Its objects stay in the folder: Start-KubeSandbox at the same -Path brings them back (-Fresh starts empty).
+-Remove deletes the folder, objects and all. Only the sandbox's own process is ever stopped: a state file left by a
+crash names a process id that another program may have since, and that process is left alone (the state file is
+removed).
 '@
     Parameters  = @{
         Path     = 'The sandbox''s folder. Binds from the Path property of the object Start-KubeSandbox returns.'
-        Remove   = 'Also deletes the sandbox''s folder (kubeconfig, log).'
+        Remove   = 'Also deletes the sandbox''s folder: kubeconfig, token, CA, log and the kept objects.'
         PassThru = 'Returns the stopped sandbox.'
     }
     Inputs      = @(

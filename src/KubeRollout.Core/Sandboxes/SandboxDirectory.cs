@@ -1,9 +1,11 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace KubeRollout.Core.Sandboxes;
 
-/// <summary>The files a sandbox keeps in its folder: sandbox.json while it runs, stop to ask it to end, sandbox.log.</summary>
+/// <summary>
+/// The files a sandbox keeps in its folder: sandbox.json while it runs, stop to ask it to end, sandbox.log (its own
+/// log, rotated), state/ (its objects) and its identity (kubeconfig, token, pki/).
+/// </summary>
 public static class SandboxDirectory
 {
     public const string StateFile = "sandbox.json";
@@ -27,6 +29,8 @@ public static class SandboxDirectory
             using var document = JsonDocument.Parse(File.ReadAllText(stateFile));
             var root = document.RootElement;
             var processId = root.GetProperty("pid").GetInt32();
+            var processStart = root.TryGetProperty("processStart", out var start) ? start.GetString() : null;
+            var program = root.TryGetProperty("program", out var recordedProgram) ? recordedProgram.GetString() : null;
             return new SandboxInfo
             {
                 Path = directory,
@@ -35,7 +39,7 @@ public static class SandboxDirectory
                 Context = root.GetProperty("context").GetString()!,
                 ProcessId = processId,
                 StartedAt = root.TryGetProperty("startedAt", out var started) ? started.GetDateTimeOffset() : null,
-                IsRunning = IsAlive(processId),
+                IsRunning = SandboxProcessIdentity.IsSandbox(directory, processId, processStart, program),
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
@@ -52,17 +56,4 @@ public static class SandboxDirectory
         Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), DefaultPrefix + "*")
             .Select(Read)
             .OfType<SandboxInfo>();
-
-    private static bool IsAlive(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 }

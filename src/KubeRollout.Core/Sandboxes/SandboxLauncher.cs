@@ -27,7 +27,15 @@ public static class SandboxLauncher
                 "SandboxAlreadyRunning", FailureKind.ResourceExists, $"A sandbox already runs in '{options.Directory}' ({running.Server}, process {running.ProcessId}).", running);
         }
 
-        Directory.CreateDirectory(options.Directory);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(options.Directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(options.Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); // it holds secrets
+        }
+
         File.Delete(Path.Combine(options.Directory, SandboxDirectory.StopFile));
         // Its own session, where the OS allows it, so that Ctrl+C in the terminal that started it does not stop it.
         var setsid = OperatingSystem.IsWindows() ? null : new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
@@ -42,11 +50,11 @@ public static class SandboxLauncher
         var process = Process.Start(start)
             ?? throw new KubeRolloutException("SandboxStartFailed", FailureKind.InvalidOperation, "The sandbox process could not be started.", options.Directory);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var log = new StreamWriter(Path.Combine(options.Directory, SandboxDirectory.LogFile), append: true) { AutoFlush = true };
-        var gate = new object();
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
-        // The process keeps writing to the log for as long as this session lives; later writes to a closed pipe
-        // are ignored by .NET, so the sandbox outlives the session that started it.
+        // The sandbox writes its own log (DIR/sandbox.log); here only its readiness line and what it says on stderr
+        // before its log exists (usage errors) are read. Later writes to a closed pipe are ignored by .NET, so the
+        // sandbox outlives the session that started it.
         void OnLine(string? line)
         {
             if (line is null)
@@ -54,14 +62,13 @@ public static class SandboxLauncher
                 return;
             }
 
-            lock (gate)
-            {
-                log.WriteLine(line);
-            }
-
             if (line.StartsWith("kuberollout-sandbox ready", StringComparison.Ordinal))
             {
                 ready.TrySetResult();
+            }
+            else if (line.StartsWith("kuberollout-sandbox:", StringComparison.Ordinal))
+            {
+                errors.Enqueue(line);
             }
         }
 
@@ -95,7 +102,7 @@ public static class SandboxLauncher
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var tail = LogTail(options.Directory);
+        var tail = errors.IsEmpty ? LogTail(options.Directory) : $" {string.Join(" ", errors)}";
         throw new KubeRolloutException(
             "SandboxStartFailed", FailureKind.InvalidOperation,
             exitedEarly
@@ -105,7 +112,9 @@ public static class SandboxLauncher
     }
 
     /// <summary>
-    /// Asks the sandbox to stop and waits; kills it if it does not end in time. True when a process was stopped. With
+    /// Asks the sandbox to stop and waits; kills it if it does not end in time. True when a process was stopped.
+    /// Only the verified sandbox process is ever killed (<see cref="SandboxProcessIdentity"/>): a state file left by a
+    /// crash, whose process id another process may have taken since, is removed and nothing is killed. With
     /// <paramref name="remove"/>, its folder (kubeconfig, log) is deleted too.
     /// </summary>
     public static async Task<bool> StopAsync(string directory, bool remove, CancellationToken cancellationToken)
@@ -124,21 +133,37 @@ public static class SandboxLauncher
         var info = SandboxDirectory.Read(directory);
         if (info is null || !info.IsRunning)
         {
+            File.Delete(Path.Combine(directory, SandboxDirectory.StateFile));
             return false;
         }
 
-        using var process = Process.GetProcessById(info.ProcessId);
-        await File.WriteAllTextAsync(Path.Combine(directory, SandboxDirectory.StopFile), "stop", cancellationToken).ConfigureAwait(false);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(StopTimeout);
+        Process process;
         try
         {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            process = Process.GetProcessById(info.ProcessId);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (ArgumentException)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            return false; // it ended between the check and now
+        }
+
+        using (process)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, SandboxDirectory.StopFile), "stop", cancellationToken).ConfigureAwait(false);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(StopTimeout);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (SandboxDirectory.Read(directory) is { IsRunning: true } still && still.ProcessId == info.ProcessId)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
         File.Delete(Path.Combine(directory, SandboxDirectory.StateFile));
@@ -160,6 +185,11 @@ public static class SandboxLauncher
         {
             yield return "--failing-image";
             yield return pattern;
+        }
+
+        if (options.Fresh)
+        {
+            yield return "--fresh";
         }
     }
 

@@ -15,4 +15,7 @@ public sealed record SandboxStartOptions
     public int Port { get; init; }
 
     public IReadOnlyList<string> FailingImages { get; init; } = [];
+
+    /// <summary>Start with an empty cluster, forgetting the objects an earlier run kept in the folder.</summary>
+    public bool Fresh { get; init; }
 }

@@ -1,12 +1,14 @@
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Watch;
 using KubeRollout.Sandbox.Registry;
+using KubeRollout.Sandbox.Storage.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace KubeRollout.Sandbox.Api;
 
 /// <summary>What every request handler works with.</summary>
-internal sealed class ApiContext(ClusterRegistry registry, TimeProvider clock, WatchHub watches, ResponseWriter responses, ILogger logger, CancellationToken stopping)
+internal sealed class ApiContext(
+    ClusterRegistry registry, TimeProvider clock, WatchHub watches, ResponseWriter responses, StateJournal journal, ILogger logger, CancellationToken stopping)
 {
     public ClusterRegistry Registry { get; } = registry;
 
@@ -18,6 +20,9 @@ internal sealed class ApiContext(ClusterRegistry registry, TimeProvider clock, W
     public WatchHub Watches { get; } = watches;
 
     public ResponseWriter Responses { get; } = responses;
+
+    /// <summary>Where commits are kept; a write is answered only once what it committed is there.</summary>
+    public StateJournal Journal { get; } = journal;
 
     public ILogger Logger { get; } = logger;
 

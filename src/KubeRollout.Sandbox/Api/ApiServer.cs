@@ -47,6 +47,12 @@ internal sealed class ApiServer
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            // Acknowledge no write before it is kept: the answer waits until every commit so far is in the journal.
+            http.Response.OnStarting(() => _api.Journal.WaitUntilWrittenAsync(_api.Registry.ResourceVersion, http.RequestAborted));
+        }
+
         try
         {
             if (!_token.Matches(http.Request.Headers.Authorization))

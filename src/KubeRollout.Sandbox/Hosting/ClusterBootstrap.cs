@@ -1,11 +1,15 @@
+using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Registry;
+using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Hosting;
 
 /// <summary>
-/// What every new cluster has before anyone writes to it: the system namespaces, and the kubernetes Service with the
+/// What every cluster has before anyone writes to it: the system namespaces, and the kubernetes Service with the
 /// Endpoints and EndpointSlice that the API server itself keeps for it (its endpoint reconciler), pointing at the API.
+/// A cluster restored from its folder keeps what it has: what is missing is created, and the Service, Endpoints and
+/// EndpointSlice follow the port the API now listens on.
 /// </summary>
 internal static class ClusterBootstrap
 {
@@ -18,7 +22,7 @@ internal static class ClusterBootstrap
 
     public static void Seed(ClusterRegistry registry, int apiPort)
     {
-        foreach (var name in Namespaces)
+        foreach (var name in Namespaces.Where(n => registry.Get<V1Namespace>(null, n) is null))
         {
             registry.Create(new V1Namespace
             {
@@ -30,7 +34,7 @@ internal static class ClusterBootstrap
             }, FieldManager);
         }
 
-        registry.Create(new V1Service
+        Ensure(registry, new V1Service
         {
             ApiVersion = "v1",
             Kind = "Service",
@@ -52,9 +56,9 @@ internal static class ClusterBootstrap
                 Ports = [new V1ServicePort { Name = "https", Port = 443, Protocol = "TCP", TargetPort = apiPort }],
             },
             Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus() },
-        }, FieldManager);
+        }, s => s.Spec.Ports, (s, ports) => s.Spec.Ports = ports);
 
-        registry.Create(new V1Endpoints
+        Ensure(registry, new V1Endpoints
         {
             ApiVersion = "v1",
             Kind = "Endpoints",
@@ -65,8 +69,8 @@ internal static class ClusterBootstrap
                 Labels = new Dictionary<string, string> { ["endpointslice.kubernetes.io/skip-mirror"] = "true" },
             },
             Subsets = [new V1EndpointSubset { Addresses = [new V1EndpointAddress { Ip = ApiAddress }], Ports = [new Corev1EndpointPort { Name = "https", Port = apiPort, Protocol = "TCP" }] }],
-        }, FieldManager);
-        registry.Create(new V1EndpointSlice
+        }, e => e.Subsets, (e, subsets) => e.Subsets = subsets);
+        Ensure(registry, new V1EndpointSlice
         {
             ApiVersion = "discovery.k8s.io/v1",
             Kind = "EndpointSlice",
@@ -79,6 +83,23 @@ internal static class ClusterBootstrap
             AddressType = "IPv4",
             Ports = [new Discoveryv1EndpointPort { Name = "https", Port = apiPort, Protocol = "TCP" }],
             Endpoints = [new V1Endpoint { Addresses = [ApiAddress], Conditions = new V1EndpointConditions { Ready = true } }],
-        }, FieldManager);
+        }, e => e.Ports, (e, ports) => e.Ports = ports);
+    }
+
+    /// <summary>Creates <paramref name="desired"/>, or brings the part of an existing one that names the API's address in step.</summary>
+    private static void Ensure<TObject, TPart>(ClusterRegistry registry, TObject desired, Func<TObject, TPart> part, Action<TObject, TPart> setPart)
+        where TObject : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var existing = registry.Get<TObject>(desired.Metadata.NamespaceProperty, desired.Metadata.Name);
+        if (existing is null)
+        {
+            registry.Create(desired, FieldManager);
+        }
+        else if (ModelJson.Serialize(part(existing)!) != ModelJson.Serialize(part(desired)!))
+        {
+            var updated = ObjectCloner.Clone(existing);
+            setPart(updated, part(desired));
+            registry.Update(updated, FieldManager);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using KubeRollout.Sandbox.Security;
 
 namespace KubeRollout.Sandbox.Hosting;
 
@@ -32,5 +33,17 @@ public static class KubeconfigFile
 
             """;
         SecretFile.Write(path, text);
+    }
+
+    /// <summary>The port of the server a kubeconfig written earlier names, so that a restart can keep it.</summary>
+    public static int? PreviousPort(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var server = File.ReadLines(path).Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("server: ", StringComparison.Ordinal));
+        return server is not null && Uri.TryCreate(server["server: ".Length..], UriKind.Absolute, out var uri) && uri.Port > 0 ? uri.Port : null;
     }
 }

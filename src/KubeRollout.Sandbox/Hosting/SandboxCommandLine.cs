@@ -9,15 +9,17 @@ public sealed record CommandLineResult(SandboxOptions? Options, bool ShowHelp, s
 public static class SandboxCommandLine
 {
     public const string Usage = """
-        Usage: kuberollout-sandbox --dir DIR [--nodes N] [--time-scale X] [--port P] [--failing-image PATTERN]...
+        Usage: kuberollout-sandbox --dir DIR [--nodes N] [--time-scale X] [--port P] [--failing-image PATTERN]... [--fresh]
 
         Runs a local Kubernetes API server with simulated nodes on https://127.0.0.1.
 
-          --dir DIR                  folder for the kubeconfig and sandbox.json (created if missing); required
+          --dir DIR                  folder for the kubeconfig, sandbox.json, the log and the cluster's objects
+                                     (created if missing; a restart in the same folder keeps the objects); required
           --nodes N                  number of simulated nodes (default 3)
           --time-scale X             simulated seconds per wall-clock second (default 1)
           --port P                   port to listen on; 0 picks a free one (default 0)
           --failing-image PATTERN    wildcard; pods with a matching image never become Ready (repeatable)
+          --fresh                    start with an empty cluster, forgetting the objects kept in DIR
           --help                     show this text
 
         The sandbox stops on SIGINT/SIGTERM or when the file DIR/stop appears.
@@ -31,6 +33,7 @@ public static class SandboxCommandLine
         var timeScale = 1.0;
         var port = 0;
         var failingImages = new List<string>();
+        var fresh = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -38,6 +41,12 @@ public static class SandboxCommandLine
             if (name is "--help" or "-h")
             {
                 return new CommandLineResult(null, true, null);
+            }
+
+            if (name == "--fresh" && inlineValue is null)
+            {
+                fresh = true;
+                continue;
             }
 
             if (name is not ("--dir" or "--nodes" or "--time-scale" or "--port" or "--failing-image"))
@@ -112,6 +121,7 @@ public static class SandboxCommandLine
                 TimeScale = timeScale,
                 Port = port,
                 FailingImages = failingImages,
+                Fresh = fresh,
             },
             false,
             null);

@@ -7,6 +7,7 @@ using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Registry;
 using KubeRollout.Sandbox.Security;
 using KubeRollout.Sandbox.Storage;
+using KubeRollout.Sandbox.Storage.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,24 +30,30 @@ public sealed class SandboxServer : IAsyncDisposable
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebApplication _app;
+    private readonly SandboxLock _folderLock;
+    private readonly SandboxIdentity _identity;
     private readonly SandboxCertificates _certificates;
     private readonly WatchHub _watches;
+    private readonly StateJournal _journal;
     private readonly CancellationTokenSource _stopping;
     private readonly Task _controllers;
     private readonly ILogger _logger;
     private int _disposed;
 
     private SandboxServer(
-        SandboxOptions options, WebApplication app, SandboxCertificates certificates, BearerToken token, ClusterRegistry registry,
-        SimulatedClock clock, WatchHub watches, CancellationTokenSource stopping, Task controllers, Uri baseUrl, ILogger logger)
+        SandboxOptions options, WebApplication app, SandboxLock folderLock, SandboxIdentity identity, SandboxCertificates certificates, ClusterRegistry registry,
+        SimulatedClock clock, WatchHub watches, StateJournal journal, CancellationTokenSource stopping, Task controllers, Uri baseUrl, ILogger logger)
     {
         Options = options;
         _app = app;
+        _folderLock = folderLock;
+        _identity = identity;
         _certificates = certificates;
-        Token = token;
+        Token = identity.Token;
         Registry = registry;
         Clock = clock;
         _watches = watches;
+        _journal = journal;
         _stopping = stopping;
         _controllers = controllers;
         BaseUrl = baseUrl;
@@ -81,32 +88,56 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         loggerFactory ??= NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("KubeRollout.Sandbox");
-        Directory.CreateDirectory(options.Directory);
-        File.Delete(Path.Combine(options.Directory, StopSignal.StopFileName));
-
-        var clock = new SimulatedClock(options.TimeScale);
-        var store = new ClusterStore();
-        var registry = new ClusterRegistry(store, clock);
-        var serialized = new SerializedObjects();
-        var watches = new WatchHub(store, serialized);
-        var certificates = SandboxCertificates.Create(DateTimeOffset.UtcNow);
-        var token = BearerToken.Generate();
-        var stopping = new CancellationTokenSource();
-        var api = new ApiContext(registry, clock, watches, new ResponseWriter(serialized, clock), logger, stopping.Token);
-
-        ApiServer? server = null;
-        var app = BuildWebApplication(options, certificates, loggerFactory, context => server!.HandleAsync(context));
+        SecretFile.RequirePrivateFolder(options.Directory);
+        var folderLock = SandboxLock.Acquire(options.Directory);
+        StateJournal? journal = null;
+        SandboxIdentity? identity = null;
+        SandboxCertificates? certificates = null;
         try
         {
-            await app.StartAsync(cancellationToken);
+            File.Delete(Path.Combine(options.Directory, StopSignal.StopFileName));
+            identity = SandboxIdentity.LoadOrCreate(options.Directory, DateTimeOffset.UtcNow);
+            certificates = SandboxCertificates.Create(DateTimeOffset.UtcNow, identity.Authority);
+            var store = new ClusterStore();
+            journal = StateJournal.Open(
+                options.Directory, options.Fresh, store, ResourceRegistry.Resources.ToList(), resumed => new SimulatedClock(options.TimeScale, resumed), out var clock, logger);
+            return await StartServingAsync(options, folderLock, identity, certificates, store, journal, clock, loggerFactory, logger, cancellationToken);
         }
         catch
         {
-            // Nothing else holds these yet (for instance the port was taken).
-            await app.DisposeAsync();
+            if (journal is not null)
+            {
+                await journal.DisposeAsync();
+            }
+
+            certificates?.Dispose();
+            identity?.Dispose();
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<SandboxServer> StartServingAsync(
+        SandboxOptions options, SandboxLock folderLock, SandboxIdentity identity, SandboxCertificates certificates, ClusterStore store, StateJournal journal,
+        SimulatedClock clock, ILoggerFactory loggerFactory, ILogger logger, CancellationToken cancellationToken)
+    {
+        var registry = new ClusterRegistry(store, clock);
+        var serialized = new SerializedObjects();
+        var watches = new WatchHub(store, serialized);
+        var token = identity.Token;
+        var stopping = new CancellationTokenSource();
+        var api = new ApiContext(registry, clock, watches, new ResponseWriter(serialized, clock), journal, logger, stopping.Token);
+
+        ApiServer? server = null;
+        WebApplication app;
+        try
+        {
+            app = await ListenAsync(options, certificates, loggerFactory, context => server!.HandleAsync(context), cancellationToken);
+        }
+        catch
+        {
             watches.Dispose();
             stopping.Dispose();
-            certificates.Dispose();
             throw;
         }
 
@@ -115,14 +146,15 @@ public sealed class SandboxServer : IAsyncDisposable
 
         ClusterBootstrap.Seed(registry, baseUrl.Port);
         var controllers = RunControllersAsync(new ClusterComponents(registry, clock, options), logger, stopping.Token);
-        var sandbox = new SandboxServer(options, app, certificates, token, registry, clock, watches, stopping, controllers, baseUrl, logger);
+        var sandbox = new SandboxServer(options, app, folderLock, identity, certificates, registry, clock, watches, journal, stopping, controllers, baseUrl, logger);
         try
         {
             KubeconfigFile.Write(sandbox.KubeconfigPath, baseUrl, certificates.AuthorityPem, token.Value);
             await ReadinessProbe.WaitUntilReadyAsync(baseUrl, token, certificates.Authority, cancellationToken);
             SandboxStateFile.Write(sandbox.StateFilePath, new SandboxState(
                 baseUrl.GetLeftPart(UriPartial.Authority), baseUrl.Port, Environment.ProcessId, sandbox.KubeconfigPath,
-                KubeconfigFile.ContextName, DateTimeOffset.UtcNow));
+                KubeconfigFile.ContextName, DateTimeOffset.UtcNow, ProcessStartMarker.Current(), Environment.GetCommandLineArgs()[0], options.Directory));
+            logger.LogInformation("Serving {Server} for {Directory} (process {ProcessId}).", baseUrl, options.Directory, Environment.ProcessId);
         }
         catch
         {
@@ -131,6 +163,40 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         return sandbox;
+    }
+
+    /// <summary>
+    /// Listens on the port asked for; without one, on the port a previous run in the folder had (so that its
+    /// kubeconfig keeps working) when it is free, else on any free port.
+    /// </summary>
+    private static async Task<WebApplication> ListenAsync(
+        SandboxOptions options, SandboxCertificates certificates, ILoggerFactory loggerFactory, RequestDelegate handler, CancellationToken cancellationToken)
+    {
+        if (options.Port == 0 && KubeconfigFile.PreviousPort(Path.Combine(options.Directory, "kubeconfig")) is { } previous)
+        {
+            var again = BuildWebApplication(previous, certificates, loggerFactory, handler);
+            try
+            {
+                await again.StartAsync(cancellationToken);
+                return again;
+            }
+            catch (IOException)
+            {
+                await again.DisposeAsync(); // taken meanwhile: any free port then
+            }
+        }
+
+        var app = BuildWebApplication(options.Port, certificates, loggerFactory, handler);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -156,14 +222,16 @@ public sealed class SandboxServer : IAsyncDisposable
         await _controllers.WaitAsync(ShutdownTimeout).ContinueWith(_ => { }, TaskScheduler.Default);
         await _app.DisposeAsync();
         _watches.Dispose();
+        await _journal.DisposeAsync(); // after the controllers: their last writes are kept too
         _stopping.Dispose();
         _certificates.Dispose();
+        _identity.Dispose();
         File.Delete(StateFilePath);
         File.Delete(Path.Combine(Options.Directory, StopSignal.StopFileName));
+        _folderLock.Dispose(); // last: until here the folder is this sandbox's
     }
 
-    private static WebApplication BuildWebApplication(
-        SandboxOptions options, SandboxCertificates certificates, ILoggerFactory loggerFactory, RequestDelegate handler)
+    private static WebApplication BuildWebApplication(int port, SandboxCertificates certificates, ILoggerFactory loggerFactory, RequestDelegate handler)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "kuberollout-sandbox" });
         builder.Services.AddSingleton(loggerFactory);
@@ -174,7 +242,7 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null; // the API enforces its own limit with a Status answer
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            kestrel.Listen(IPAddress.Loopback, port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(certificates.Server);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KubeRollout.Sandbox.Patching.Schema;
 using KubeRollout.Sandbox.Schema;
+using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Patching;
 
@@ -37,7 +38,7 @@ public static class StrategicMergePatch
                     patch = WithoutKey(patch, PatchDirective);
                     break;
                 case var other:
-                    throw PatchErrors.BadRequest($"unknown patch type: {other} in map: {patch.ToJsonString()}");
+                    throw PatchErrors.BadRequest($"unknown patch type: {other} in map: {patch.ToJsonString(ModelJson.DeepTrees)}");
             }
         }
 
@@ -158,7 +159,7 @@ public static class StrategicMergePatch
                 return new JsonArray(replacement.Select(JsonNode? (r) => r).ToArray());
             }
 
-            var key = item[mergeKey] ?? throw PatchErrors.BadRequest($"map: {item.ToJsonString()} does not contain declared merge key: {mergeKey}");
+            var key = item[mergeKey] ?? throw PatchErrors.BadRequest($"map: {item.ToJsonString(ModelJson.DeepTrees)} does not contain declared merge key: {mergeKey}");
             var index = merged.FindIndex(m => JsonNode.DeepEquals(m[mergeKey], key));
             if (directive == "delete")
             {
@@ -168,7 +169,7 @@ public static class StrategicMergePatch
 
             if (directive is not null and not "merge")
             {
-                throw PatchErrors.BadRequest($"unknown patch type: {directive} in map: {item.ToJsonString()}");
+                throw PatchErrors.BadRequest($"unknown patch type: {directive} in map: {item.ToJsonString(ModelJson.DeepTrees)}");
             }
 
             patchOrder.Add(item);
@@ -277,8 +278,8 @@ public static class StrategicMergePatch
     }
 
     private static string DirectiveValue(JsonNode directive) =>
-        directive is JsonValue v && v.TryGetValue<string>(out var s) ? s : directive.ToJsonString();
+        directive is JsonValue v && v.TryGetValue<string>(out var s) ? s : directive.ToJsonString(ModelJson.DeepTrees);
 
     private static Storage.StoreException NotAMap(JsonNode? item) =>
-        PatchErrors.BadRequest($"merging an object in json but data type is not struct, instead is: {item?.ToJsonString() ?? "null"}");
+        PatchErrors.BadRequest($"merging an object in json but data type is not struct, instead is: {item?.ToJsonString(ModelJson.DeepTrees) ?? "null"}");
 }

@@ -29,32 +29,8 @@ public static class EmptyCollections
             }
             else
             {
-                Visit(value, field.Shape);
+                StructWalk.Visit(value, field.Shape, DropInStruct);
             }
-        }
-    }
-
-    private static void Visit(JsonNode? value, ModelShape shape)
-    {
-        switch (value)
-        {
-            case JsonObject obj when shape.Kind == ShapeKind.Struct:
-                DropInStruct(obj, shape);
-                break;
-            case JsonObject map when shape.Kind == ShapeKind.Map:
-                foreach (var (_, item) in map)
-                {
-                    Visit(item, shape.Element!);
-                }
-
-                break;
-            case JsonArray list when shape.Kind == ShapeKind.List:
-                foreach (var item in list)
-                {
-                    Visit(item, shape.Element!);
-                }
-
-                break;
         }
     }
 

@@ -24,6 +24,10 @@ public sealed class BearerToken
 
     public static BearerToken Generate() => new(Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
 
+    /// <summary>A token kept from an earlier run; null when it is not one this sandbox could have made.</summary>
+    public static BearerToken? From(string value) =>
+        value.Length >= 32 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? new BearerToken(value) : null;
+
     /// <summary>True when the Authorization header carries this token with the Bearer scheme.</summary>
     public bool Matches(string? authorizationHeader)
     {

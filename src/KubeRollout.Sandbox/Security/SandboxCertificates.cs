@@ -5,9 +5,9 @@ using System.Security.Cryptography.X509Certificates;
 namespace KubeRollout.Sandbox.Security;
 
 /// <summary>
-/// The sandbox's TLS identity, generated at start and kept only in memory: a self-signed certificate authority
-/// (clients trust it through the kubeconfig's certificate-authority-data) and a server certificate it signed for
-/// 127.0.0.1 and localhost.
+/// The sandbox's TLS identity: a self-signed certificate authority (clients trust it through the kubeconfig's
+/// certificate-authority-data; <see cref="SandboxIdentity"/> keeps it in the folder so that a restart keeps the
+/// kubeconfig valid) and a server certificate it signs at each start for 127.0.0.1 and localhost.
 /// </summary>
 public sealed class SandboxCertificates : IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class SandboxCertificates : IDisposable
         Server = server;
     }
 
-    /// <summary>The CA certificate, without its private key (which is discarded once the server certificate is signed).</summary>
+    /// <summary>The CA certificate, without its private key.</summary>
     public X509Certificate2 Authority { get; }
 
     /// <summary>The server certificate with its private key, for Kestrel.</summary>
@@ -27,18 +27,23 @@ public sealed class SandboxCertificates : IDisposable
 
     public string AuthorityPem => Authority.ExportCertificatePem();
 
-    public static SandboxCertificates Create(DateTimeOffset now)
+    /// <summary>A new certificate authority, with its private key, valid for ten years.</summary>
+    public static X509Certificate2 CreateAuthority(DateTimeOffset now)
     {
-        // Allow for clocks that disagree a little about "now".
-        var notBefore = now.AddMinutes(-5);
-
         using var authorityKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var authorityRequest = new CertificateRequest("CN=kuberollout-sandbox-ca", authorityKey, HashAlgorithmName.SHA256);
         authorityRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
         authorityRequest.CertificateExtensions.Add(
             new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
         authorityRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(authorityRequest.PublicKey, false));
-        using var authority = authorityRequest.CreateSelfSigned(notBefore, now.AddYears(10));
+        return authorityRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(10));
+    }
+
+    /// <summary>A server certificate signed by <paramref name="authority"/> (which must carry its private key).</summary>
+    public static SandboxCertificates Create(DateTimeOffset now, X509Certificate2 authority)
+    {
+        // Allow for clocks that disagree a little about "now".
+        var notBefore = now.AddMinutes(-5);
 
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var serverRequest = new CertificateRequest("CN=kuberollout-sandbox", serverKey, HashAlgorithmName.SHA256);

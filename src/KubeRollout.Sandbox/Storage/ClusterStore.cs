@@ -48,6 +48,30 @@ public sealed class ClusterStore
         }
     }
 
+    /// <summary>
+    /// Fills an empty store with the objects a previous run left (see <c>Storage/Persistence</c>), without events:
+    /// versions continue after <paramref name="resourceVersion"/>, and a watch from any older version is 410 Expired,
+    /// since the events before the restart are not kept.
+    /// </summary>
+    public void Restore(IEnumerable<(ResourceType Resource, IKubernetesObject<V1ObjectMeta> Object)> objects, long resourceVersion)
+    {
+        lock (_gate)
+        {
+            if (_resourceVersion != 1 || _objects.Count > 0)
+            {
+                throw new InvalidOperationException("Only an empty store can be restored.");
+            }
+
+            foreach (var (resource, obj) in objects)
+            {
+                Bucket(resource, obj.Metadata.NamespaceProperty, create: true)![obj.Metadata.Name] = obj;
+            }
+
+            _resourceVersion = Math.Max(resourceVersion, 1);
+            _oldestEventVersion = _resourceVersion + 1;
+        }
+    }
+
     /// <summary>Runs reads and writes as one step: no other write comes in between (the lock is re-entrant).</summary>
     public T Atomically<T>(Func<T> operation)
     {
@@ -97,6 +121,15 @@ public sealed class ClusterStore
             }
 
             return _events.Where(e => e.Resource == resource && e.ResourceVersion > resourceVersion).ToList();
+        }
+    }
+
+    /// <summary>Every object of every resource and the resourceVersion they are the state of, taken as one step.</summary>
+    public (IReadOnlyList<(ResourceType Resource, IKubernetesObject<V1ObjectMeta> Object)> Objects, long ResourceVersion) Snapshot()
+    {
+        lock (_gate)
+        {
+            return (_objects.SelectMany(r => r.Value.Values.SelectMany(b => b.Values).Select(o => (r.Key, o))).ToList(), _resourceVersion);
         }
     }
 

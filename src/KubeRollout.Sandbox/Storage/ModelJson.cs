@@ -14,11 +14,17 @@ public static class ModelJson
 
     private static readonly ConcurrentDictionary<Type, MethodInfo> DeserializeByType = new();
 
+    /// <summary>
+    /// For JSON trees built from requests, which may nest deeper than the serializer's default of 64 levels before
+    /// the typed decoder refuses them (request bodies are bounded, so this bound is never reached).
+    /// </summary>
+    public static readonly JsonSerializerOptions DeepTrees = new() { MaxDepth = 1024 };
+
     public static string Serialize(object obj) => KubernetesJson.Serialize(obj);
 
     public static JsonObject ToNode(object obj) => JsonNode.Parse(KubernetesJson.Serialize(obj))!.AsObject();
 
-    public static object FromNode(JsonNode json, Type type) => Deserialize(json.ToJsonString(), type);
+    public static object FromNode(JsonNode json, Type type) => Deserialize(json.ToJsonString(DeepTrees), type);
 
     public static object Deserialize(string json, Type type)
     {
@@ -26,6 +32,12 @@ public static class ModelJson
         try
         {
             return method.Invoke(null, [json, null])!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is FormatException or OverflowException or InvalidOperationException or ArgumentException)
+        {
+            // A value the model's converters cannot read (a timestamp that is no RFC 3339 time, a quantity that
+            // does not parse): a decoding error of the client's JSON like any other.
+            throw new JsonException(e.InnerException.Message, e.InnerException);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {

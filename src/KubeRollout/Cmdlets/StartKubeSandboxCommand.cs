@@ -32,6 +32,10 @@ public sealed class StartKubeSandboxCommand : KubeRolloutCmdlet
     [ValidateNotNullOrEmpty]
     public string[] FailingImage { get; set; } = [];
 
+    /// <summary>Starts with an empty cluster, forgetting the objects a sandbox in the same folder kept.</summary>
+    [Parameter]
+    public SwitchParameter Fresh { get; set; }
+
     protected override void EndProcessing()
     {
         var directory = Path is null ? SandboxDirectory.NewDefault() : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
@@ -48,6 +52,7 @@ public sealed class StartKubeSandboxCommand : KubeRolloutCmdlet
             TimeScale = TimeScale,
             Port = Port,
             FailingImages = FailingImage,
+            Fresh = Fresh,
         };
         try
         {

@@ -53,7 +53,7 @@ public sealed class SandboxFixture : IAsyncLifetime
     public async Task WaitUntilAsync(Func<Task<bool>> condition, string description, TimeSpan? timeout = null)
     {
         using var changed = new SemaphoreSlim(0);
-        void Signal(Storage.StoreEvent _) => changed.Release();
+        void Signal(KubeRollout.Sandbox.Storage.StoreEvent _) => changed.Release();
         Server.Store.Changed += Signal;
         try
         {

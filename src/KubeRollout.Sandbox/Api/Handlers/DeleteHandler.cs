@@ -38,7 +38,7 @@ internal sealed class DeleteHandler(ApiContext api)
         }
 
         await api.Responses.WriteListAsync(
-            http.Response, target.Resource, deleted, api.Registry.ResourceVersion, ResponseFormat.Json, Tables.IncludeObjectPolicy.Metadata, http.RequestAborted);
+            http.Response, target.Resource, deleted, new ListMetadata(api.Registry.ResourceVersion), ResponseFormat.Json, Tables.IncludeObjectPolicy.Metadata, http.RequestAborted);
     }
 
     private IKubernetesObject<V1ObjectMeta> Delete(ResourceType resource, string? @namespace, string name, DeleteRequest request) =>

@@ -23,7 +23,7 @@ internal static class PatchResult
             patched["kind"]?.GetValueKind() == JsonValueKind.String ? (string)patched["kind"]! : string.Empty,
             expectedApiVersion, expectedKind);
 
-        using var document = JsonSerializer.SerializeToDocument(patched);
+        using var document = JsonSerializer.SerializeToDocument(patched, ModelJson.DeepTrees);
         if (validation != FieldValidationDirective.Ignore)
         {
             var problems = patch.Duplicates.Concat(FieldValidator.Check(document.RootElement, modelType)).ToList();
@@ -37,12 +37,13 @@ internal static class PatchResult
 
         try
         {
+            UnknownFields.Drop(patched, modelType);
             EmptyCollections.Drop(patched, modelType);
             return ModelJson.FromNode(patched, modelType);
         }
         catch (JsonException e)
         {
-            throw ApiErrors.InvalidPatchResult(patched.ToJsonString(), DecodeErrors.Describe(document.RootElement, modelType, e));
+            throw ApiErrors.InvalidPatchResult(patched.ToJsonString(ModelJson.DeepTrees), DecodeErrors.Describe(document.RootElement, modelType, e));
         }
     }
 }

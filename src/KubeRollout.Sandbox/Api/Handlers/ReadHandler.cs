@@ -25,8 +25,7 @@ internal sealed class ReadHandler(ApiContext api)
         var query = new QueryParameters(http.Request.Query);
         var format = ContentNegotiation.Negotiate(http.Request.Headers.Accept);
         var include = IncludeObjectPolicies.Parse(query.Get("includeObject"));
-        var filter = ListOptions.Filter(target, query);
-        var items = api.Registry.List(target.Resource, filter.Namespace, filter.Matches, out var resourceVersion);
-        return api.Responses.WriteListAsync(http.Response, target.Resource, items, resourceVersion, format, include, http.RequestAborted);
+        var page = ListPage.Read(api.Registry, target.Resource, ListOptions.From(target, query, watch: false));
+        return api.Responses.WriteListAsync(http.Response, target.Resource, page.Items, page.Metadata, format, include, http.RequestAborted);
     }
 }

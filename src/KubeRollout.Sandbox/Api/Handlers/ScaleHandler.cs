@@ -32,7 +32,7 @@ internal sealed class ScaleHandler(ApiContext api)
     {
         var options = PatchOptions.From(http.Request);
         var patch = PatchDocument.Parse(options.Format, await RequestBody.ReadBytesAsync(http.Request, http.RequestAborted));
-        for (var attempt = 1; ; attempt++)
+        var outcome = GuaranteedUpdate.Run(api.Registry.Store, () =>
         {
             var currentScale = ScaleConversion.ToScale(Current(target));
             var patched = patch.ApplyTo(ModelJson.ToNode(currentScale), typeof(V1Scale), options.Write.FieldManager, options.Force, api.Now);
@@ -40,16 +40,15 @@ internal sealed class ScaleHandler(ApiContext api)
             var scale = (V1Scale)PatchResult.Decode(patched, ScaleApiVersion, ScaleKind, typeof(V1Scale), patch, options.Write.Validation, warnings);
             try
             {
-                var updated = Write(target, scale, options.Write.FieldManager, options.Write.DryRun);
-                ResponseWriter.AddWarnings(http.Response, warnings);
-                await ResponseWriter.WriteModelAsync(http.Response, StatusCodes.Status200OK, updated);
-                return;
+                return new ScaleOutcome(Write(target, scale, options.Write.FieldManager, options.Write.DryRun), warnings);
             }
-            catch (StoreConflictException) when (attempt < PatchHandler.MaxAttempts && scale.Metadata?.ResourceVersion == currentScale.Metadata.ResourceVersion)
+            catch (StoreConflictException) when (scale.Metadata?.ResourceVersion == currentScale.Metadata.ResourceVersion)
             {
-                // The object changed between read and write: patch the newer version.
+                return null; // the object changed between read and write: patch the newer version
             }
-        }
+        }, http.RequestAborted);
+        ResponseWriter.AddWarnings(http.Response, outcome.Warnings);
+        await ResponseWriter.WriteModelAsync(http.Response, StatusCodes.Status200OK, outcome.Scale);
     }
 
     private V1Scale Write(ResourceTarget target, V1Scale scale, string fieldManager, bool dryRun)
@@ -86,4 +85,6 @@ internal sealed class ScaleHandler(ApiContext api)
 
     private k8s.IKubernetesObject<V1ObjectMeta> Current(ResourceTarget target) =>
         api.Registry.Get(target.Resource, target.Namespace, target.Name!) ?? throw ApiErrors.NotFound(target.Resource, target.Name!);
+
+    private sealed record ScaleOutcome(V1Scale Scale, List<string> Warnings);
 }

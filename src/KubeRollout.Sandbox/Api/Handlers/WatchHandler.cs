@@ -28,6 +28,7 @@ internal sealed class WatchHandler(ApiContext api)
 {
     private const string InitialEventsEndAnnotation = "k8s.io/initial-events-end";
     private const int InitialEventsPerFlush = 256;
+    private const long MaxWatchSeconds = 24L * 24 * 3600; // a timer waits at most int.MaxValue milliseconds (24.8 days)
     private static readonly TimeSpan BookmarkInterval = TimeSpan.FromSeconds(30);
 
     public async Task HandleAsync(HttpContext http, ResourceTarget target)
@@ -35,18 +36,12 @@ internal sealed class WatchHandler(ApiContext api)
         var query = new QueryParameters(http.Request.Query);
         var format = ContentNegotiation.Negotiate(http.Request.Headers.Accept);
         var include = IncludeObjectPolicies.Parse(query.Get("includeObject"));
-        var filter = ListOptions.Filter(target, query);
+        var options = ListOptions.From(target, query, watch: true);
+        var filter = options.Selection;
         var bookmarks = query.GetBool("allowWatchBookmarks");
-        var sendInitialEvents = query.Has("sendInitialEvents") && query.GetBool("sendInitialEvents");
-        var requestedVersion = query.Get("resourceVersion");
-        long? startVersion = string.IsNullOrEmpty(requestedVersion) || requestedVersion == "0" || sendInitialEvents
-            ? null
-            : long.TryParse(requestedVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw ApiErrors.BadRequest($"invalid resource version \"{requestedVersion}\"");
-        var timeout = query.GetInt64("timeoutSeconds") is { } seconds and > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : TimeSpan.FromMinutes(30 + Random.Shared.Next(30)); // like the API server's default, spread out
+        var sendInitialEvents = options.SendInitialEvents;
+        var startVersion = sendInitialEvents ? null : options.MinimumVersion;
+        var timeout = WatchTimeout(options.TimeoutSeconds);
 
         using var subscription = api.Watches.Subscribe(target.Resource, filter.Namespace);
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, api.Stopping);
@@ -176,6 +171,18 @@ internal sealed class WatchHandler(ApiContext api)
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+    /// <summary>
+    /// timeoutSeconds as the API server takes it: none or 0 is its default (spread out), a negative one ends the
+    /// watch at once, and one beyond what a timer can wait is as good as endless.
+    /// </summary>
+    private static TimeSpan WatchTimeout(long? seconds) => seconds switch
+    {
+        null or 0 => TimeSpan.FromMinutes(30 + Random.Shared.Next(30)),
+        < 0 => TimeSpan.Zero,
+        > MaxWatchSeconds => TimeSpan.FromSeconds(MaxWatchSeconds),
+        _ => TimeSpan.FromSeconds(seconds.Value),
+    };
+
     /// <summary>The response side of a watch: one JSON line per event, in the requested representation.</summary>
     private sealed class EventStream(HttpResponse response, ResponseFormat format, ResourceType resource, IncludeObjectPolicy include, ApiContext api)
     {
@@ -215,7 +222,7 @@ internal sealed class WatchHandler(ApiContext api)
                     var buffer = new ArrayBufferWriter<byte>(1024);
                     using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
                     {
-                        _table!.Write(writer, [obj], obj.Metadata.ResourceVersion, includeColumns: !_columnsSent, api.Now);
+                        _table!.Write(writer, [obj], ListMetadata.Of(obj), includeColumns: !_columnsSent, api.Now);
                     }
 
                     _columnsSent = true;

@@ -63,6 +63,7 @@ internal static class ObjectBodyReader
         var json = (JsonObject)body.ToNode()!;
         json["apiVersion"] = apiVersion;
         json["kind"] = kind;
+        UnknownFields.Drop(json, modelType);
         EmptyCollections.Drop(json, modelType);
         object model;
         try

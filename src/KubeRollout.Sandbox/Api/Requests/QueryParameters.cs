@@ -13,6 +13,13 @@ internal sealed class QueryParameters(IQueryCollection query)
         return values.Count == 0 ? null : values[^1];
     }
 
+    /// <summary>The first value, as the API server's parameter decoding takes it for a scalar option.</summary>
+    public string? GetFirst(string name)
+    {
+        var values = query[name];
+        return values.Count == 0 ? null : values[0];
+    }
+
     public IReadOnlyList<string> GetAll(string name) => query[name].Where(v => v is not null).Select(v => v!).ToList();
 
     public bool Has(string name) => query.ContainsKey(name);

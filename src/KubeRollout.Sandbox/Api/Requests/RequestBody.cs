@@ -12,9 +12,6 @@ namespace KubeRollout.Sandbox.Api.Requests;
 /// </summary>
 internal sealed class RequestBody : IDisposable
 {
-    /// <summary>The API server's limit on request bodies.</summary>
-    public const long MaxBytes = 3 * 1024 * 1024;
-
     private RequestBody(byte[] json, JsonDocument document)
     {
         Json = json;
@@ -29,9 +26,9 @@ internal sealed class RequestBody : IDisposable
 
     public static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > BodyLimits.MaxBytes)
         {
-            throw ApiErrors.RequestEntityTooLarge(MaxBytes);
+            throw ApiErrors.RequestEntityTooLarge(BodyLimits.MaxBytes);
         }
 
         using var buffer = new MemoryStream();
@@ -39,9 +36,9 @@ internal sealed class RequestBody : IDisposable
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > BodyLimits.MaxBytes)
             {
-                throw ApiErrors.RequestEntityTooLarge(MaxBytes);
+                throw ApiErrors.RequestEntityTooLarge(BodyLimits.MaxBytes);
             }
 
             buffer.Write(chunk, 0, read);
@@ -63,8 +60,12 @@ internal sealed class RequestBody : IDisposable
             {
                 BodyFormat.Yaml => YamlToJson.Convert(bytes),
                 BodyFormat.Protobuf => ProtobufBody.ToJson(bytes),
-                _ => bytes,
+                _ => JsonText.AsGoReadsIt(bytes),
             };
+        }
+        catch (YamlToJsonException e) when (e.TooLarge)
+        {
+            throw ApiErrors.RequestEntityTooLarge(BodyLimits.MaxExpandedBytes);
         }
         catch (YamlToJsonException e)
         {
@@ -77,7 +78,7 @@ internal sealed class RequestBody : IDisposable
 
         try
         {
-            return new RequestBody(json, JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 }));
+            return new RequestBody(json, JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = BodyLimits.MaxDepth }));
         }
         catch (JsonException e)
         {

@@ -59,7 +59,7 @@ internal sealed class ResponseWriter(SerializedObjects serialized, TimeProvider 
             case ResponseShape.Table:
                 return WriteWithJsonWriterAsync(response, format.ContentType, writer =>
                     new TableJson(ResourceRegistry.For(resource).Printer, include, format.MetaVersion, serialized)
-                        .Write(writer, [obj], obj.Metadata.ResourceVersion, includeColumns: true, clock.GetUtcNow().UtcDateTime));
+                        .Write(writer, [obj], ListMetadata.Of(obj), includeColumns: true, clock.GetUtcNow().UtcDateTime));
             case ResponseShape.PartialObjectMetadata:
                 return WriteWithJsonWriterAsync(response, format.ContentType, writer => PartialObjectMetadataJson.Write(writer, obj, format.MetaVersion));
             default:
@@ -72,18 +72,17 @@ internal sealed class ResponseWriter(SerializedObjects serialized, TimeProvider 
         HttpResponse response,
         ResourceType resource,
         IReadOnlyList<IKubernetesObject<V1ObjectMeta>> items,
-        long resourceVersion,
+        ListMetadata metadata,
         ResponseFormat format,
         IncludeObjectPolicy include,
         CancellationToken cancellationToken)
     {
-        var version = resourceVersion.ToString(CultureInfo.InvariantCulture);
         switch (format.Shape)
         {
             case ResponseShape.Table:
                 await WriteWithJsonWriterAsync(response, format.ContentType, writer =>
                     new TableJson(ResourceRegistry.For(resource).Printer, include, format.MetaVersion, serialized)
-                        .Write(writer, items, version, includeColumns: true, clock.GetUtcNow().UtcDateTime));
+                        .Write(writer, items, metadata, includeColumns: true, clock.GetUtcNow().UtcDateTime));
                 return;
             case ResponseShape.PartialObjectMetadata:
                 await WriteWithJsonWriterAsync(response, format.ContentType, writer =>
@@ -91,9 +90,7 @@ internal sealed class ResponseWriter(SerializedObjects serialized, TimeProvider 
                     writer.WriteStartObject();
                     writer.WriteString("kind", "PartialObjectMetadataList");
                     writer.WriteString("apiVersion", $"meta.k8s.io/{format.MetaVersion}");
-                    writer.WriteStartObject("metadata");
-                    writer.WriteString("resourceVersion", version);
-                    writer.WriteEndObject();
+                    metadata.Write(writer);
                     writer.WriteStartArray("items");
                     foreach (var item in items)
                     {
@@ -109,7 +106,7 @@ internal sealed class ResponseWriter(SerializedObjects serialized, TimeProvider 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = JsonContentType;
         var body = response.BodyWriter;
-        var pending = Write(body, $"{{\"kind\":\"{resource.ListKind}\",\"apiVersion\":\"{resource.ApiVersion}\",\"metadata\":{{\"resourceVersion\":\"{version}\"}},\"items\":[");
+        var pending = Write(body, $"{{\"kind\":\"{resource.ListKind}\",\"apiVersion\":\"{resource.ApiVersion}\",\"metadata\":{metadata.ToJson()},\"items\":[");
         for (var i = 0; i < items.Count; i++)
         {
             if (i > 0)

@@ -10,17 +10,13 @@ namespace KubeRollout.Sandbox.Api.Tables;
 internal sealed class TableJson(ITablePrinter printer, IncludeObjectPolicy include, string metaVersion, SerializedObjects serialized)
 {
     public void Write(
-        Utf8JsonWriter writer, IEnumerable<IKubernetesObject<V1ObjectMeta>> objects, string? resourceVersion, bool includeColumns, DateTime now)
+        Utf8JsonWriter writer, IEnumerable<IKubernetesObject<V1ObjectMeta>> objects, ListMetadata? list, bool includeColumns, DateTime now)
     {
         writer.WriteStartObject();
         writer.WriteString("kind", "Table");
         writer.WriteString("apiVersion", $"meta.k8s.io/{metaVersion}");
         writer.WriteStartObject("metadata");
-        if (!string.IsNullOrEmpty(resourceVersion))
-        {
-            writer.WriteString("resourceVersion", resourceVersion);
-        }
-
+        list?.WriteFields(writer);
         writer.WriteEndObject();
         if (includeColumns)
         {

@@ -8,11 +8,17 @@ namespace KubeRollout.Sandbox.Machinery.Time;
 /// </summary>
 public sealed class SimulatedClock : TimeProvider, ISimulatedClock
 {
-    private readonly DateTime _start = DateTime.UtcNow;
+    private readonly DateTime _start;
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
 
-    public SimulatedClock(double timeScale)
+    /// <param name="resumeFrom">
+    /// The simulated time a previous run of the same cluster reached: time goes on from there when it is ahead of
+    /// the wall clock (a time scale above 1 runs ahead), so that no timestamp goes back.
+    /// </param>
+    public SimulatedClock(double timeScale, DateTime? resumeFrom = null)
     {
+        var now = DateTime.UtcNow;
+        _start = resumeFrom is { } resumed && resumed > now ? DateTime.SpecifyKind(resumed, DateTimeKind.Utc) : now;
         if (timeScale <= 0 || double.IsNaN(timeScale) || double.IsInfinity(timeScale))
         {
             throw new ArgumentOutOfRangeException(nameof(timeScale), timeScale, "The time scale must be a positive number.");

@@ -23,6 +23,6 @@ internal static class FieldManager
         var entries = UpdateOwnership.Record(old is null ? null : ModelJson.ToNode(old), ModelJson.ToNode(obj), resource.ModelType, fieldManager, resource.ApiVersion, now);
         obj.Metadata.ManagedFields = entries.Count == 0
             ? null
-            : entries.Select(e => KubernetesJson.Deserialize<V1ManagedFieldsEntry>(e!.ToJsonString())).ToList();
+            : entries.Select(e => KubernetesJson.Deserialize<V1ManagedFieldsEntry>(e!.ToJsonString(ModelJson.DeepTrees))).ToList();
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Registry;
+using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.Requests.Protobuf;
 
@@ -65,6 +66,6 @@ internal static class ProtobufBody
         }
 
         // A kind nobody serves keeps only apiVersion and kind: the JSON path then refuses it in the server's words.
-        return Encoding.UTF8.GetBytes(json.ToJsonString());
+        return Encoding.UTF8.GetBytes(json.ToJsonString(ModelJson.DeepTrees));
     }
 }
