@@ -4,8 +4,9 @@ namespace KubeRollout.Core.Apply;
 
 /// <summary>
 /// How an apply describes itself to the user: per object what it will do with every field and data key that
-/// changes (the -WhatIf and -Confirm text), and the warning for a ConfigMap or Secret changed in place. Built from
-/// results only, which never hold a Secret's values.
+/// changes (the -WhatIf and -Confirm text), and its warnings: a ConfigMap or Secret changed in place, and those the
+/// plan put on the result (<see cref="ApplyResult.Warnings"/>). Built from results only, which never hold a Secret's
+/// values.
 /// </summary>
 public static class ApplyDescription
 {
