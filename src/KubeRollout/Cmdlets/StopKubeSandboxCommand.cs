@@ -12,6 +12,7 @@ public sealed class StopKubeSandboxCommand : KubeRolloutCmdlet
 {
     /// <summary>The sandbox's folder; binds from the Path property of Start-KubeSandbox's output.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SandboxPathTransformation]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
