@@ -83,6 +83,10 @@
   workloads, namespaces, contexts, nodes and revisions, cached and bounded; views that fit 120 columns (history
   grouped by workload, a revision described as kubectl rollout history --revision does, status with the whole
   message); the alias Set-KubeStatefulSetPartition, so that '*-Kube*' defaults reach every cmdlet.
+- Get-KubeManifest | Invoke-KubeRollout applies the piped objects in one transaction; apply results show the
+  revision of StatefulSets and DaemonSets; an apply warns about a Recreate rollout's downtime and about a Service
+  selector that reaches no ready pod or several workloads; failures and timeouts of every kind and strategy name the
+  pods' state.
 '@
         }
     }
