@@ -29,21 +29,23 @@ function Measure-Calls([scriptblock] $Command) {
     Measure-ApiRequest -KubeConfig $env:KUBECONFIG -Kubectl $KubectlPath -ScriptBlock $Command
 }
 
-# One row: both sides timed taking turns, then each run once more with its API calls counted.
+# One row: both sides timed taking turns, then each run once more with its API calls counted ($CountBefore, when
+# given, prepares those runs instead of $Before).
 function Compare-Operation {
     param(
         [Parameter(Mandatory)] [string] $Name,
         [Parameter(Mandatory)] [scriptblock] $Module,
         [Parameter(Mandatory)] [scriptblock] $Kubectl,
         [scriptblock] $Before,
+        [scriptblock] $CountBefore = $Before,
         [int] $Repeat = 9,
         [int] $WarmUp = 2
     )
     Write-Host "   $Name"
     $moduleTiming, $kubectlTiming = Measure-Interleaved -ScriptBlock $Module, $Kubectl -Repeat $Repeat -WarmUp $WarmUp -Before $Before
-    if ($Before) { $null = & $Before }
+    if ($CountBefore) { $null = & $CountBefore }
     $moduleCalls = Measure-Calls $Module
-    if ($Before) { $null = & $Before }
+    if ($CountBefore) { $null = & $CountBefore }
     $kubectlCalls = Measure-Calls $Kubectl
     [pscustomobject]@{ Name = $Name; Module = $moduleTiming; Kubectl = $kubectlTiming; ModuleCalls = $moduleCalls; KubectlCalls = $kubectlCalls }
 }
@@ -89,7 +91,8 @@ try {
             -Kubectl { Invoke-Kubectl rollout status deployment/fleet-1 -n fleet --watch=false }
         $fleetVersion = 0
         Compare-Operation -Name 'wait for 100 Deployments rolling at once (`Wait-KubeRollout` vs `rollout status` ×100 in parallel)' `
-            -Before { $script:fleetVersion++; Start-FleetRollout -Namespace fleet -Prefix fleet -Version $script:fleetVersion } `
+            -Before { $script:fleetVersion++; Start-FleetRollout -Version $script:fleetVersion } `
+            -CountBefore { $script:fleetVersion++; Start-SlowFleetRollout -Version $script:fleetVersion } `
             -Module { $null = Wait-KubeRollout -Name 'fleet-*' -Namespace fleet -Timeout 300s } `
             -Kubectl { Invoke-KubectlParallel @(for ($index = 1; $index -le 100; $index++) { , @('rollout', 'status', "deployment/fleet-$index", '-n', 'fleet', '--timeout=300s') }) } `
             -Repeat 3 -WarmUp 1
@@ -136,12 +139,12 @@ try {
 
     $watchesPerKind = ($rows[3].ModuleCalls.Calls | Where-Object Verb -eq 'WATCH' | ForEach-Object Count | Measure-Object -Maximum).Maximum
     $goals = @(
-        @{ Goal = 'history in at most 3 API calls'; Met = $rows[0].ModuleCalls.Total -le 3 -and $rows[1].ModuleCalls.Total -le 3 }
-        @{ Goal = 'status in at most 3 API calls'; Met = $rows[2].ModuleCalls.Total -le 3 }
-        @{ Goal = 'a wait for 100 rollouts with at most 1 watch per namespace and kind'; Met = $null -ne $watchesPerKind -and $watchesPerKind -le 1 }
+        @{ Goal = 'history in at most 3 API calls'; Measured = "$($rows[0].ModuleCalls.Total), one revision $($rows[1].ModuleCalls.Total)"; Met = $rows[0].ModuleCalls.Total -le 3 -and $rows[1].ModuleCalls.Total -le 3 }
+        @{ Goal = 'status in at most 3 API calls'; Measured = $rows[2].ModuleCalls.Total; Met = $rows[2].ModuleCalls.Total -le 3 }
+        @{ Goal = 'a wait for 100 rollouts with at most 1 watch per namespace and kind'; Measured = [int]$watchesPerKind; Met = [int]$watchesPerKind -le 1 }
     )
     Write-Host ''
-    foreach ($goal in $goals) { Write-Host "goal: $($goal.Goal): $(if ($goal.Met) { 'met' } else { 'MISSED' })" }
+    foreach ($goal in $goals) { Write-Host "goal: $($goal.Goal): $(if ($goal.Met) { 'met' } else { 'MISSED' }) (measured: $($goal.Measured))" }
     Write-Host "kubectl comparison: $(Format-Milliseconds $clock.Elapsed.TotalMilliseconds) in all"
     if ($goals.Met -contains $false) { throw 'An API-call goal is missed.' }
 }

@@ -2,6 +2,8 @@
 # a fleet of Deployments that roll at once, and a folder of manifests to apply. Built with kubectl only, so that
 # neither side is measured on objects the other's own code wrote.
 
+$script:Fleet = $null
+
 function New-BenchNamespace([Parameter(Mandatory)] [string] $Name) {
     $null = Invoke-Kubectl create namespace $Name
 }
@@ -84,26 +86,38 @@ function New-FleetScenario {
         [int] $Replicas = 2
     )
     New-BenchNamespace $Namespace
-    $manifest = Join-Path $WorkFolder "$Prefix.yaml"
-    Set-Content -LiteralPath $manifest -Value (@(for ($index = 1; $index -le $Count; $index++) {
+    $script:Fleet = @{ Namespace = $Namespace; Prefix = $Prefix; Manifest = Join-Path $WorkFolder "$Prefix.yaml"; Count = $Count; Replicas = $Replicas }
+    Write-FleetManifest -Version 0 -MinReadySeconds 0
+    $null = Invoke-Kubectl apply -f $Fleet.Manifest -n $Namespace
+}
+
+# Starts a rollout of every Deployment of the fleet at once (a new image for all, one kubectl call).
+function Start-FleetRollout([int] $Version) {
+    $null = Invoke-Kubectl set image deployment --all "app=bench/$($Fleet.Prefix):v$Version" -n $Fleet.Namespace
+}
+
+# Starts a rollout of the fleet that lasts seconds (each new pod counts as available only after $MinReadySeconds of
+# simulated time), so that a wait started after it is still waiting: for counting the calls of a whole wait.
+function Start-SlowFleetRollout([int] $Version, [int] $MinReadySeconds = 300) {
+    Write-FleetManifest -Version $Version -MinReadySeconds $MinReadySeconds
+    $null = Invoke-Kubectl apply -f $Fleet.Manifest -n $Fleet.Namespace
+}
+
+function Write-FleetManifest([int] $Version, [int] $MinReadySeconds) {
+    Set-Content -LiteralPath $Fleet.Manifest -Value (@(for ($index = 1; $index -le $Fleet.Count; $index++) {
         @"
 apiVersion: apps/v1
 kind: Deployment
-metadata: { name: $Prefix-$index }
+metadata: { name: $($Fleet.Prefix)-$index }
 spec:
-  replicas: $Replicas
-  selector: { matchLabels: { app: $Prefix-$index } }
+  replicas: $($Fleet.Replicas)
+  minReadySeconds: $MinReadySeconds
+  selector: { matchLabels: { app: $($Fleet.Prefix)-$index } }
   template:
-    metadata: { labels: { app: $Prefix-$index } }
-    spec: { containers: [ { name: app, image: "bench/$($Prefix):v0" } ] }
+    metadata: { labels: { app: $($Fleet.Prefix)-$index } }
+    spec: { containers: [ { name: app, image: "bench/$($Fleet.Prefix):v$Version" } ] }
 "@
     }) -join "`n---`n")
-    $null = Invoke-Kubectl apply -f $manifest -n $Namespace
-}
-
-# Starts a rollout of every Deployment of the namespace at once (a new image for all, one kubectl call).
-function Start-FleetRollout([string] $Namespace, [string] $Prefix, [int] $Version) {
-    $null = Invoke-Kubectl set image deployment --all "app=bench/$($Prefix):v$Version" -n $Namespace
 }
 
 # A folder of 50 manifests, one object each, as a release keeps them: 20 apps with a Deployment and a Service, and
@@ -148,4 +162,4 @@ data: { release: "v$Version", log-level: info }
     }
 }
 
-Export-ModuleMember -Function New-BenchNamespace, New-HistoryScenario, New-FleetScenario, Start-FleetRollout, Write-ApplyFolder
+Export-ModuleMember -Function New-BenchNamespace, New-HistoryScenario, New-FleetScenario, Start-FleetRollout, Start-SlowFleetRollout, Write-ApplyFolder
