@@ -75,13 +75,18 @@
   only to a side that is fully available, with -Verify, -Wait for the endpoints, a recorded history, -Back, and an
   optional scale-down of the old side.
 - Get-KubeManifest (bounded: depth, size, aliases); Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl
-  works against, with Endpoints and EndpointSlices, which keeps its objects in its folder across restarts and
+  works against, with Endpoints and EndpointSlices and kube-apiserver's request metrics on /metrics (requests by
+  verb, resource and code, open watches, latency), which keeps its objects in its folder across restarts and
   crashes (-Fresh starts empty), writes its own log there, keeps its secret files readable by their owner only and
   refuses hostile requests as an API server does. Kubeconfigs are loaded and merged as kubectl does.
 - Names as lists and wildcard patterns (reading cmdlets; no name = every workload, -AllNamespaces); Tab completion of
   workloads, namespaces, contexts, nodes and revisions, cached and bounded; views that fit 120 columns (history
   grouped by workload, a revision described as kubectl rollout history --revision does, status with the whole
   message); the alias Set-KubeStatefulSetPartition, so that '*-Kube*' defaults reach every cmdlet.
+- Get-KubeManifest | Invoke-KubeRollout applies the piped objects in one transaction; apply results show the
+  revision of StatefulSets and DaemonSets; an apply warns about a Recreate rollout's downtime and about a Service
+  selector that reaches no ready pod or several workloads; failures and timeouts of every kind and strategy name the
+  pods' state.
 '@
         }
     }

@@ -9,7 +9,8 @@
               "tests: N passed, M failed" and exits non-zero when anything failed or nothing ran
       demo    builds and runs the seed's rollout scenario on the embedded sandbox cluster
       package builds and writes out/KubeRollout.<version>.nupkg, ready for the PowerShell Gallery
-      bench   builds and runs the benchmarks, printing figures for the README
+      bench   builds and runs the benchmarks (the sandbox's own figures, then the module against kubectl 1.35
+              on one sandbox), printing figures for the README
       clean   removes build output
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 test

@@ -162,7 +162,10 @@ function Invoke-Package {
 
 function Invoke-Benchmarks {
     param([string] $Configuration = 'Release')
-    Invoke-ChildPwsh -Script (Join-Path $PSScriptRoot 'Invoke-Benchmarks.ps1') -Arguments @('-ModulePath', $ModuleOut, '-Configuration', $Configuration)
+    # The comparison with kubectl runs the same kubectl 1.35 as the tests.
+    Install-KubernetesTools
+    Invoke-ChildPwsh -Script (Join-Path $PSScriptRoot 'Invoke-Benchmarks.ps1') -Arguments @(
+        '-ModulePath', $ModuleOut, '-Configuration', $Configuration, '-KubectlPath', $Kubectl)
 }
 
 function Invoke-Clean {

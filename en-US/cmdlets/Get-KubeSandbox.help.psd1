@@ -7,7 +7,7 @@ is that sandbox still: it started when the sandbox did, runs the sandbox program
 lock (a process id reused after a crash is not the sandbox).
 '@
     Parameters  = @{
-        Path = 'A sandbox''s folder. Default: every kuberollout-sandbox-* folder of the temp folder with a running sandbox.'
+        Path = 'A sandbox''s folder, or a sandbox object. Default: every kuberollout-sandbox-* folder of the temp folder with a running sandbox.'
     }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'Folders, by value or by the Path property.' }

@@ -1,18 +1,27 @@
 @{
-    Synopsis    = 'Applies manifest files to the cluster, like kubectl apply -f --record, and tells which objects rolled out a new revision.'
+    Synopsis    = 'Applies manifest files, or manifest objects from Get-KubeManifest, to the cluster, like kubectl apply -f --record, and tells which objects rolled out a new revision.'
     Description = @'
-Invoke-KubeRollout applies every object of the given YAML or JSON files (folders and wildcards allowed). Objects are
-applied in dependency order: namespaces, secrets, config maps and services before the workloads that use them.
+Invoke-KubeRollout applies every object of the given YAML or JSON files (folders and wildcards allowed), or the
+manifest objects piped in from Get-KubeManifest (Get-KubeManifest ./app.yaml | Invoke-KubeRollout): every object of
+the pipeline is collected and they are applied together, once the pipeline has ended, exactly as the objects of files
+are. Objects are applied in dependency order: namespaces, secrets, config maps and services before the workloads that
+use them.
 
 It is all or nothing: every file is read and validated first, then the server checks every object with a dry run;
-if any file or object is invalid, nothing is applied and an error names the file and line. Objects in a namespace the
+if any file or object is invalid, nothing is applied and an error names the file and line (piped objects are
+checked again from their Json, which is what is sent, since a script may have changed it on the way; anything else
+piped is taken as a path, as before, and paths and manifest objects may come in the same pipeline). A file Get-KubeManifest cannot read is an error of Get-KubeManifest
+and its objects never reach Invoke-KubeRollout: to apply nothing in that case too, use
+Get-KubeManifest -ErrorAction Stop, or give the files to Invoke-KubeRollout. Objects in a namespace the
 apply creates cannot be checked before the namespace exists: when such an object (or any write) is refused after
 others were written, or conflicts are exhausted, what this apply wrote is undone, newest first (the objects it created
 are deleted, the objects it changed get their change reverted, keeping what others changed since), and the error
 says what was undone. Results are written once the whole apply succeeded.
 
 For each object it outputs what happened (Created, Configured or Unchanged), whether the pod template changed
-(RolloutTriggered: a new revision rolls out), the revision the workload is at, and what changed: Changes lists every
+(RolloutTriggered: a new revision rolls out), the revision the workload is at (for a Deployment the one its
+ReplicaSet has, for a StatefulSet or DaemonSet the number of the ControllerRevision of its template, as kubectl
+rollout history shows it; read once the controller has observed the change), and what changed: Changes lists every
 field the server's dry run changes (spec.replicas, spec.strategy.type, a Service's spec.selector, pod template
 fields, labels, annotations), DataChanges the keys of a ConfigMap's or Secret's data added, changed and removed (a
 Secret's values are never shown, not even hashed). Re-applying an unchanged file changes nothing and creates no
@@ -20,6 +29,24 @@ revision.
 
 -WhatIf shows all of this per object before anything is written, computed by the server (a dry run of every object),
 so what the server would refuse is an error under -WhatIf too; -Confirm asks per object with the same text.
+
+It warns (in the -WhatIf and -Confirm text too) where an apply hurts the running application:
+
+- A Deployment that rolls out with the Recreate strategy while its pods run (whether the manifest or
+  Set-KubeRolloutStrategy chose Recreate): "deployment/NAME rolls out with the Recreate strategy: all N of its pods are
+  stopped before any new one starts, so the application is down until the new pods are ready." A manifest that
+  switches a Deployment to Recreate without rolling out warns about the next rollouts.
+- A Service whose selector changes to one that matches no ready pod ("The selector of service NAME becomes
+  SELECTOR, which matches no ready pod: the Service will have no endpoints, and requests to it fail until pods with
+  these labels are ready."), or the pods of several workloads ("..., which matches the pods of deployment A,
+  deployment B: the Service sends its traffic to all of them."). These are the rules Switch-KubeBlueGreen switches
+  by; workloads of the same apply whose pods will match count as coming.
+
+With -Wait, a rollout that fails (its progress deadline passes) or does not finish within -Timeout is an error that
+names the state of the pods it waits for (CrashLoopBackOff with restarts and last exit code, ImagePullBackOff,
+CreateContainerConfigError, ...; at most ten pods), for every strategy and workload kind; for a Recreate rollout that
+waits for old pods to be gone, those pods (Terminating). A StatefulSet or DaemonSet is waited for as kubectl rollout
+status waits: a StatefulSet scale-up until every new pod is Ready.
 
 Configuration, two ways (the chapter's two cases):
 
@@ -65,6 +92,7 @@ undo) the next apply does not bring back fields of the revision that was undone.
     Parameters  = @{
         Path        = 'Manifest files or folders. Wildcards are expanded; a folder yields its .yaml, .yml and .json files.'
         LiteralPath = 'Manifest files or folders, taken literally. Binds to the PSPath of objects from Get-ChildItem.'
+        InputObject = 'Manifest objects from Get-KubeManifest, from the pipeline or as an array. All objects of the pipeline (and the files of paths piped with them) are applied in one transaction when it ends, as the objects of files are. The objects'' own namespaces are kept; -Namespace (given on the command line or as a default) is the namespace of those that name none.'
         Recurse     = 'Also applies the manifests of sub-folders.'
         ChangeCause = 'The change cause to record (kubernetes.io/change-cause) on the workloads whose pod template changes.'
         Record      = 'Records the command line as the change cause, as kubectl --record did.'
@@ -77,6 +105,7 @@ undo) the next apply does not bring back fields of the revision that was undone.
     }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'Paths, by value to -Path or by the PSPath property to -LiteralPath (files from Get-ChildItem).' }
+        @{ Type = 'KubeRollout.Core.Manifests.ManifestObject'; Description = 'Manifest objects from Get-KubeManifest, by value to -InputObject: all are applied together.' }
     )
     Outputs     = @(
         @{ Type = 'KubeRollout.Core.Apply.ApplyResult'; Description = 'One per object: Kind, Namespace, Name, Action, RolloutTriggered, Revision, ChangeCause, Changes (every field that changed), DataChanges (the keys of a ConfigMap or Secret), Dependents (the workloads reading a config changed in place), VersionOf (for a version made by -VersionConfig).' }
@@ -103,6 +132,11 @@ undo) the next apply does not bring back fields of the revision that was undone.
             Title   = 'Change configuration in place and roll it out to the workloads that read it'
             Code    = 'Invoke-KubeRollout ./examples/vweb-config/update/vweb-config-v3.1.yaml -RestartDependents -ChangeCause ''settings v3.1'''
             Remarks = 'Lists the keys that change, warns that the change is in place, and restarts deployment vweb (the Dependents of the result) so that its pods read the new data, as a revision with that change cause.'
+        }
+        @{
+            Title   = 'Apply the objects Get-KubeManifest read, all or nothing'
+            Code    = 'Get-KubeManifest ./examples/vweb/vweb-v1.0.yaml -ErrorAction Stop | Invoke-KubeRollout -ChangeCause ''vweb 1.0'' -Wait -Timeout 2m'
+            Remarks = 'Every object of the pipeline is applied in one transaction once the pipeline ends; -ErrorAction Stop makes an unreadable file stop the pipeline before anything is applied. A script can filter or change the objects on the way (Where-Object Kind -ne Namespace).'
         }
         @{
             Title   = 'Apply the files of a folder from the pipeline and keep the workloads that rolled out'

@@ -3,7 +3,8 @@
     Description = @'
 Restart-KubeRollout stamps the pod template with the annotation kubectl.kubernetes.io/restartedAt (the current time),
 which rolls out a new revision with the same containers, following the workload's update strategy. A paused
-Deployment is refused, as in kubectl.
+Deployment is refused, as in kubectl. A Deployment with the Recreate strategy stops all its pods before the new ones
+start: a warning says so ("deployment/NAME rolls out with the Recreate strategy: all N of its pods are stopped ...").
 '@
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'Workload names, or objects with Kind, Name and Namespace properties.' }

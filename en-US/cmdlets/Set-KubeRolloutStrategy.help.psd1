@@ -17,7 +17,8 @@ DaemonSet, a DaemonSet with both or neither of maxSurge and maxUnavailable non-z
 
 Risky choices are allowed but warned about: Recreate (the application is down from the start of each rollout until
 the new pods are ready), OnDelete (pods update only when deleted), a maxUnavailable that lets every pod go at once
-(100%), a partition that holds back every pod.
+(100%), a partition that holds back every pod. Each later rollout of a Deployment set to Recreate warns again when
+Invoke-KubeRollout starts it, naming how many pods stop.
 
 The change is sent as a strategic merge patch pinned to the resourceVersion it was worked out from; when someone
 else changed the workload in between, it is read, checked and sent again. Changing these settings never starts a

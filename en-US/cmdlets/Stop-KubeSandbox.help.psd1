@@ -8,7 +8,7 @@ crash names a process id that another program may have since, and that process i
 removed).
 '@
     Parameters  = @{
-        Path     = 'The sandbox''s folder. Binds from the Path property of the object Start-KubeSandbox returns.'
+        Path     = 'The sandbox''s folder, or the sandbox object itself (Stop-KubeSandbox $sandbox). Binds from the Path property of the object Start-KubeSandbox returns.'
         Remove   = 'Also deletes the sandbox''s folder: kubeconfig, token, CA, log and the kept objects.'
         PassThru = 'Returns the stopped sandbox.'
     }

@@ -19,6 +19,10 @@ The switch is made only when it is safe, and otherwise refused with nothing chan
 
 -WhatIf shows the old and the new selector and the pods that would gain and lose traffic, and changes nothing.
 
+A Service changed by a manifest (Invoke-KubeRollout) is judged by the same rules: an apply whose new selector matches
+no ready pod, or the pods of several workloads, warns (in its -WhatIf too), since it cannot refuse what the manifest
+says.
+
 -Verify { ... } runs a script block before the switch, with the plan as $_ (To, Selector, TargetPods with pod names
 and addresses, Gaining, Losing) and $ErrorActionPreference set to Stop. When it throws, writes an error or its last
 output is false, the switch is not made (VerificationFailed). No output passes, so Should-style checks work.

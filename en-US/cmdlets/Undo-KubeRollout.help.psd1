@@ -3,7 +3,9 @@
     Description = @'
 Undo-KubeRollout restores the pod template of an earlier revision: by default the previous one (the second-highest
 revision number), or the one -ToRevision names. The restored revision becomes the newest: history 1,2,3 becomes
-1,3,4, and repeated undos toggle between two versions, exactly as with kubectl.
+1,3,4, and repeated undos toggle between two versions, exactly as with kubectl. An undo of a Deployment with the
+Recreate strategy stops all its pods before the restored ones start: a warning says so, before it is asked about
+(-WhatIf, -Confirm).
 
 With -WhatIf it shows which revision it would go back to and, field by field, how the template would change, and
 sends nothing. With -DryRun the server validates the undo without changing anything (kubectl --dry-run=server).

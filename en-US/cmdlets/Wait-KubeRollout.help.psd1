@@ -12,6 +12,12 @@ the status of each rollout that completed and writes an error for each one that 
 - WorkloadDeleted when the workload is deleted while waiting;
 - ClusterUnreachable (or ClusterTimeout) when the connection to the cluster is lost while waiting.
 
+RolloutFailed and RolloutTimeout name, one per line, the state of the pods the rollout waits for (not Ready: their
+waiting or terminated reason, restarts, last exit code and message; at most ten, the others counted): for a
+Deployment the pods of its current revision (for a Recreate rollout that still waits for its old pods to be gone,
+those, Terminating), for a StatefulSet or DaemonSet the pods it controls. A StatefulSet is complete as kubectl rollout
+status says: after a scale-up, once its last new pod is Ready.
+
 Without -Timeout it waits as long as the rollout takes, as kubectl rollout status does, and says so in a verbose
 message; a server that stops answering ends the wait with an error within about six minutes, and Ctrl+C stops it.
 '@
@@ -42,6 +48,6 @@ message; a server that stops answering ends the wait with an error within about 
             Remarks = 'Both are watched at the same time; the first failed or timed-out rollout stops the script.'
         }
     )
-    Notes       = 'Error ids: RolloutFailed (with the failing pods: CrashLoopBackOff, restarts, last exit code), RolloutRolledBack (with -RollbackOnFailure), RolloutTimeout, RolloutPaused, WorkloadDeleted, ClusterUnreachable (ConnectionError: the connection was lost while waiting), ClusterTimeout, KubeConfigNotFound, KubeConfigInvalid.'
+    Notes       = 'Error ids: RolloutFailed (with the failing pods: CrashLoopBackOff, restarts, last exit code), RolloutRolledBack (with -RollbackOnFailure), RolloutTimeout (with the pods not Ready), RolloutPaused, WorkloadDeleted, ClusterUnreachable (ConnectionError: the connection was lost while waiting), ClusterTimeout, KubeConfigNotFound, KubeConfigInvalid.'
     Links       = @('about_KubeRollout', 'Get-KubeRolloutStatus', 'Invoke-KubeRollout')
 }

@@ -199,9 +199,8 @@ static double ProcessorSeconds(int processId)
 
 static async Task WaitComplete(KubeApiClient client, string name)
 {
-    var statuses = await new RolloutWaiter(client).WaitAsync(
-        [new WorkloadReference(WorkloadKind.Deployment, "default", name)], TimeSpan.FromMinutes(5),
-        System.Threading.Channels.Channel.CreateUnbounded<KubeRollout.Core.Rollouts.RolloutStatus>().Writer, CancellationToken.None);
+    var statuses = await RolloutWaiter.WaitAsync(
+        client, [new WorkloadReference(WorkloadKind.Deployment, "default", name)], TimeSpan.FromMinutes(5), _ => { }, CancellationToken.None);
     if (statuses[0].State != KubeRollout.Core.Rollouts.RolloutState.Complete)
     {
         throw new InvalidOperationException($"{name} did not complete: {statuses[0].Message}");
@@ -259,7 +258,6 @@ internal sealed class BenchmarkSandbox : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await SandboxLauncher.StopAsync(Directory, CancellationToken.None);
-        System.IO.Directory.Delete(Directory, recursive: true);
+        await SandboxLauncher.StopAsync(Directory, remove: true, CancellationToken.None);
     }
 }

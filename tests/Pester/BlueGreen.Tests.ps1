@@ -34,14 +34,6 @@ BeforeAll {
         (Invoke-Kubectl -Cluster $cluster -n $Namespace get service $Service -o "jsonpath={$JsonPath}").Output
     }
 
-    function Get-WhatIf([scriptblock] $Command) {
-        $transcript = Join-Path ([IO.Path]::GetTempPath()) "whatif-$([guid]::NewGuid()).txt"
-        Start-Transcript -Path $transcript | Out-Null
-        try { & $Command } finally { Stop-Transcript | Out-Null }
-        Get-Content $transcript -Raw
-        Remove-Item $transcript
-    }
-
     # A variant of the green side written to a temp file (an image, a rollout that will not finish).
     function New-GreenManifest([string] $Image) {
         New-ManifestFile ((Get-Content (Join-Path $bg 'vweb-green.yaml') -Raw) -replace 'image: nginx:1\.27-alpine', "image: $Image") -Name 'vweb-green.yaml'
@@ -78,7 +70,7 @@ Describe 'A blue-green release of examples/blue-green' {
         $ns = New-BlueGreen
         $version = Get-ServiceField $ns '.metadata.resourceVersion'
 
-        $whatIf = Get-WhatIf { Switch-KubeBlueGreen -Service vweb -To vweb-green -WhatIf }
+        $whatIf = Get-HostText { Switch-KubeBlueGreen -Service vweb -To vweb-green -WhatIf }
 
         $whatIf | Should -Match 'switch from vweb-blue to vweb-green'
         $whatIf | Should -Match ([regex]::Escape('app=vweb,slot=blue -> app=vweb,slot=green'))
@@ -299,5 +291,45 @@ subsets:
 
         $refused[-1].FullyQualifiedErrorId | Should -Be 'ServiceWithoutSelector,KubeRollout.Cmdlets.GetKubeBlueGreenCommand'
         $refused[-1].TargetObject | Should -Be 'manual'
+    }
+}
+
+Describe 'Invoke-KubeRollout on the Service warns where Switch-KubeBlueGreen would refuse' {
+    BeforeAll {
+        $ns = New-BlueGreen -Prefix bg-apply
+
+        # examples/blue-green/vweb-service-blue.yaml with another selector.
+        function New-ServiceManifest([string] $Selector) {
+            New-ManifestFile ((Get-Content (Join-Path $bg 'vweb-service-blue.yaml') -Raw) -replace '(?ms)^  selector:.*?^  ports:', "  selector:`n$Selector`n  ports:") -Name vweb-service.yaml
+        }
+    }
+
+    It 'warns, in -WhatIf too, when the new selector matches no ready pod' {
+        $purple = New-ServiceManifest "    app: vweb`n    slot: purple"
+        $expected = 'The selector of service vweb becomes app=vweb,slot=purple, which matches no ready pod: the Service will have no endpoints, and requests to it fail until pods with these labels are ready.'
+
+        $whatIf = Get-HostText { Invoke-KubeRollout $purple -WhatIf }
+        $result = Invoke-KubeRollout $purple -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $whatIf | Should -Match ([regex]::Escape($expected))
+        $result.Action | Should -Be 'Configured'
+        @($warnings.Message) | Should -Be @($expected)
+        Get-EndpointPod $ns | Should -BeNullOrEmpty
+    }
+
+    It 'warns when the new selector matches the pods of both sides' {
+        $both = New-ServiceManifest '    app: vweb'
+
+        Invoke-KubeRollout $both -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+        @($warnings.Message) | Should -HaveCount 1
+        $warnings[0].Message | Should -BeLike 'The selector of service vweb becomes app=vweb, which matches the pods of deployment vweb-blue, deployment vweb-green: the Service sends its traffic to all of them.*'
+    }
+
+    It 'says nothing when the new selector reaches one side''s ready pods, as a switch would' {
+        Invoke-KubeRollout (Join-Path $bg 'vweb-service-green.yaml') -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+        $warnings | Should -BeNullOrEmpty
+        Wait-Until { -not (Compare-Object @(Get-EndpointPod $ns) @(Get-ReadyPod $ns green)) } -Because 'the green pods are the endpoints'
     }
 }

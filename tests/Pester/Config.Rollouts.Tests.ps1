@@ -13,16 +13,6 @@ BeforeAll {
     function Assert-Ok($Result) { $Result.ExitCode | Should -Be 0 -Because $Result.Error; $Result }
     function Get-Live([string] $Resource) { (Assert-Ok (Kubectl get $Resource -o json)).Output | ConvertFrom-Json }
 
-    # What-if messages go to the host: a transcript records them.
-    function Get-HostText([scriptblock] $Command) {
-        $transcript = Join-Path ([IO.Path]::GetTempPath()) "host-$([guid]::NewGuid()).txt"
-        Start-Transcript -Path $transcript | Out-Null
-        try { & $Command *>&1 | Out-Null } finally { Stop-Transcript | Out-Null }
-        $text = Get-Content $transcript -Raw
-        Remove-Item $transcript
-        $text
-    }
-
     # vweb 3.0 with the settings of examples/vweb-config/vweb-v3.0.yaml changed to $Release (the ConfigMap's data only).
     function New-Settings([string] $Release) {
         $yaml = (Get-Content (Join-Path $examples 'vweb-v3.0.yaml') -Raw) -replace 'release: "v3.0"', "release: `"$Release`"" -replace 'Settings v3.0', "Settings $Release"

@@ -74,6 +74,7 @@ Describe 'The todo-proxy DaemonSet rollout' {
     It 'rolls the update out node by node, and the history matches kubectl''s' {
         $result = Invoke-KubeRollout (Join-Path $proxy 'update/todo-proxy-v1.27.yaml') -ChangeCause 'nginx 1.27, one node at a time'
         $result.RolloutTriggered | Should -BeTrue
+        $result.Revision | Should -Be 2 -Because 'the apply result shows the revision of the new template, as kubectl rollout history numbers it'
         Wait-Until { (Get-KubeRolloutStatus ds/todo-proxy).State -eq 'Progressing' } -TimeoutSeconds 30 -Because 'the controller to start the update'
         (Get-KubeRolloutStatus ds/todo-proxy).Message | Should -Match '^Waiting for daemon set "todo-proxy" rollout to finish: (\d out of 3 new pods have been updated|\d of 3 updated pods are available)\.\.\.$'
 

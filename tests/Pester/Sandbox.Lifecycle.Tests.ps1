@@ -57,7 +57,10 @@ Describe 'A sandbox started again at the same -Path' {
 
         $third = Start-KubeSandbox -Path $script:folder -TimeScale 20 -Fresh
         Get-Objects $third | Should -Not -Match 'kept='
-        $third | Stop-KubeSandbox
+        (Get-KubeSandbox $third).IsRunning | Should -BeTrue -Because 'a sandbox object binds to -Path by position'
+        Stop-KubeSandbox $third
+        Get-KubeSandbox -Path $script:folder -ErrorAction SilentlyContinue | Where-Object IsRunning | Should -BeNullOrEmpty
+        Get-Process -Id $third.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'restarts at once after kill -9, with every acknowledged object' -Skip:$IsWindows {

@@ -123,6 +123,43 @@ Describe 'The todo-db StatefulSet rollout' {
     }
 }
 
+Describe 'Applying a StatefulSet: revisions and scale-ups' {
+    BeforeAll {
+        $ns = New-TestNamespace -Cluster $cluster -Prefix sts-apply
+        $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
+
+        # Every pod of todo-db that is Ready, as kubectl shows them.
+        function Get-ReadyPods {
+            $result = Invoke-Kubectl -Cluster $cluster -n $ns get pods -l app=todo-db -o 'jsonpath={range .items[*]}{.metadata.name} {.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}'
+            @($result.Output -split "`n" | Where-Object { $_ -match ' True$' } | ForEach-Object { ($_ -split ' ')[0] } | Sort-Object)
+        }
+    }
+
+    It 'shows the revision of the StatefulSet in the apply results, as kubectl rollout history numbers it' {
+        $created = Invoke-KubeRollout $db -Wait -Timeout 60s | Where-Object Kind -EQ 'StatefulSet'
+        $updated = Invoke-KubeRollout (Join-Path $db 'update/todo-db-v16.6.yaml') -Wait -Timeout 60s
+
+        $created.Revision | Should -Be 1
+        $updated.RolloutTriggered | Should -BeTrue
+        $updated.Revision | Should -Be 2
+        $kubectl = (Invoke-Kubectl -Cluster $cluster -n $ns rollout history sts/todo-db).Output -split "`n" | Where-Object { $_ -match '^\d' }
+        ($kubectl[-1] -split '\s+')[0] | Should -Be '2'
+        (Invoke-KubeRollout (Join-Path $db 'update/todo-db-v16.6.yaml')).Revision | Should -Be 2 -Because 'an unchanged StatefulSet is still at revision 2'
+    }
+
+    It 'returns from -Wait on a scale-up only once the last new pod is Ready' {
+        $seven = New-ManifestFile ((Get-Content (Join-Path $db 'update/todo-db-v16.6.yaml') -Raw) -replace 'replicas: 5', 'replicas: 7') -Name todo-db-7.yaml
+
+        $result = Invoke-KubeRollout $seven -Wait -Timeout 90s
+
+        $result.Action | Should -Be 'Configured'
+        $result.RolloutTriggered | Should -BeFalse
+        $result.Revision | Should -Be 2
+        Get-ReadyPods | Should -Be @(0..6 | ForEach-Object { "todo-db-$_" }) -Because 'kubectl rollout status waits until readyReplicas reaches the new replicas'
+        (Get-KubeRolloutStatus sts/todo-db).ReadyReplicas | Should -Be 7
+    }
+}
+
 Describe 'An OnDelete StatefulSet' {
     BeforeAll {
         $ns = New-TestNamespace -Cluster $cluster -Prefix ondelete

@@ -44,4 +44,15 @@ function Get-ErrorRecord([scriptblock] $Command) {
     }
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-ExamplePath, Get-NuGetPackagePath, Invoke-InFreshSession, Get-ErrorRecord
+# What a command writes to the host (-WhatIf and -Confirm texts go there, not to a stream): a transcript records it.
+# The command's streams are discarded.
+function Get-HostText([scriptblock] $Command) {
+    $transcript = Join-Path ([IO.Path]::GetTempPath()) "host-$([guid]::NewGuid()).txt"
+    Start-Transcript -Path $transcript | Out-Null
+    try { & $Command *>&1 | Out-Null } finally { Stop-Transcript | Out-Null }
+    $text = Get-Content $transcript -Raw
+    Remove-Item $transcript
+    $text
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-ExamplePath, Get-NuGetPackagePath, Invoke-InFreshSession, Get-ErrorRecord, Get-HostText

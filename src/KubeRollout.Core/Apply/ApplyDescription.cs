@@ -4,8 +4,9 @@ namespace KubeRollout.Core.Apply;
 
 /// <summary>
 /// How an apply describes itself to the user: per object what it will do with every field and data key that
-/// changes (the -WhatIf and -Confirm text), and the warning for a ConfigMap or Secret changed in place. Built from
-/// results only, which never hold a Secret's values.
+/// changes (the -WhatIf and -Confirm text), and its warnings: a ConfigMap or Secret changed in place, and those the
+/// plan put on the result (<see cref="ApplyResult.Warnings"/>). Built from results only, which never hold a Secret's
+/// values.
 /// </summary>
 public static class ApplyDescription
 {
@@ -39,13 +40,17 @@ public static class ApplyDescription
             }
         }
 
-        if (InPlaceWarning(result, restartDependents) is { } warning)
+        foreach (var warning in Warnings(result, restartDependents))
         {
             text.Append(Environment.NewLine).Append(Indent).Append(warning);
         }
 
         return text.ToString();
     }
+
+    /// <summary>Every warning about the result, in the order they are written: the in-place config warning first.</summary>
+    public static IReadOnlyList<string> Warnings(ApplyResult result, bool restartDependents) =>
+        InPlaceWarning(result, restartDependents) is { } inPlace ? [inPlace, .. result.Warnings] : result.Warnings;
 
     /// <summary>
     /// For a ConfigMap or Secret whose data changes in place, what that means for the workloads that read it; null

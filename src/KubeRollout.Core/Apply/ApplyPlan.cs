@@ -1,23 +1,22 @@
-using System.Text.Json.Nodes;
-using KubeRollout.Core.Cluster;
+using KubeRollout.Core.Errors;
 using KubeRollout.Core.Manifests;
+using KubeRollout.Core.Releases.Config;
 
 namespace KubeRollout.Core.Apply;
 
 /// <summary>
-/// What applying one manifest object will send, computed from the live object (reads only): the object to create,
-/// or the patch kubectl apply would send and the object the server will make of it.
+/// What an apply will do, before anything is written: the objects it sends (with -VersionConfig, the versions and
+/// the rewritten workloads), for each the result the server's dry run gives (with what the user should know, in its
+/// Warnings), the versions made, and the reasons it must not be applied at all (<see cref="Refusals"/>: each an
+/// error, and then nothing is applied). <see cref="ReleaseApply.ApplyAsync"/> carries it out.
 /// </summary>
 public sealed record ApplyPlan(
-    ManifestObject Manifest,
-    ApiResource Resource,
-    string? Namespace,
-    JsonObject? Live,
-    JsonObject? Patch,
-    JsonObject Desired,
-    ApplyAction Action,
-    bool TemplateChanged,
-    string? ChangeCause)
+    string DefaultNamespace,
+    ApplyOptions Options,
+    IReadOnlyList<ManifestObject> Objects,
+    IReadOnlyList<ApplyResult> Results,
+    IReadOnlyList<ConfigVersion> Versions,
+    IReadOnlyList<KubeRolloutException> Refusals)
 {
-    public ObjectReference Reference => new(Manifest.Kind, Namespace, Manifest.Name);
+    public IEnumerable<(ManifestObject Object, ApplyResult Result)> Planned => Objects.Zip(Results);
 }

@@ -47,6 +47,13 @@ public sealed record ApplyResult
     /// <summary>For a ConfigMap or Secret made by -VersionConfig: the name it is a version of.</summary>
     public string? VersionOf { get; init; }
 
+    /// <summary>
+    /// What the user must know about this change beyond the in-place config warning: a Deployment that rolls out
+    /// with Recreate (down until its new pods are ready), a Service whose new selector reaches no ready pod or the
+    /// pods of several workloads.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The manifest file and line the object came from.</summary>
     public string? Source { get; init; }
 

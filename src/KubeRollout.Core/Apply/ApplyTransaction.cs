@@ -12,51 +12,52 @@ namespace KubeRollout.Core.Apply;
 /// namespace exists. When a write still fails after others succeeded (refused, or conflicts exhausted), what this
 /// apply wrote is undone (<see cref="ApplyUndo"/>) and the error says what was undone. Ctrl+C stops without undoing.
 /// </summary>
-public sealed class ApplyTransaction(KubeApiClient client, string defaultNamespace)
+public static class ApplyTransaction
 {
     private static readonly TimeSpan UndoTimeout = TimeSpan.FromSeconds(60);
 
-    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ApplyResult>> ApplyAsync(
+        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
     {
-        await CheckAsync(manifests, options, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(manifests, options, cancellationToken).ConfigureAwait(false);
+        await CheckAsync(client, defaultNamespace, manifests, options, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(client, defaultNamespace, manifests, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The server's check of every object (a dry run: what it would store, or its refusal as an error), in order.
     /// Objects in a namespace the apply creates cannot be checked yet: they are previewed without the server.
     /// </summary>
-    public async Task<IReadOnlyList<AppliedObject>> CheckAsync(IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AppliedObject>> CheckAsync(
+        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
     {
-        var applier = new ManifestApplier(client, defaultNamespace);
         var newNamespaces = manifests.Where(m => m.Kind == "Namespace").Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var dryRun = options with { ServerDryRun = true };
         var checkedObjects = new List<AppliedObject>();
         foreach (var manifest in manifests)
         {
             checkedObjects.Add(newNamespaces.Contains(manifest.Namespace ?? defaultNamespace)
-                ? await applier.PreviewAsync(manifest, dryRun, cancellationToken).ConfigureAwait(false)
-                : await applier.ApplyAsync(manifest, dryRun, cancellationToken).ConfigureAwait(false));
+                ? await ManifestApplier.PreviewAsync(client, defaultNamespace, manifest, dryRun, cancellationToken).ConfigureAwait(false)
+                : await ManifestApplier.ApplyAsync(client, defaultNamespace, manifest, dryRun, cancellationToken).ConfigureAwait(false));
         }
 
         return checkedObjects;
     }
 
     /// <summary>Writes the objects (checked before by <see cref="CheckAsync"/>) in order; a failure undoes what was written.</summary>
-    public async Task<IReadOnlyList<ApplyResult>> WriteAsync(IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ApplyResult>> WriteAsync(
+        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
     {
-        var applier = new ManifestApplier(client, defaultNamespace);
         var applied = new List<AppliedObject>();
         try
         {
             foreach (var manifest in manifests)
             {
-                applied.Add(await applier.ApplyAsync(manifest, options, cancellationToken).ConfigureAwait(false));
+                applied.Add(await ManifestApplier.ApplyAsync(client, defaultNamespace, manifest, options, cancellationToken).ConfigureAwait(false));
             }
         }
         catch (KubeRolloutException e) when (e.Kind != FailureKind.OperationStopped && ApplyUndo.Plan(applied) is { Count: > 0 } undo)
         {
-            var report = ApplyUndo.Report(await UndoAsync(undo).ConfigureAwait(false));
+            var report = ApplyUndo.Report(await UndoAsync(client, undo).ConfigureAwait(false));
             throw new KubeRolloutException(e.ErrorId, e.Kind, $"{e.Message}{Environment.NewLine}{report}", e.Target, e);
         }
 
@@ -64,7 +65,7 @@ public sealed class ApplyTransaction(KubeApiClient client, string defaultNamespa
     }
 
     /// <summary>Runs the undo steps; a step that fails is reported, not thrown, and the others still run.</summary>
-    private async Task<IReadOnlyList<(UndoStep Step, string? Failure)>> UndoAsync(IReadOnlyList<UndoStep> steps)
+    private static async Task<IReadOnlyList<(UndoStep Step, string? Failure)>> UndoAsync(KubeApiClient client, IReadOnlyList<UndoStep> steps)
     {
         using var timeout = new CancellationTokenSource(UndoTimeout);
         var outcomes = new List<(UndoStep, string?)>();
@@ -74,7 +75,7 @@ public sealed class ApplyTransaction(KubeApiClient client, string defaultNamespa
             {
                 if (step.Deletes)
                 {
-                    await DeleteAsync(step, timeout.Token).ConfigureAwait(false);
+                    await DeleteAsync(client, step, timeout.Token).ConfigureAwait(false);
                 }
                 else
                 {
@@ -93,7 +94,7 @@ public sealed class ApplyTransaction(KubeApiClient client, string defaultNamespa
         return outcomes;
     }
 
-    private async Task DeleteAsync(UndoStep step, CancellationToken cancellationToken)
+    private static async Task DeleteAsync(KubeApiClient client, UndoStep step, CancellationToken cancellationToken)
     {
         try
         {

@@ -9,6 +9,7 @@ using KubeRollout.Core.Manifests;
 using KubeRollout.Core.Releases.Config;
 using KubeRollout.Core.Rollouts;
 using KubeRollout.Core.Rollouts.Templates;
+using KubeRollout.Core.Workloads;
 
 namespace KubeRollout.Core.Apply;
 
@@ -21,13 +22,13 @@ namespace KubeRollout.Core.Apply;
 /// ReplicaSet (an undo brings back the configuration of the restored revision and the next apply does not
 /// resurrect fields of the revision that was undone), and in kubectl's.
 /// </summary>
-public sealed class ManifestApplier(KubeApiClient client, string defaultNamespace)
+internal static class ManifestApplier
 {
     private static readonly HashSet<string> WorkloadKinds = ["Deployment", "StatefulSet", "DaemonSet"];
     private static readonly TimeSpan ObservationWait = TimeSpan.FromSeconds(15);
 
     /// <summary>What applying the object would do, reading only.</summary>
-    public async Task<ApplyPlan> PlanAsync(ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken)
+    public static async Task<ObjectApplyPlan> PlanAsync(KubeApiClient client, string defaultNamespace, ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken)
     {
         var resource = ApiResource.For(manifest.ApiVersion, manifest.Kind)
             ?? throw new KubeRolloutException("ManifestKindUnknown", FailureKind.InvalidData, $"{manifest.Location}: the kind {manifest.Kind} cannot be applied.", manifest.Location);
@@ -46,13 +47,14 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
     }
 
     /// <summary>Applies one object and reports what happened; a write refused as a conflict is planned again from a fresh read.</summary>
-    public Task<AppliedObject> ApplyAsync(ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken) =>
+    public static Task<AppliedObject> ApplyAsync(KubeApiClient client, string defaultNamespace, ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken) =>
         ConflictRetry.RunAsync(async token =>
         {
-            var plan = await PlanAsync(manifest, options, token).ConfigureAwait(false);
+            var plan = await PlanAsync(client, defaultNamespace, manifest, options, token).ConfigureAwait(false);
             if (plan.Action == ApplyAction.Unchanged)
             {
-                return new AppliedObject(Result(plan, options, plan.Live!, revision: RevisionOf(plan.Live)), plan.Resource, plan.Reference, plan.Live, plan.Live!);
+                var current = await RevisionAsync(client, plan, plan.Live!, observe: false, token).ConfigureAwait(false);
+                return new AppliedObject(Result(plan, options, plan.Live!, current), plan.Resource, plan.Reference, plan.Live, plan.Live!);
             }
 
             JsonObject written;
@@ -67,9 +69,7 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
                 throw Rejected(plan, e);
             }
 
-            var revision = !options.ServerDryRun && plan.TemplateChanged && manifest.Kind == "Deployment"
-                ? await ObservedRevisionAsync(plan, written, token).ConfigureAwait(false)
-                : RevisionOf(written);
+            var revision = await RevisionAsync(client, plan, written, observe: !options.ServerDryRun, token).ConfigureAwait(false);
             return new AppliedObject(Result(plan, options, written, revision), plan.Resource, plan.Reference, plan.Live, written);
         }, cancellationToken);
 
@@ -77,14 +77,14 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
     /// What applying the object would do, computed here without asking the server: for objects the server cannot
     /// check yet (their namespace is created by the same apply).
     /// </summary>
-    public async Task<AppliedObject> PreviewAsync(ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken)
+    public static async Task<AppliedObject> PreviewAsync(KubeApiClient client, string defaultNamespace, ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken)
     {
-        var plan = await PlanAsync(manifest, options, cancellationToken).ConfigureAwait(false);
+        var plan = await PlanAsync(client, defaultNamespace, manifest, options, cancellationToken).ConfigureAwait(false);
         var preview = options with { ServerDryRun = true };
         return new AppliedObject(Result(plan, preview, plan.Desired, RevisionOf(plan.Live)), plan.Resource, plan.Reference, plan.Live, plan.Desired);
     }
 
-    private static ApplyPlan Plan(ManifestObject manifest, ApiResource resource, string? @namespace, JsonObject? live, ApplyOptions options)
+    private static ObjectApplyPlan Plan(ManifestObject manifest, ApiResource resource, string? @namespace, JsonObject? live, ApplyOptions options)
     {
         var configuration = (JsonObject)manifest.Json.DeepClone();
         if (@namespace is not null)
@@ -112,7 +112,7 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
                 annotations[WellKnownAnnotations.ChangeCause] = changeCause;
             }
 
-            return new ApplyPlan(manifest, resource, @namespace, null, null, modified, ApplyAction.Created, isWorkload, changeCause);
+            return new ObjectApplyPlan(manifest, resource, @namespace, null, null, modified, ApplyAction.Created, isWorkload, changeCause);
         }
 
         var schema = PatchSchema.Of(resource.ModelType);
@@ -140,17 +140,63 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
         }
 
         var action = JsonNode.DeepEquals(desired, live) ? ApplyAction.Unchanged : ApplyAction.Configured;
-        return new ApplyPlan(manifest, resource, @namespace, live, patch, desired, action, templateChanged, newCause);
+        return new ObjectApplyPlan(manifest, resource, @namespace, live, patch, desired, action, templateChanged, newCause);
     }
+
+    /// <summary>
+    /// The workload's revision once the apply is done (null for other objects, for what a dry run would create, and
+    /// when the controller did not observe the write in time). With <paramref name="observe"/> (a real write), the
+    /// revision is read once the controller has observed the written generation, so that it is the one the new
+    /// template gets. A Deployment names it in an annotation; a StatefulSet or DaemonSet has it in the ControllerRevision
+    /// of its template, as kubectl rollout history shows it.
+    /// </summary>
+    private static async Task<long?> RevisionAsync(KubeApiClient client, ObjectApplyPlan plan, JsonObject written, bool observe, CancellationToken cancellationToken)
+    {
+        switch (plan.Manifest.Kind)
+        {
+            case "Deployment":
+                return observe && plan.TemplateChanged ? await ObservedRevisionAsync(client, plan, written, cancellationToken).ConfigureAwait(false) : RevisionOf(written);
+            case "StatefulSet" or "DaemonSet" when plan.Live is not null || observe:
+                var workload = new WorkloadReference(Enum.Parse<WorkloadKind>(plan.Manifest.Kind), plan.Namespace!, plan.Manifest.Name);
+                if (observe && plan.Action != ApplyAction.Unchanged && !await ObservedAsync(client, workload, GenerationOf(written), cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return (await RolloutOperations.GetStatusAsync(client, workload, cancellationToken).ConfigureAwait(false)).Revision;
+                }
+                catch (KubeRolloutException e) when (e.ErrorId == "WorkloadNotFound")
+                {
+                    return null; // deleted right after the apply
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether the StatefulSet's or DaemonSet's controller observed <paramref name="generation"/> in time (then its revisions are made).</summary>
+    private static async Task<bool> ObservedAsync(KubeApiClient client, WorkloadReference workload, long generation, CancellationToken cancellationToken) =>
+        workload.Kind == WorkloadKind.StatefulSet
+            ? (await ObjectWatcher.WaitUntilAsync<V1StatefulSet>(
+                client, ApiResource.StatefulSets, workload.Namespace, workload.Name,
+                s => s is null || (s.Status?.ObservedGeneration ?? 0) >= generation, ObservationWait, cancellationToken).ConfigureAwait(false)).Satisfied
+            : (await ObjectWatcher.WaitUntilAsync<V1DaemonSet>(
+                client, ApiResource.DaemonSets, workload.Namespace, workload.Name,
+                d => d is null || (d.Status?.ObservedGeneration ?? 0) >= generation, ObservationWait, cancellationToken).ConfigureAwait(false)).Satisfied;
+
+    private static long GenerationOf(JsonObject obj) => obj["metadata"]?["generation"]?.GetValue<long>() ?? 0;
 
     /// <summary>
     /// The revision the controller gives the changed template: a template change always yields a different number
     /// (a new ReplicaSet, or an old one renumbered), so the wait is for the controller to have observed the write
     /// and the Deployment's revision to have moved.
     /// </summary>
-    private async Task<long?> ObservedRevisionAsync(ApplyPlan plan, JsonObject written, CancellationToken cancellationToken)
+    private static async Task<long?> ObservedRevisionAsync(KubeApiClient client, ObjectApplyPlan plan, JsonObject written, CancellationToken cancellationToken)
     {
-        var generation = written["metadata"]?["generation"]?.GetValue<long>() ?? 0;
+        var generation = GenerationOf(written);
         var previous = RevisionOf(plan.Live);
         var (deployment, observed) = await ObjectWatcher.WaitUntilAsync<V1Deployment>(
             client, ApiResource.Deployments, plan.Namespace!, plan.Manifest.Name,
@@ -166,14 +212,14 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
             : null;
 
     /// <param name="after">The object as the server returned it (or, for a preview, as the apply would make it).</param>
-    private static ApplyResult Result(ApplyPlan plan, ApplyOptions options, JsonObject after, long? revision) => new()
+    private static ApplyResult Result(ObjectApplyPlan plan, ApplyOptions options, JsonObject after, long? revision) => new()
     {
         Kind = plan.Manifest.Kind,
         Namespace = plan.Namespace ?? string.Empty,
         Name = plan.Manifest.Name,
         Action = plan.Action,
         RolloutTriggered = plan.TemplateChanged,
-        Revision = plan.Manifest.Kind == "Deployment" ? revision : null,
+        Revision = revision,
         ChangeCause = plan.ChangeCause,
         DryRun = options.ServerDryRun,
         Changes = plan.Live is null || plan.Action == ApplyAction.Unchanged ? [] : ObjectChanges.Between(plan.Manifest.Kind, plan.Live, after),
@@ -211,6 +257,6 @@ public sealed class ManifestApplier(KubeApiClient client, string defaultNamespac
         return annotations;
     }
 
-    private static KubeRolloutException Rejected(ApplyPlan plan, KubeApiException e) =>
+    private static KubeRolloutException Rejected(ObjectApplyPlan plan, KubeApiException e) =>
         new($"Apply{e.ErrorId}", e.Kind, $"{plan.Manifest.Kind} \"{plan.Manifest.Name}\" ({plan.Manifest.Location}) was refused by the cluster: {e.Message}", plan.Reference, e);
 }

@@ -17,35 +17,56 @@ namespace KubeRollout.Core.Apply;
 /// result shows every change); a ConfigMap or Secret changed in place names the workloads that read it; afterwards
 /// those workloads can be restarted so the change rolls out with a recorded revision.
 /// </summary>
-public sealed class ReleaseApply(KubeApiClient client, string defaultNamespace)
+public static class ReleaseApply
 {
-    public async Task<ApplyPreview> PrepareAsync(IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
+    /// <summary>What the apply will do (reads and server dry runs only): the plan to show, confirm and pass to <see cref="ApplyAsync"/>.</summary>
+    public static async Task<ApplyPlan> PlanAsync(
+        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
     {
         var versioned = options.VersionConfig ? ConfigVersioning.Version(manifests, defaultNamespace) : new VersionedManifests(manifests, []);
         var objects = versioned.Objects;
         var refusals = new List<KubeRolloutException>();
-        refusals.AddRange(await MissingReferencesAsync(objects, cancellationToken).ConfigureAwait(false));
-        refusals.AddRange(await ImmutableConflictsAsync(objects, cancellationToken).ConfigureAwait(false));
+        refusals.AddRange(await MissingReferencesAsync(client, defaultNamespace, objects, cancellationToken).ConfigureAwait(false));
+        refusals.AddRange(await ImmutableConflictsAsync(client, defaultNamespace, objects, cancellationToken).ConfigureAwait(false));
         if (refusals.Count > 0)
         {
-            return new ApplyPreview(objects, [], versioned.Versions, refusals);
+            return new ApplyPlan(defaultNamespace, options, objects, [], versioned.Versions, refusals);
         }
 
-        var checkedObjects = await new ApplyTransaction(client, defaultNamespace).CheckAsync(objects, options, cancellationToken).ConfigureAwait(false);
-        var results = await WithDependentsAsync(checkedObjects.Select(c => c.Result).ToList(), cancellationToken).ConfigureAwait(false);
-        return new ApplyPreview(objects, results, versioned.Versions, []);
+        var checkedObjects = await ApplyTransaction.CheckAsync(client, defaultNamespace, objects, options, cancellationToken).ConfigureAwait(false);
+        var results = await WithDependentsAsync(client, checkedObjects.Select(c => c.Result).ToList(), cancellationToken).ConfigureAwait(false);
+        var warned = await ApplyWarnings.AddAsync(client, checkedObjects, results, cancellationToken).ConfigureAwait(false);
+        return new ApplyPlan(defaultNamespace, options, objects, warned, versioned.Versions, []);
     }
 
-    /// <summary>Writes the objects of the preview that were approved (all or nothing), with the dependents of what changed in place.</summary>
-    public async Task<IReadOnlyList<ApplyResult>> WriteAsync(ApplyPreview preview, IReadOnlyList<ManifestObject> approved, ApplyOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the objects of the plan that were approved (all or nothing), each result with what the plan found
+    /// out about it: the dependents of config changed in place, and the warnings.
+    /// </summary>
+    public static async Task<IReadOnlyList<ApplyResult>> ApplyAsync(KubeApiClient client, ApplyPlan plan, IReadOnlyList<ManifestObject> approved, CancellationToken cancellationToken)
     {
-        var results = await new ApplyTransaction(client, defaultNamespace).WriteAsync(approved, options, cancellationToken).ConfigureAwait(false);
+        var results = await ApplyTransaction.WriteAsync(client, plan.DefaultNamespace, approved, plan.Options, cancellationToken).ConfigureAwait(false);
         // An object named twice in the apply is written twice: what its last write found is what counts.
-        var dependents = preview.Results.GroupBy(r => (r.Kind, r.Namespace, r.Name)).ToDictionary(g => g.Key, g => g.Last().Dependents);
+        var planned = plan.Results.GroupBy(r => (r.Kind, r.Namespace, r.Name)).ToDictionary(g => g.Key, g => g.Last());
         return results
-            .Select(r => r.ChangesConfigInPlace ? r with { Dependents = dependents.GetValueOrDefault((r.Kind, r.Namespace, r.Name)) ?? [] } : r)
+            .Select(r => planned.TryGetValue((r.Kind, r.Namespace, r.Name), out var p)
+                ? r with { Dependents = r.ChangesConfigInPlace ? p.Dependents : r.Dependents, Warnings = p.Warnings }
+                : r)
             .ToList();
     }
+
+    /// <summary>
+    /// The workloads to wait for after an apply: every workload it created or changed, not only those whose template
+    /// changed (a changed spec is rolled out once its controller has observed it, and the status read right after
+    /// the wait must say so), and those it restarted.
+    /// </summary>
+    public static IReadOnlyList<WorkloadReference> WorkloadsToWaitFor(IReadOnlyList<ApplyResult> results, IReadOnlyList<RolloutActionResult> restarted) =>
+        results
+            .Where(r => r.Action != ApplyAction.Unchanged && !r.DryRun && Enum.TryParse<WorkloadKind>(r.Kind, out _))
+            .Select(r => new WorkloadReference(Enum.Parse<WorkloadKind>(r.Kind), r.Namespace, r.Name))
+            .Concat(restarted.Select(r => new WorkloadReference(r.Kind, r.Namespace, r.Name)))
+            .Distinct()
+            .ToList();
 
     /// <summary>
     /// The workloads to restart after ConfigMaps or Secrets changed in place: every dependent of them, except those
@@ -66,8 +87,8 @@ public sealed class ReleaseApply(KubeApiClient client, string defaultNamespace)
     /// Restarts the dependents as kubectl rollout restart does, recording <paramref name="changeCause"/> (or what
     /// changed) on the new revision; a refusal (a paused Deployment) is returned and the others still restart.
     /// </summary>
-    public async Task<IReadOnlyList<(RolloutActionResult? Restarted, KubeRolloutException? Failure)>> RestartAsync(
-        IReadOnlyList<ApplyResult> results, string? changeCause, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(RolloutActionResult? Restarted, KubeRolloutException? Failure)>> RestartDependentsAsync(
+        KubeApiClient client, IReadOnlyList<ApplyResult> results, string? changeCause, CancellationToken cancellationToken)
     {
         var changed = results.Where(r => r.ChangesConfigInPlace).ToList();
         var outcomes = new List<(RolloutActionResult?, KubeRolloutException?)>();
@@ -77,7 +98,7 @@ public sealed class ReleaseApply(KubeApiClient client, string defaultNamespace)
             var cause = changeCause ?? $"restart: {string.Join(", ", sources)} changed in place";
             try
             {
-                outcomes.Add((await RolloutOperations.For(dependent.Kind).RestartAsync(client, dependent.Workload, DateTime.UtcNow, dryRun: false, cause, cancellationToken).ConfigureAwait(false), null));
+                outcomes.Add((await RolloutOperations.RestartAsync(client, dependent.Workload, DateTime.UtcNow, dryRun: false, cause, cancellationToken).ConfigureAwait(false), null));
             }
             catch (KubeRolloutException e) when (e.Kind != FailureKind.OperationStopped)
             {
@@ -89,7 +110,8 @@ public sealed class ReleaseApply(KubeApiClient client, string defaultNamespace)
     }
 
     /// <summary>Each workload of the apply that needs a ConfigMap, Secret or key that neither the apply nor the cluster has.</summary>
-    private async Task<IReadOnlyList<KubeRolloutException>> MissingReferencesAsync(IReadOnlyList<ManifestObject> objects, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<KubeRolloutException>> MissingReferencesAsync(
+        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> objects, CancellationToken cancellationToken)
     {
         var provided = objects
             .Where(o => ConfigData.IsConfigKind(o.Kind))
@@ -124,7 +146,8 @@ public sealed class ReleaseApply(KubeApiClient client, string defaultNamespace)
     }
 
     /// <summary>Each ConfigMap or Secret of the apply that exists as immutable with other data: the server would refuse the change.</summary>
-    private async Task<IReadOnlyList<KubeRolloutException>> ImmutableConflictsAsync(IReadOnlyList<ManifestObject> objects, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<KubeRolloutException>> ImmutableConflictsAsync(
+        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> objects, CancellationToken cancellationToken)
     {
         var refusals = new List<KubeRolloutException>();
         var newNamespaces = objects.Where(o => o.Kind == "Namespace").Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
@@ -152,7 +175,7 @@ public sealed class ReleaseApply(KubeApiClient client, string defaultNamespace)
     }
 
     /// <summary>The results with, for each ConfigMap or Secret changed in place, the workloads of its namespace that reference it.</summary>
-    private async Task<IReadOnlyList<ApplyResult>> WithDependentsAsync(IReadOnlyList<ApplyResult> results, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ApplyResult>> WithDependentsAsync(KubeApiClient client, IReadOnlyList<ApplyResult> results, CancellationToken cancellationToken)
     {
         var workloads = new Dictionary<string, IReadOnlyList<(WorkloadKind, JsonObject)>>(StringComparer.Ordinal);
         var withDependents = new List<ApplyResult>();

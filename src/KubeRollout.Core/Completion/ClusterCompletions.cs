@@ -27,7 +27,7 @@ public static class ClusterCompletions
         Cache.GetOrAdd(Key(options, $"revisions|{kind}|{name}", namespaced: true), () => Lookup(options, async (client, token) =>
         {
             var workload = new WorkloadReference(kind, client.Namespace, name);
-            var history = await RolloutOperations.For(kind).GetHistoryAsync(client, workload, null, token).ConfigureAwait(false);
+            var history = await RolloutOperations.GetHistoryAsync(client, workload, null, token).ConfigureAwait(false);
             return (IReadOnlyList<RolloutRevision>)history.OrderByDescending(r => r.Revision).ToList();
         }));
 

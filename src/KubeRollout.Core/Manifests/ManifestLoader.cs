@@ -13,11 +13,7 @@ public static class ManifestLoader
         try
         {
             var objects = ManifestReader.ReadFile(path);
-            var failures = objects
-                .Select(o => (Object: o, Problems: ManifestValidator.Validate(o)))
-                .Where(x => x.Problems.Count > 0)
-                .Select(x => Invalid(x.Object, x.Problems))
-                .ToList();
+            var failures = Validate(objects);
             return failures.Count == 0 ? new(path, objects, []) : new(path, [], failures);
         }
         catch (KubeRolloutException e)
@@ -31,6 +27,44 @@ public static class ManifestLoader
             return new(path, [], [new ManifestException("ManifestYamlInvalid", FailureKind.InvalidData, location, $"the file cannot be read: {e.Message}", e)]);
         }
     }
+
+    /// <summary>The objects of every file (each file once, in the order given), to be applied together.</summary>
+    public static ManifestSet LoadAll(IEnumerable<string> paths)
+    {
+        var files = paths.Distinct(StringComparer.Ordinal).Select(LoadFile).ToList();
+        return new ManifestSet(ManifestOrdering.Order(files.SelectMany(f => f.Objects)), files.SelectMany(f => f.Failures).ToList());
+    }
+
+    /// <summary>
+    /// Objects read before (Get-KubeManifest's output), to be applied together: checked again from their JSON (what
+    /// an apply sends), since a script may have changed it on the way; an invalid one fails the set.
+    /// </summary>
+    public static ManifestSet Check(IEnumerable<ManifestObject> objects)
+    {
+        var all = new List<ManifestObject>();
+        var failures = new List<KubeRolloutException>();
+        foreach (var given in objects)
+        {
+            try
+            {
+                all.Add(given.With(given.Json));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failures.Add(new ManifestException("ManifestInvalid", FailureKind.InvalidData, given.Location, $"{given.Kind} \"{given.Name}\" is invalid: {e.Message}", e));
+            }
+        }
+
+        failures.AddRange(Validate(all));
+        return new ManifestSet(ManifestOrdering.Order(all), failures);
+    }
+
+    private static IReadOnlyList<KubeRolloutException> Validate(IEnumerable<ManifestObject> objects) =>
+        objects
+            .Select(o => (Object: o, Problems: ManifestValidator.Validate(o)))
+            .Where(x => x.Problems.Count > 0)
+            .Select(x => Invalid(x.Object, x.Problems))
+            .ToList();
 
     private static KubeRolloutException Invalid(ManifestObject manifest, IReadOnlyList<ManifestProblem> problems)
     {

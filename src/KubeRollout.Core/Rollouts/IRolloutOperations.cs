@@ -4,7 +4,7 @@ using KubeRollout.Core.Workloads;
 namespace KubeRollout.Core.Rollouts;
 
 /// <summary>The rollout operations of one workload kind, with kubectl's semantics and messages.</summary>
-public interface IRolloutOperations
+internal interface IRolloutOperations
 {
     WorkloadKind Kind { get; }
 
@@ -21,7 +21,7 @@ public interface IRolloutOperations
     Task<RolloutStatus> EvaluateWithRevisionAsync(KubeApiClient client, object workload, CancellationToken cancellationToken);
 
     /// <summary>What an undo would do, reading only (for -WhatIf and client dry runs).</summary>
-    Task<UndoResult> PreviewUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken);
+    Task<UndoResult> PlanUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken);
 
     Task<UndoResult> UndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, bool serverDryRun, CancellationToken cancellationToken);
 

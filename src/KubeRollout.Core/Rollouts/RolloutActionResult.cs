@@ -20,5 +20,20 @@ public sealed class RolloutActionResult
 
     public required string Message { get; init; }
 
+    /// <summary>What the user must know about the rollout a restart starts: a Recreate Deployment is down until its pods are ready.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public override string ToString() => Message;
+
+    internal RolloutActionResult WithWarnings(IReadOnlyList<string> warnings) => new()
+    {
+        Kind = Kind,
+        Namespace = Namespace,
+        Name = Name,
+        Action = Action,
+        RestartedAt = RestartedAt,
+        DryRun = DryRun,
+        Message = Message,
+        Warnings = warnings,
+    };
 }

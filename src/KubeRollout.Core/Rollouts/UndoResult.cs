@@ -30,5 +30,8 @@ public sealed class UndoResult
 
     public IReadOnlyList<TemplateChange> Changes { get; init; } = [];
 
+    /// <summary>What the user must know about the rollout the undo starts: a Recreate Deployment is down until its pods are ready.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()}.apps/{Name} {Message}";
 }

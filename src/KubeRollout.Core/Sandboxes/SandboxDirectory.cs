@@ -48,6 +48,9 @@ public static class SandboxDirectory
         }
     }
 
+    /// <summary>A new folder name in the temp folder (kuberollout-sandbox-*), where Get-KubeSandbox finds it without a path.</summary>
+    public static string NewDefault() => System.IO.Path.Combine(System.IO.Path.GetTempPath(), DefaultPrefix + Guid.NewGuid().ToString("N")[..8]);
+
     /// <summary>Sandboxes in the temp folder's kuberollout-sandbox-* folders.</summary>
     public static IEnumerable<SandboxInfo> FindDefault() =>
         Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), DefaultPrefix + "*")

@@ -13,7 +13,7 @@ public static class SandboxLauncher
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
-    public static async Task<SandboxInfo> StartAsync(SandboxStartOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    public static async Task<SandboxInfo> StartAsync(SandboxStartOptions options, Action<string>? progress, CancellationToken cancellationToken)
     {
         if (!File.Exists(options.ProgramPath))
         {
@@ -76,7 +76,7 @@ public static class SandboxLauncher
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        progress?.Report($"Starting the sandbox cluster (process {process.Id})");
+        progress?.Invoke($"Starting the sandbox cluster (process {process.Id})");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
@@ -114,9 +114,21 @@ public static class SandboxLauncher
     /// <summary>
     /// Asks the sandbox to stop and waits; kills it if it does not end in time. True when a process was stopped.
     /// Only the verified sandbox process is ever killed (<see cref="SandboxProcessIdentity"/>): a state file left by a
-    /// crash, whose process id another process may have taken since, is removed and nothing is killed.
+    /// crash, whose process id another process may have taken since, is removed and nothing is killed. With
+    /// <paramref name="remove"/>, its folder (kubeconfig, log) is deleted too.
     /// </summary>
-    public static async Task<bool> StopAsync(string directory, CancellationToken cancellationToken)
+    public static async Task<bool> StopAsync(string directory, bool remove, CancellationToken cancellationToken)
+    {
+        var stopped = await StopProcessAsync(directory, cancellationToken).ConfigureAwait(false);
+        if (remove && Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return stopped;
+    }
+
+    private static async Task<bool> StopProcessAsync(string directory, CancellationToken cancellationToken)
     {
         var info = SandboxDirectory.Read(directory);
         if (info is null || !info.IsRunning)

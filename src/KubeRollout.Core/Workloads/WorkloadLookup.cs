@@ -1,10 +1,37 @@
 using KubeRollout.Core.Cluster;
+using KubeRollout.Core.Errors;
 
 namespace KubeRollout.Core.Workloads;
 
-/// <summary>Lists the workloads of some kinds in a namespace or in all of them (names only), for patterns and "no name = all".</summary>
+/// <summary>Finds the workloads -Name values select: exact names, TYPE/NAME forms, patterns, or none for every workload.</summary>
 public static class WorkloadLookup
 {
+    /// <summary>
+    /// The workloads one -Name value selects (null: every workload, of -Kind or of every kind). An exact name in a
+    /// namespace is not looked up (the operation reports a missing one); patterns and every namespace are listed. A
+    /// pattern given to a command that changes workloads is refused (WorkloadNamePatternNotAccepted), and an exact
+    /// name found in no namespace is WorkloadNotFound. <see cref="WorkloadSelection.Note"/> says when a pattern matched nothing.
+    /// </summary>
+    public static async Task<WorkloadSelection> SelectAsync(KubeApiClient client, WorkloadQuery query, string? name, CancellationToken cancellationToken)
+    {
+        var selector = query.Selector(name);
+        var asked = name ?? "*";
+        if (!selector.IsPattern && query.Namespace is { } @namespace)
+        {
+            return new WorkloadSelection([new WorkloadReference(selector.Kinds[0], @namespace, selector.Name)], null);
+        }
+
+        var found = await FindAsync(client, selector, query.Namespace, cancellationToken).ConfigureAwait(false);
+        if (found.Count == 0 && !selector.IsPattern)
+        {
+            throw new KubeRolloutException(
+                "WorkloadNotFound", FailureKind.ObjectNotFound, $"{selector.Kinds[0].ToString().ToLowerInvariant()}s.apps \"{selector.Name}\" not found in any namespace", asked);
+        }
+
+        var note = found.Count == 0 ? $"No workload matches '{asked}' in {(query.Namespace is null ? "any namespace" : $"namespace {query.Namespace}")}." : null;
+        return new WorkloadSelection(found, note);
+    }
+
     /// <param name="namespace">The namespace; null lists every namespace (-AllNamespaces).</param>
     public static async Task<IReadOnlyList<WorkloadReference>> FindAsync(
         KubeApiClient client, WorkloadSelector selector, string? @namespace, CancellationToken cancellationToken)
@@ -19,3 +46,6 @@ public static class WorkloadLookup
         return selector.Filter(found);
     }
 }
+
+/// <summary>The workloads a -Name value selected, and a note for the verbose stream when a pattern matched none.</summary>
+public sealed record WorkloadSelection(IReadOnlyList<WorkloadReference> Workloads, string? Note);

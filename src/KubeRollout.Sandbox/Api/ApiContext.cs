@@ -1,3 +1,4 @@
+using KubeRollout.Sandbox.Api.Metrics;
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Watch;
 using KubeRollout.Sandbox.Registry;
@@ -25,6 +26,9 @@ internal sealed class ApiContext(
     public StateJournal Journal { get; } = journal;
 
     public ILogger Logger { get; } = logger;
+
+    /// <summary>The request metrics served on <c>/metrics</c>.</summary>
+    public ApiMetrics Metrics { get; } = new();
 
     /// <summary>Cancelled when the server stops, which ends the open watches.</summary>
     public CancellationToken Stopping { get; } = stopping;

@@ -1,6 +1,7 @@
 using KubeRollout.Sandbox.Api.Discovery;
 using KubeRollout.Sandbox.Api.Errors;
 using KubeRollout.Sandbox.Api.Handlers;
+using KubeRollout.Sandbox.Api.Metrics;
 using KubeRollout.Sandbox.Api.OpenApi;
 using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Api.Responses;
@@ -16,6 +17,8 @@ namespace KubeRollout.Sandbox.Api;
 /// <summary>
 /// The API server's request pipeline: bearer authentication, routing of the URL, dispatch by verb, and the
 /// translation of every failure into a Status (500 only for bugs, which are logged; the server carries on).
+/// Requests that reach a resource handler (and the paths kube-apiserver instruments) are counted in its metrics
+/// once they end, with the code they were answered with.
 /// </summary>
 internal sealed class ApiServer
 {
@@ -53,6 +56,8 @@ internal sealed class ApiServer
             http.Response.OnStarting(() => _api.Journal.WaitUntilWrittenAsync(_api.Registry.ResourceVersion, http.RequestAborted));
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var measured = new MeasuredRequest();
         try
         {
             if (!_token.Matches(http.Request.Headers.Authorization))
@@ -60,7 +65,7 @@ internal sealed class ApiServer
                 throw ApiErrors.Unauthorized();
             }
 
-            await DispatchAsync(http, ApiPathParser.Parse(http.Request.Path.Value ?? "/"));
+            await DispatchAsync(http, ApiPathParser.Parse(http.Request.Path.Value ?? "/"), measured);
         }
         catch (StoreException error) when (!http.Response.HasStarted)
         {
@@ -80,9 +85,16 @@ internal sealed class ApiServer
                 await ResponseWriter.WriteStatusAsync(http.Response, ApiErrors.InternalError(error));
             }
         }
+        finally
+        {
+            if (measured.Labels is { } labels)
+            {
+                _api.Metrics.Observe(labels, http.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            }
+        }
     }
 
-    private Task DispatchAsync(HttpContext http, ApiRoute route)
+    private Task DispatchAsync(HttpContext http, ApiRoute route, MeasuredRequest measured)
     {
         var isGet = HttpMethods.IsGet(http.Request.Method);
         if (route.Kind is not (RouteKind.Resource or RouteKind.Unknown) && !isGet)
@@ -95,22 +107,23 @@ internal sealed class ApiServer
         {
             RouteKind.Version => Json(http, _discovery.Version),
             RouteKind.CoreVersions => DiscoveryDocuments.WantsAggregated(accept)
-                ? Json(http, _discovery.AggregatedCore, DiscoveryDocuments.AggregatedContentType)
+                ? Json(http, _discovery.AggregatedCore, DiscoveryDocuments.AggregatedContentType, measured.As(RequestMetricLabels.ForPath("api", RequestMetricLabels.ApiServerComponent)))
                 : Json(http, _discovery.CoreVersions),
             RouteKind.GroupList => DiscoveryDocuments.WantsAggregated(accept)
-                ? Json(http, _discovery.AggregatedGroups, DiscoveryDocuments.AggregatedContentType)
+                ? Json(http, _discovery.AggregatedGroups, DiscoveryDocuments.AggregatedContentType, measured.As(RequestMetricLabels.ForPath("apis", RequestMetricLabels.ApiServerComponent)))
                 : Json(http, _discovery.GroupList),
             RouteKind.Group => Json(http, _discovery.Group(route.Group)),
             RouteKind.ResourceList => Json(http, _discovery.ResourceList(route.Group, route.Version)),
-            RouteKind.OpenApiV3Index => Json(http, _openApi.Index),
-            RouteKind.OpenApiV3Document => Json(http, _openApi.Document(route.DocumentPath!)),
+            RouteKind.OpenApiV3Index => Json(http, _openApi.Index, measured: measured.As(RequestMetricLabels.ForPath("openapi/v3", string.Empty))),
+            RouteKind.OpenApiV3Document => Json(http, _openApi.Document(route.DocumentPath!), measured: measured.As(RequestMetricLabels.ForPath("openapi/v3/", string.Empty))),
             RouteKind.OpenApiV2 => OpenApiV2Async(http, accept),
-            RouteKind.Resource => DispatchResourceAsync(http, route.Target!),
+            RouteKind.Metrics => ResponseWriter.WriteJsonAsync(http.Response, StatusCodes.Status200OK, System.Text.Encoding.UTF8.GetBytes(_api.Metrics.ToText()), PrometheusText.ContentType),
+            RouteKind.Resource => DispatchResourceAsync(http, route.Target!, measured),
             _ => throw ApiErrors.RouteNotFound(),
         };
     }
 
-    private Task DispatchResourceAsync(HttpContext http, ResourceTarget target)
+    private Task DispatchResourceAsync(HttpContext http, ResourceTarget target, MeasuredRequest measured)
     {
         var method = http.Request.Method;
         var watching = HttpMethods.IsGet(method) && new QueryParameters(http.Request.Query).GetBool("watch");
@@ -130,6 +143,9 @@ internal sealed class ApiServer
         {
             ResponseWriter.AddWarnings(http.Response, [warning]);
         }
+
+        measured.Set(RequestMetricLabels.ForResource(
+            target, method, watching, http.Request.ContentType, new QueryParameters(http.Request.Query).GetAll("dryRun")));
 
         return (method, target.IsCollection, target.Subresource) switch
         {
@@ -168,8 +184,26 @@ internal sealed class ApiServer
         _ => null,
     };
 
-    private static Task Json(HttpContext http, byte[]? document, string contentType = ResponseWriter.JsonContentType) =>
-        document is null
-            ? throw ApiErrors.RouteNotFound()
-            : ResponseWriter.WriteJsonAsync(http.Response, StatusCodes.Status200OK, document, contentType);
+    /// <param name="measured">Set when the path is one kube-apiserver counts (only once it is found).</param>
+    private static Task Json(HttpContext http, byte[]? document, string contentType = ResponseWriter.JsonContentType, Action? measured = null)
+    {
+        if (document is null)
+        {
+            throw ApiErrors.RouteNotFound();
+        }
+
+        measured?.Invoke();
+        return ResponseWriter.WriteJsonAsync(http.Response, StatusCodes.Status200OK, document, contentType);
+    }
+
+    /// <summary>The labels a request is counted under, once it is known to reach an instrumented handler.</summary>
+    private sealed class MeasuredRequest
+    {
+        public RequestMetricLabels? Labels { get; private set; }
+
+        public void Set(RequestMetricLabels labels) => Labels = labels;
+
+        /// <summary>Sets the labels when invoked (for a document counted only once it is found).</summary>
+        public Action As(RequestMetricLabels labels) => () => Set(labels);
+    }
 }

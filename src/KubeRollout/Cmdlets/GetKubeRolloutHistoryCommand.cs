@@ -23,18 +23,17 @@ public sealed class GetKubeRolloutHistoryCommand : WorkloadQueryCmdlet
     {
         try
         {
-            if (Revision < 0)
+            if (Revision is { } asked)
             {
-                throw new KubeRolloutException("RevisionInvalid", FailureKind.InvalidArgument, $"revision must be a positive integer: {Revision}", Revision);
+                RevisionSelection.RequireValid(asked);
             }
 
             var warnings = new List<string>();
-            var history = Run(token => RolloutOperations.For(workload.Kind).GetHistoryAsync(Client, workload, warnings.Add, token));
+            var history = Run(token => RolloutOperations.GetHistoryAsync(Client, workload, warnings.Add, token));
             warnings.ForEach(WriteWarning);
             if (Revision is > 0 and var wanted)
             {
-                var revision = history.FirstOrDefault(r => r.Revision == wanted)
-                    ?? throw new KubeRolloutException("RevisionNotFound", FailureKind.ObjectNotFound, "unable to find the specified revision", workload);
+                var revision = RevisionSelection.Find(history, wanted, workload);
                 // The detail view (kubectl rollout history --revision N) is this object's default view.
                 var detail = PSObject.AsPSObject(revision);
                 detail.TypeNames.Insert(0, $"{typeof(RolloutRevision).FullName}#Detail");

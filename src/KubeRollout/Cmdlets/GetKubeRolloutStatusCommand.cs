@@ -17,7 +17,7 @@ public sealed class GetKubeRolloutStatusCommand : WorkloadQueryCmdlet
     {
         try
         {
-            WriteObject(Run(token => RolloutOperations.For(workload.Kind).GetStatusAsync(Client, workload, token)));
+            WriteObject(Run(token => RolloutOperations.GetStatusAsync(Client, workload, token)));
         }
         catch (KubeRolloutException e)
         {

@@ -11,6 +11,7 @@ namespace KubeRollout.Cmdlets;
 public sealed class GetKubeSandboxCommand : KubeRolloutCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SandboxPathTransformation]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 

@@ -10,9 +10,10 @@ using KubeRollout.Infrastructure;
 namespace KubeRollout.Cmdlets;
 
 /// <summary>
-/// kubectl apply -f [--record]: applies every object of the given manifests (config, secrets and services before
-/// the workloads that use them), all or nothing, and tells per object whether a rollout was triggered and what
-/// changed; with -VersionConfig, configuration is applied as content-named versions so that it rolls out and back.
+/// kubectl apply -f [--record]: applies every object of the given manifests, or of the manifest objects piped in
+/// (Get-KubeManifest), in one transaction: config, secrets and services before the workloads that use them, all or
+/// nothing; tells per object whether a rollout was triggered and what changed. With -VersionConfig, configuration is
+/// applied as content-named versions so that it rolls out and back.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "KubeRollout", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ApplyResult), typeof(UndoResult), typeof(RolloutActionResult))]
@@ -20,8 +21,11 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
+    private const string InputObjectSet = "InputObject";
     private readonly List<string> _files = [];
+    private readonly List<ManifestObject> _objects = [];
     private bool _inputFailed;
+    private string? _namespace;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
     [ValidateNotNullOrEmpty]
@@ -32,6 +36,11 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
+
+    /// <summary>Manifest objects from Get-KubeManifest; every object of the pipeline is applied in one transaction.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public ManifestObject[] InputObject { get; set; } = [];
 
     [Parameter]
     public SwitchParameter Recurse { get; set; }
@@ -77,10 +86,21 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
         {
             ThrowFailure(new KubeRolloutException("ChangeCauseConflict", FailureKind.InvalidArgument, "Use either -ChangeCause or -Record, not both.", null));
         }
+
+        // Piped manifest objects bind their own Namespace property to -Namespace, one at a time; the namespace of the
+        // apply (for objects that name none) is the one given before the pipeline ran.
+        _namespace = Namespace;
     }
 
     protected override void ProcessRecord()
     {
+        // The parameter set is chosen per pipeline object: paths and manifest objects may come in the same pipeline.
+        if (ParameterSetName == InputObjectSet)
+        {
+            _objects.AddRange(InputObject);
+            return;
+        }
+
         var literal = ParameterSetName == LiteralPathSet;
         foreach (var path in literal ? LiteralPath : Path)
         {
@@ -98,6 +118,7 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 
     protected override void EndProcessing()
     {
+        Namespace = _namespace;
         try
         {
             Apply();
@@ -112,34 +133,37 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 
     private void Apply()
     {
-        var loaded = _files.Distinct().Select(ManifestLoader.LoadFile).ToList();
-        loaded.SelectMany(f => f.Failures).ToList().ForEach(WriteFailure);
-        if (_inputFailed || loaded.Any(f => !f.Succeeded))
+        var input = ManifestLoader.LoadAll(_files).With(ManifestLoader.Check(_objects));
+        input.Failures.ToList().ForEach(WriteFailure);
+        if (_inputFailed || !input.Succeeded)
         {
             WriteWarning("Nothing was applied: fix the manifests above and run the command again.");
             return;
         }
 
-        var objects = ManifestOrdering.Order(loaded.SelectMany(f => f.Objects));
-        if (objects.Count == 0)
+        if (input.Objects.Count == 0)
         {
             WriteWarning("The manifests contain no objects.");
             return;
         }
 
         EnsureConnected();
-        var options = new ApplyOptions { ChangeCause = ChangeCause ?? (Record ? RecordedCommandLine() : null), VersionConfig = VersionConfig };
-        var release = new ReleaseApply(Client, EffectiveNamespace);
-        var preview = Run(token => release.PrepareAsync(objects, options, token));
-        if (preview.Refusals.Count > 0)
+        var options = new ApplyOptions
         {
-            preview.Refusals.ToList().ForEach(WriteFailure);
+            ChangeCause = ChangeCause ?? (Record ? RecordedCommandLine() : null),
+            VersionConfig = VersionConfig,
+            RestartDependents = RestartDependents,
+        };
+        var plan = Run(token => ReleaseApply.PlanAsync(Client, EffectiveNamespace, input.Objects, options, token));
+        if (plan.Refusals.Count > 0)
+        {
+            plan.Refusals.ToList().ForEach(WriteFailure);
             WriteWarning("Nothing was applied: fix what the errors above name and run the command again.");
             return;
         }
 
-        preview.Versions.ToList().ForEach(v => WriteVerbose($"{v.Kind} {v.BaseName} is applied as {v.Name}."));
-        var approved = preview.Planned
+        plan.Versions.ToList().ForEach(v => WriteVerbose($"{v.Kind} {v.BaseName} is applied as {v.Name}."));
+        var approved = plan.Planned
             .Where(p => ShouldProcess(ApplyDescription.Of(p.Result, RestartDependents), ApplyDescription.Of(p.Result, RestartDependents), "Apply"))
             .Select(p => p.Object)
             .ToList();
@@ -148,36 +172,22 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
             return;
         }
 
-        var results = Run(token => release.WriteAsync(preview, approved, options, token));
+        var results = Run(token => ReleaseApply.ApplyAsync(Client, plan, approved, token));
         WriteObject(results, enumerateCollection: true);
-        foreach (var warning in results.Select(r => ApplyDescription.InPlaceWarning(r, RestartDependents)).OfType<string>())
+        results.SelectMany(r => ApplyDescription.Warnings(r, RestartDependents)).ToList().ForEach(WriteWarning);
+        var restarted = RestartDependents ? Restart(results, options.ChangeCause) : [];
+        var started = Wait ? ReleaseApply.WorkloadsToWaitFor(results, restarted) : [];
+        if (started.Count > 0)
         {
-            WriteWarning(warning);
-        }
-
-        var restarted = RestartDependents ? Restart(release, results, options.ChangeCause) : [];
-        if (Wait)
-        {
-            // Every workload the apply changed, not only those whose template changed: a changed spec is rolled out
-            // once its controller has observed it, and the status read right after the wait must say so.
-            var started = results
-                .Where(r => r.Action != ApplyAction.Unchanged && !r.DryRun && Enum.TryParse<WorkloadKind>(r.Kind, out _))
-                .Select(r => new WorkloadReference(Enum.Parse<WorkloadKind>(r.Kind), r.Namespace, r.Name))
-                .Concat(restarted)
-                .Distinct()
-                .ToList();
-            if (started.Count > 0)
-            {
-                WaitForRollouts(started, Timeout, RollbackOnFailure);
-            }
+            WaitForRollouts(started, Timeout, RollbackOnFailure);
         }
     }
 
     /// <summary>Restarts the workloads that read config changed in place; returns those restarted.</summary>
-    private List<WorkloadReference> Restart(ReleaseApply release, IReadOnlyList<ApplyResult> results, string? changeCause)
+    private List<RolloutActionResult> Restart(IReadOnlyList<ApplyResult> results, string? changeCause)
     {
-        var restarted = new List<WorkloadReference>();
-        foreach (var (result, failure) in Run(token => release.RestartAsync(results, changeCause, token)))
+        var restarted = new List<RolloutActionResult>();
+        foreach (var (result, failure) in Run(token => ReleaseApply.RestartDependentsAsync(Client, results, changeCause, token)))
         {
             if (failure is not null)
             {
@@ -186,7 +196,8 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
             }
 
             WriteObject(result);
-            restarted.Add(new WorkloadReference(result!.Kind, result.Namespace, result.Name));
+            result!.Warnings.ToList().ForEach(WriteWarning);
+            restarted.Add(result);
         }
 
         return restarted;
@@ -194,12 +205,19 @@ public sealed class InvokeKubeRolloutCommand : KubeClusterCmdlet
 
     /// <summary>
     /// The command in a stable form (what --record stored for kubectl), with the parameters that say what was
-    /// applied; where it was applied and how the session waited are not part of the change.
+    /// applied (for piped manifest objects, the files they were read from); where it was applied and how the session
+    /// waited are not part of the change.
     /// </summary>
     private string RecordedCommandLine()
     {
         string[] recorded = [nameof(Path), nameof(LiteralPath), nameof(Recurse), nameof(VersionConfig), nameof(Record)];
         var parts = new List<string> { MyInvocation.MyCommand.Name };
+        if (_objects.Count > 0)
+        {
+            // The objects came from files: the command that applies the same files says what was applied.
+            parts.Add($"-{nameof(InputObject)} (Get-KubeManifest {string.Join(",", _objects.Select(o => o.Path).Distinct(StringComparer.Ordinal))})");
+        }
+
         foreach (var (name, value) in MyInvocation.BoundParameters.Where(p => recorded.Contains(p.Key)))
         {
             parts.Add(value switch

@@ -17,10 +17,10 @@ public abstract class PausedStateCommand : WorkloadCmdlet
     {
         try
         {
-            var operations = RolloutOperations.ForDeployments(workload);
+            RolloutOperations.RequirePausable(workload);
             if (ShouldProcess(workload.ToString(), Paused ? "Pause rollout" : "Resume rollout"))
             {
-                WriteObject(Run(token => operations.SetPausedAsync(Client, workload, Paused, dryRun: false, token)));
+                WriteObject(Run(token => RolloutOperations.SetPausedAsync(Client, workload, Paused, dryRun: false, token)));
             }
         }
         catch (KubeRolloutException e)

@@ -31,11 +31,7 @@ public sealed class RemoveKubeConfigVersionCommand : KubeClusterCmdlet
         try
         {
             var @namespace = EffectiveNamespace;
-            var patterns = (Name ?? ["*"]).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-            var versions = Run(token => ConfigVersionPruning.ReadUsageAsync(Client, @namespace, token))
-                .Where(v => Kind is null || v.Kind == Kind)
-                .Where(v => patterns.Any(p => p.IsMatch(v.VersionOf) || p.IsMatch(v.Name)))
-                .ToList();
+            var versions = ConfigVersionPruning.Select(Run(token => ConfigVersionPruning.ReadUsageAsync(Client, @namespace, token)), Kind, Name);
             if (versions.Count == 0)
             {
                 WriteVerbose($"No config versions{(Name is null ? string.Empty : $" of {string.Join(", ", Name)}")} in namespace {@namespace}.");

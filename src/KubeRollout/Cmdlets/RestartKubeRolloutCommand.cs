@@ -19,7 +19,9 @@ public sealed class RestartKubeRolloutCommand : WorkloadCmdlet
         {
             if (ShouldProcess(workload.ToString(), "Restart all pods"))
             {
-                WriteObject(Run(token => RolloutOperations.For(workload.Kind).RestartAsync(Client, workload, DateTime.UtcNow, dryRun: false, changeCause: null, token)));
+                var result = Run(token => RolloutOperations.RestartAsync(Client, workload, DateTime.UtcNow, dryRun: false, changeCause: null, token));
+                WriteObject(result);
+                result.Warnings.ToList().ForEach(WriteWarning);
             }
         }
         catch (KubeRolloutException e)

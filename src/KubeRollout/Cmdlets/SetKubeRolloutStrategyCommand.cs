@@ -55,7 +55,7 @@ public sealed class SetKubeRolloutStrategyCommand : WorkloadCmdlet
                 ProgressDeadlineSeconds = ProgressDeadlineSeconds,
                 RevisionHistoryLimit = RevisionHistoryLimit,
             };
-            var update = Run(token => StrategyOperations.PrepareAsync(Client, workload, change, token));
+            var update = Run(token => StrategyOperations.PlanAsync(Client, workload, change, token));
             update.Warnings.ToList().ForEach(WriteWarning);
             if (!update.HasChanges)
             {

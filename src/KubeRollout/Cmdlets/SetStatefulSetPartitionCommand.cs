@@ -17,8 +17,6 @@ namespace KubeRollout.Cmdlets;
 [OutputType(typeof(PartitionStepResult))]
 public sealed class SetStatefulSetPartitionCommand : WorkloadCmdlet
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
-
     /// <summary>The partition to reach: pods with an ordinal at or above it are updated.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     [Alias("TargetPartition")]
@@ -43,10 +41,8 @@ public sealed class SetStatefulSetPartitionCommand : WorkloadCmdlet
     {
         try
         {
-            var plan = Run(token => StatefulSetPartitioner.PrepareAsync(Client, workload, Partition, Step, token));
+            var plan = Run(token => StatefulSetPartitioner.PlanAsync(Client, workload, Partition, Step, token));
             plan.Warnings.ToList().ForEach(WriteWarning);
-            var wait = Wait || Step is not null;
-            var timeout = Timeout is { } t && t > TimeSpan.Zero ? t : DefaultTimeout;
             for (var index = 0; index < plan.Steps.Count; index++)
             {
                 var step = plan.Steps[index];
@@ -60,11 +56,11 @@ public sealed class SetStatefulSetPartitionCommand : WorkloadCmdlet
                 {
                     PercentComplete = 100 * index / plan.Steps.Count,
                 });
-                var result = Run(token => StatefulSetPartitioner.ApplyAsync(Client, plan, step, wait, timeout, token));
+                var result = Run(token => StatefulSetPartitioner.ApplyAsync(Client, plan, step, Wait, Timeout, token));
                 WriteObject(result);
-                if (!result.Succeeded)
+                if (StatefulSetPartitioner.FailureOf(result) is { } failure)
                 {
-                    WriteFailure(new KubeRolloutException("PartitionStepFailed", FailureKind.OperationTimeout, result.Message, result));
+                    WriteFailure(failure);
                     break;
                 }
             }

@@ -38,9 +38,7 @@ public sealed class StartKubeSandboxCommand : KubeRolloutCmdlet
 
     protected override void EndProcessing()
     {
-        var directory = Path is null
-            ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), SandboxDirectory.DefaultPrefix + Guid.NewGuid().ToString("N")[..8])
-            : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        var directory = Path is null ? SandboxDirectory.NewDefault() : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (!ShouldProcess(directory, "Start sandbox cluster"))
         {
             return;
@@ -60,7 +58,7 @@ public sealed class StartKubeSandboxCommand : KubeRolloutCmdlet
         {
             var progress = new ProgressRecord(1, "Start-KubeSandbox", "Starting");
             var info = RunWithProgress<SandboxInfo, string>(
-                (channel, token) => SandboxLauncher.StartAsync(options, new Progress<string>(text => channel.TryWrite(text)), token),
+                (channel, token) => SandboxLauncher.StartAsync(options, text => channel.TryWrite(text), token),
                 text =>
                 {
                     progress.StatusDescription = text;

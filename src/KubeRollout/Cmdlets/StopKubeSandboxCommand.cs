@@ -12,6 +12,7 @@ public sealed class StopKubeSandboxCommand : KubeRolloutCmdlet
 {
     /// <summary>The sandbox's folder; binds from the Path property of Start-KubeSandbox's output.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SandboxPathTransformation]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
@@ -37,12 +38,7 @@ public sealed class StopKubeSandboxCommand : KubeRolloutCmdlet
             return;
         }
 
-        Run(token => SandboxLauncher.StopAsync(directory, token));
-        if (Remove)
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
+        Run(token => SandboxLauncher.StopAsync(directory, Remove, token));
         if (PassThru)
         {
             WriteObject(SandboxDirectory.Read(directory) ?? info);

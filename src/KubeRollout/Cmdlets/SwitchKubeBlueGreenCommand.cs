@@ -17,7 +17,6 @@ public sealed class SwitchKubeBlueGreenCommand : KubeClusterCmdlet
 {
     private const string ToSet = "To";
     private const string BackSet = "Back";
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>The Service whose traffic is switched (NAME or svc/NAME).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -69,7 +68,7 @@ public sealed class SwitchKubeBlueGreenCommand : KubeClusterCmdlet
             var target = Back ? null : BlueGreenNames.Deployment(To, ns);
             var plan = Run(token => BlueGreenSwitcher.PlanAsync(Client, ns, service, target, token));
             plan.Warnings.ToList().ForEach(WriteWarning);
-            var description = Describe(plan);
+            var description = BlueGreenSwitcher.Describe(plan, verify: Verify is not null, ScaleDownAfter);
             if (!ShouldProcess(description, description, "Switch blue-green Service"))
             {
                 return;
@@ -78,9 +77,9 @@ public sealed class SwitchKubeBlueGreenCommand : KubeClusterCmdlet
             var result = RunWithProgress<BlueGreenSwitchResult, VerifyRequest>(
                 (requests, token) => BlueGreenSwitcher.SwitchAsync(Client, plan, ChangeCause, Verify is null ? null : (p, t) => VerifyRequest.Send(requests, p, t), token),
                 request => request.Run(Verify!, this));
-            if (result.Switched && (Wait || ScaleDownAfter is not null))
+            if (result.Switched && BlueGreenSwitcher.WaitsForEndpoints(Wait, ScaleDownAfter))
             {
-                result = Continue(result, (progress, token) => BlueGreenSwitcher.WaitForEndpointsAsync(Client, result, plan, Timeout ?? DefaultTimeout, progress, token));
+                result = Continue(result, (progress, token) => BlueGreenSwitcher.WaitForEndpointsAsync(Client, result, plan, Timeout, progress, token));
                 if (ScaleDownAfter is { } delay && result.Waited)
                 {
                     result = Continue(result, (progress, token) => BlueGreenSwitcher.ScaleDownOldSideAsync(Client, result, plan, delay, progress, token));
@@ -116,27 +115,6 @@ public sealed class SwitchKubeBlueGreenCommand : KubeClusterCmdlet
             WriteObject(switched);
             throw;
         }
-    }
-
-    private string Describe(BlueGreenSwitchPlan plan)
-    {
-        var lines = new List<string> { plan.Describe() };
-        if (plan.IsNoOp)
-        {
-            return lines[0];
-        }
-
-        if (Verify is not null)
-        {
-            lines.Add("    first: run the -Verify script block with the plan; false or an error stops the switch");
-        }
-
-        if (ScaleDownAfter is { } delay)
-        {
-            lines.Add(BlueGreenSwitcher.DescribeScaleDown(plan, delay));
-        }
-
-        return string.Join(Environment.NewLine, lines);
     }
 
     /// <summary>

@@ -36,31 +36,19 @@ public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
     {
         try
         {
-            var operations = RolloutOperations.For(workload.Kind);
-            var preview = Run(token => ConfigCheckedUndo.PreviewAsync(Client, workload, ToRevision, Force, token));
-            var description = Describe(preview);
+            var plan = Run(token => ConfigCheckedUndo.PlanAsync(Client, workload, ToRevision, Force, token));
+            plan.Warnings.ToList().ForEach(WriteWarning);
+            var description = UndoDescription.Of(plan);
             if (!ShouldProcess(description, description, "Undo rollout"))
             {
                 return;
             }
 
-            WriteObject(Run(token => operations.UndoAsync(Client, workload, ToRevision, DryRun, token)));
+            WriteObject(Run(token => RolloutOperations.UndoAsync(Client, workload, ToRevision, DryRun, token)));
         }
         catch (KubeRolloutException e)
         {
             WriteFailure(e);
         }
-    }
-
-    private static string Describe(UndoResult preview)
-    {
-        var target = $"{preview.Kind.ToString().ToLowerInvariant()}.apps/{preview.Name} in namespace {preview.Namespace}";
-        if (preview.Skipped)
-        {
-            return $"{target}: {preview.Message}";
-        }
-
-        var changes = preview.Changes.Count == 0 ? string.Empty : Environment.NewLine + string.Join(Environment.NewLine, preview.Changes.Select(c => $"    {c}"));
-        return $"{target}: roll back from revision {preview.FromRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} to revision {preview.ToRevision}{changes}";
     }
 }

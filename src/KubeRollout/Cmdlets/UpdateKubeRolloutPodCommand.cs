@@ -16,8 +16,6 @@ namespace KubeRollout.Cmdlets;
 [OutputType(typeof(PodReplacement))]
 public sealed class UpdateKubeRolloutPodCommand : WorkloadCmdlet
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
-
     /// <summary>Only the StatefulSet pods with these ordinals.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
@@ -44,11 +42,8 @@ public sealed class UpdateKubeRolloutPodCommand : WorkloadCmdlet
     {
         try
         {
-            var plan = Run(token => PodReplacer.PrepareAsync(Client, workload, Ordinal, Node, token));
-            foreach (var current in plan.Selection.UpToDate.Where(_ => Ordinal is { Length: > 0 } || Node is { Length: > 0 }))
-            {
-                WriteWarning($"{current.PodName} is already at revision {plan.UpdateRevision}; it is not replaced.");
-            }
+            var plan = Run(token => PodReplacer.PlanAsync(Client, workload, Ordinal, Node, token));
+            plan.Warnings.ToList().ForEach(WriteWarning);
 
             if (plan.Selection.Outdated.Count == 0)
             {
@@ -56,7 +51,6 @@ public sealed class UpdateKubeRolloutPodCommand : WorkloadCmdlet
                 return;
             }
 
-            var timeout = Timeout is { } t && t > TimeSpan.Zero ? t : DefaultTimeout;
             var targets = plan.Selection.Outdated;
             for (var index = 0; index < targets.Count; index++)
             {
@@ -71,11 +65,11 @@ public sealed class UpdateKubeRolloutPodCommand : WorkloadCmdlet
                 {
                     PercentComplete = 100 * index / targets.Count,
                 });
-                var result = Run(token => PodReplacer.ReplaceAsync(Client, plan, target, timeout, token));
+                var result = Run(token => PodReplacer.ReplaceAsync(Client, plan, target, Timeout, token));
                 WriteObject(result);
-                if (!result.Succeeded)
+                if (PodReplacer.FailureOf(result) is { } failure)
                 {
-                    WriteFailure(new KubeRolloutException("PodReplacementFailed", FailureKind.OperationTimeout, result.Message, result));
+                    WriteFailure(failure);
                     if (StopOnFailure)
                     {
                         break;

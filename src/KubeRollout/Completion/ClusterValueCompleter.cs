@@ -22,6 +22,6 @@ public sealed class ClusterValueCompleter : IArgumentCompleter
             "Context" => ClusterCompletions.Contexts(options.KubeConfigPath),
             _ => [],
         };
-        return CompletionResults.StartingWith(wordToComplete, values, value => $"{parameterName.ToLowerInvariant()} {value}");
+        return CompletionResults.Of(CompletionCandidates.StartingWith(wordToComplete, values, value => $"{parameterName.ToLowerInvariant()} {value}"));
     }
 }

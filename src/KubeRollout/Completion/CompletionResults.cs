@@ -1,15 +1,11 @@
 using System.Management.Automation;
+using KubeRollout.Core.Completion;
 
 namespace KubeRollout.Completion;
 
-/// <summary>Completion results for the values that start with what was typed, in the order given.</summary>
+/// <summary>Core's completion candidates as PowerShell's completion results, in the order given.</summary>
 internal static class CompletionResults
 {
-    public static IEnumerable<CompletionResult> StartingWith(string wordToComplete, IEnumerable<string> values, Func<string, string> toolTip)
-    {
-        var word = wordToComplete.Trim('\'', '"');
-        return values
-            .Where(value => value.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-            .Select(value => new CompletionResult(value, value, CompletionResultType.ParameterValue, toolTip(value)));
-    }
+    public static IEnumerable<CompletionResult> Of(IEnumerable<CompletionCandidate> candidates) =>
+        candidates.Select(c => new CompletionResult(c.Text, c.ListItemText, CompletionResultType.ParameterValue, c.ToolTip));
 }

@@ -7,8 +7,10 @@ namespace KubeRollout.Infrastructure;
 /// <summary>
 /// Wires up dependency isolation on import: the cmdlets assembly lives in the default context and refers only to
 /// KubeRollout.Core, which is resolved into <see cref="DependencyLoadContext"/> together with everything it uses.
-/// PowerShell inspects the cmdlet types before OnImport runs, so cmdlet signatures (parameter types, fields) must
-/// not use types of KubeRollout.Core.
+/// PowerShell reads the cmdlet classes and their attributes when it loads the assembly, before OnImport runs, so
+/// attribute arguments must not use types of KubeRollout.Core (WorkloadKindsAttribute takes strings). A command's
+/// parameter types are read when it is first used, after OnImport (Invoke-KubeRollout -InputObject is Core's
+/// ManifestObject[], so that manifest objects bind to it without conversion).
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {

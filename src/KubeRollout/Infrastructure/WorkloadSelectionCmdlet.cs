@@ -12,8 +12,8 @@ public abstract class WorkloadSelectionCmdlet : KubeClusterCmdlet
 {
     protected WorkloadSelectionCmdlet() => Kind = WorkloadKindsAttribute.Of(GetType()).DefaultKind;
 
-    // A string rather than Core's WorkloadKind: PowerShell inspects parameter types before the module's
-    // dependency resolver is in place, so cmdlet signatures use only types of this assembly and the BCL.
+    // A string, as WorkloadKindsAttribute names the kinds: its default comes from an attribute, which PowerShell reads
+    // before the module's dependency resolver is in place.
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateSet("Deployment", "StatefulSet", "DaemonSet", IgnoreCase = true)]
     public string Kind { get; set; }
@@ -40,35 +40,27 @@ public abstract class WorkloadSelectionCmdlet : KubeClusterCmdlet
     protected abstract void ProcessWorkload(WorkloadReference workload);
 
     /// <summary>
-    /// The workloads the current pipeline object names, each once; a name that cannot be used is written as an
-    /// error and the others are still returned. Exact names are not looked up (the operation reports a missing one).
+    /// The workloads the current pipeline object names, each once (<see cref="WorkloadLookup"/>); a name that cannot
+    /// be used is written as an error and the others are still returned.
     /// </summary>
     protected IReadOnlyList<WorkloadReference> SelectWorkloads()
     {
-        var kind = Enum.Parse<WorkloadKind>(Kind, ignoreCase: true);
-        var kindGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Kind));
-        var @namespace = InAllNamespaces ? null : EffectiveNamespace;
+        var query = new WorkloadQuery(
+            Enum.Parse<WorkloadKind>(Kind, ignoreCase: true),
+            MyInvocation.BoundParameters.ContainsKey(nameof(Kind)),
+            InAllNamespaces ? null : EffectiveNamespace,
+            AcceptsPatterns ? null : MyInvocation.MyCommand.Name);
         var selected = new List<WorkloadReference>();
         if (Names.Count == 0)
         {
-            selected.AddRange(Find(WorkloadSelector.All(kindGiven ? kind : null), @namespace, "*"));
+            selected.AddRange(Select(query, null));
         }
 
         foreach (var name in Names)
         {
             try
             {
-                var selector = WorkloadSelector.Parse(name, kind, kindGiven);
-                if (selector.IsPattern && !AcceptsPatterns)
-                {
-                    throw new KubeRolloutException(
-                        "WorkloadNamePatternNotAccepted", FailureKind.InvalidArgument,
-                        $"{MyInvocation.MyCommand.Name} changes workloads and takes exact names, not the pattern '{name}': list them with Get-KubeRolloutStatus '{name}' and pipe the ones you mean.", name);
-                }
-
-                selected.AddRange(selector.IsPattern || @namespace is null
-                    ? Find(selector, @namespace, name)
-                    : [new WorkloadReference(selector.Kinds[0], @namespace, selector.Name)]);
+                selected.AddRange(Select(query, name));
             }
             catch (KubeRolloutException e)
             {
@@ -79,20 +71,14 @@ public abstract class WorkloadSelectionCmdlet : KubeClusterCmdlet
         return selected.Distinct().ToList();
     }
 
-    private IReadOnlyList<WorkloadReference> Find(WorkloadSelector selector, string? @namespace, string asked)
+    private IReadOnlyList<WorkloadReference> Select(WorkloadQuery query, string? name)
     {
-        var found = Run(token => WorkloadLookup.FindAsync(Client, selector, @namespace, token));
-        if (found.Count == 0 && !selector.IsPattern)
+        var selection = Run(token => WorkloadLookup.SelectAsync(Client, query, name, token));
+        if (selection.Note is { } note)
         {
-            throw new KubeRolloutException(
-                "WorkloadNotFound", FailureKind.ObjectNotFound, $"{selector.Kinds[0].ToString().ToLowerInvariant()}s.apps \"{selector.Name}\" not found in any namespace", asked);
+            WriteVerbose(note);
         }
 
-        if (found.Count == 0)
-        {
-            WriteVerbose($"No workload matches '{asked}' in {(@namespace is null ? "any namespace" : $"namespace {@namespace}")}.");
-        }
-
-        return found;
+        return selection.Workloads;
     }
 }

@@ -89,4 +89,19 @@ public class ApplyDescriptionTests
 
         Assert.Equal([Web.Workload], ReleaseApply.DependentsToRestart(results).Select(d => d.Workload));
     }
+
+    [Fact]
+    public void The_warnings_of_a_result_follow_the_in_place_warning_in_the_description_and_in_order()
+    {
+        var recreate = "deployment/web rolls out with the Recreate strategy: all 2 of its pods are stopped before any new one starts, so the application is down until the new pods are ready.";
+        var deployment = new ApplyResult { Kind = "Deployment", Namespace = "ns", Name = "web", Action = ApplyAction.Configured, RolloutTriggered = true, Warnings = [recreate] };
+        var config = InPlace("ConfigMap", Web) with { Warnings = ["another"] };
+
+        Assert.Equal([recreate], ApplyDescription.Warnings(deployment, restartDependents: false));
+        Assert.EndsWith(Environment.NewLine + "    " + recreate, ApplyDescription.Of(deployment, restartDependents: false), StringComparison.Ordinal);
+        var warnings = ApplyDescription.Warnings(config, restartDependents: false);
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith("configmap/cfg is changed in place", warnings[0], StringComparison.Ordinal);
+        Assert.Equal("another", warnings[1]);
+    }
 }

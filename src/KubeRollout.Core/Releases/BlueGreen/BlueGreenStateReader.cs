@@ -12,6 +12,14 @@ public static class BlueGreenStateReader
     {
         var found = await client.FindAsync<V1Service>(ApiResource.Services, @namespace, service, cancellationToken).ConfigureAwait(false)
             ?? throw BlueGreenErrors.ServiceNotFound(@namespace, service);
+        return await ReadAsync(client, found, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The state around a given version of the Service (one an apply is about to write, say).</summary>
+    public static async Task<BlueGreenState> ReadAsync(KubeApiClient client, V1Service found, CancellationToken cancellationToken)
+    {
+        var @namespace = found.Metadata.NamespaceProperty;
+        var service = found.Metadata.Name;
         var deployments = client.ListAsync<V1Deployment>(ApiResource.Deployments, @namespace, cancellationToken);
         var replicaSets = client.ListAsync<V1ReplicaSet>(ApiResource.ReplicaSets, @namespace, cancellationToken);
         var pods = client.ListAsync<V1Pod>(ApiResource.Pods, @namespace, cancellationToken);

@@ -13,6 +13,9 @@ namespace KubeRollout.Core.Releases.BlueGreen;
 /// </summary>
 public static class BlueGreenSwitcher
 {
+    /// <summary>How long the wait for the endpoints takes at most when no timeout is given.</summary>
+    public static readonly TimeSpan DefaultEndpointTimeout = TimeSpan.FromMinutes(2);
+
     private static readonly TimeSpan PodRefresh = TimeSpan.FromSeconds(5);
 
     /// <summary>The switch to <paramref name="target"/>, or, when it is null, back to the side before the last recorded switch.</summary>
@@ -85,10 +88,11 @@ public static class BlueGreenSwitcher
     /// so a target pod replaced meanwhile does not make the wait miss.
     /// </summary>
     public static async Task<BlueGreenSwitchResult> WaitForEndpointsAsync(
-        KubeApiClient client, BlueGreenSwitchResult result, BlueGreenSwitchPlan plan, TimeSpan timeout, Action<BlueGreenProgress>? report, CancellationToken cancellationToken)
+        KubeApiClient client, BlueGreenSwitchResult result, BlueGreenSwitchPlan plan, TimeSpan? timeout, Action<BlueGreenProgress>? report, CancellationToken cancellationToken)
     {
+        var limit = timeout ?? DefaultEndpointTimeout;
         var activity = $"Waiting for the endpoints of service {plan.Service} to be deployment {plan.To}'s pods";
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = DateTime.UtcNow + limit;
         var podSelector = string.Join(",", plan.Selector.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         var state = "nothing read yet";
         while (true)
@@ -97,7 +101,7 @@ public static class BlueGreenSwitcher
             if (left <= TimeSpan.Zero)
             {
                 report?.Invoke(new BlueGreenProgress(activity, "Timed out", Completed: true));
-                throw BlueGreenErrors.EndpointsNotSwitched(plan.Service, plan.To, timeout, state);
+                throw BlueGreenErrors.EndpointsNotSwitched(plan.Service, plan.To, limit, state);
             }
 
             var pods = (await client.ListAsync<V1Pod>(ApiResource.Pods, plan.Namespace, cancellationToken, labelSelector: podSelector).ConfigureAwait(false)).Items;
@@ -161,8 +165,36 @@ public static class BlueGreenSwitcher
         return result with { ScaledDown = scaled, Message = scaled.Count == 0 ? result.Message : $"{result.Message}; scaled down {string.Join(", ", scaled)}" };
     }
 
+    /// <summary>
+    /// The switch as the user will be asked about it (-WhatIf, -Confirm): the plan, then, when asked for, the
+    /// verification before and the scale-down after.
+    /// </summary>
+    public static string Describe(BlueGreenSwitchPlan plan, bool verify, TimeSpan? scaleDownAfter)
+    {
+        if (plan.IsNoOp)
+        {
+            return plan.Describe();
+        }
+
+        var lines = new List<string> { plan.Describe() };
+        if (verify)
+        {
+            lines.Add("    first: run the -Verify script block with the plan; false or an error stops the switch");
+        }
+
+        if (scaleDownAfter is { } delay)
+        {
+            lines.Add(DescribeScaleDown(plan, delay));
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>Whether a switch is followed by the wait for its endpoints: when asked for, and before any scale-down of the old side.</summary>
+    public static bool WaitsForEndpoints(bool wait, TimeSpan? scaleDownAfter) => wait || scaleDownAfter is not null;
+
     /// <summary>What the switch would scale down, for -WhatIf.</summary>
-    public static string DescribeScaleDown(BlueGreenSwitchPlan plan, TimeSpan delay)
+    private static string DescribeScaleDown(BlueGreenSwitchPlan plan, TimeSpan delay)
     {
         var old = plan.From.Where(d => d != plan.To).ToList();
         return old.Count == 0

@@ -14,9 +14,9 @@ namespace KubeRollout.Core.Releases.Config;
 public static class ConfigCheckedUndo
 {
     /// <summary>What the undo would do (reading only), after checking that the target revision's config exists.</summary>
-    public static async Task<UndoResult> PreviewAsync(KubeApiClient client, WorkloadReference workload, long toRevision, bool force, CancellationToken cancellationToken)
+    public static async Task<UndoResult> PlanAsync(KubeApiClient client, WorkloadReference workload, long toRevision, bool force, CancellationToken cancellationToken)
     {
-        var preview = await RolloutOperations.For(workload.Kind).PreviewUndoAsync(client, workload, toRevision, cancellationToken).ConfigureAwait(false);
+        var preview = await RolloutOperations.PlanUndoAsync(client, workload, toRevision, cancellationToken).ConfigureAwait(false);
         if (!preview.Skipped && !force)
         {
             await RequireConfigAsync(client, workload, preview.ToRevision, cancellationToken).ConfigureAwait(false);
@@ -27,13 +27,13 @@ public static class ConfigCheckedUndo
 
     public static async Task<UndoResult> UndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, bool serverDryRun, bool force, CancellationToken cancellationToken)
     {
-        await PreviewAsync(client, workload, toRevision, force, cancellationToken).ConfigureAwait(false);
-        return await RolloutOperations.For(workload.Kind).UndoAsync(client, workload, toRevision, serverDryRun, cancellationToken).ConfigureAwait(false);
+        await PlanAsync(client, workload, toRevision, force, cancellationToken).ConfigureAwait(false);
+        return await RolloutOperations.UndoAsync(client, workload, toRevision, serverDryRun, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task RequireConfigAsync(KubeApiClient client, WorkloadReference workload, long revision, CancellationToken cancellationToken)
     {
-        var history = await RolloutOperations.For(workload.Kind).GetHistoryAsync(client, workload, null, cancellationToken).ConfigureAwait(false);
+        var history = await RolloutOperations.GetHistoryAsync(client, workload, null, cancellationToken).ConfigureAwait(false);
         if (history.FirstOrDefault(r => r.Revision == revision) is not { } target)
         {
             return; // renumbered since the preview: the undo itself reports it

@@ -7,6 +7,7 @@ using KubeRollout.Core.Kubernetes;
 using KubeRollout.Core.Rollouts;
 using KubeRollout.Core.Rollouts.ControllerRevisions;
 using KubeRollout.Core.Rollouts.Deployments;
+using KubeRollout.Core.Workloads;
 
 namespace KubeRollout.Core.Releases.Config;
 
@@ -77,6 +78,19 @@ public static class ConfigVersionPruning
                 ReferencedBy = holders.Where(h => h.Names(v.Kind, v.Metadata.Name)).Select(h => h.Description).ToList(),
             })
             .ToList();
+
+    /// <summary>
+    /// The versions asked for: of one kind (ConfigMap or Secret; null: both) and, when names are given, those a
+    /// name matches as the name they are a version of or as their own (PowerShell wildcards, any case).
+    /// </summary>
+    public static IReadOnlyList<ConfigVersionUsage> Select(IEnumerable<ConfigVersionUsage> versions, string? kind, IReadOnlyList<string>? names)
+    {
+        var patterns = (names is { Count: > 0 } ? names : ["*"]).Select(n => new WildcardName(n)).ToList();
+        return versions
+            .Where(v => kind is null || string.Equals(v.Kind, kind, StringComparison.OrdinalIgnoreCase))
+            .Where(v => patterns.Any(p => p.IsMatch(v.VersionOf) || p.IsMatch(v.Name)))
+            .ToList();
+    }
 
     /// <summary>The versions of a namespace with what references each, read from the cluster (values are never kept).</summary>
     public static async Task<IReadOnlyList<ConfigVersionUsage>> ReadUsageAsync(KubeApiClient client, string @namespace, CancellationToken cancellationToken)

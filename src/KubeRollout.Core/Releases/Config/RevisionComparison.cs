@@ -57,7 +57,7 @@ public static class RevisionComparison
     public static async Task<(IReadOnlyList<RevisionDifference> Differences, IReadOnlyList<string> Warnings)> CompareAsync(
         KubeApiClient client, WorkloadReference workload, long? referenceRevision, long? differenceRevision, CancellationToken cancellationToken)
     {
-        var history = await RolloutOperations.For(workload.Kind).GetHistoryAsync(client, workload, null, cancellationToken).ConfigureAwait(false);
+        var history = await RolloutOperations.GetHistoryAsync(client, workload, null, cancellationToken).ConfigureAwait(false);
         var difference = differenceRevision is { } wanted
             ? Find(history, wanted, workload)
             : history.FirstOrDefault(r => r.IsCurrent) ?? history.LastOrDefault()

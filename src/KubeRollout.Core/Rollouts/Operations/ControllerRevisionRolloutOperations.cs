@@ -12,7 +12,7 @@ namespace KubeRollout.Core.Rollouts.Operations;
 /// kubectl rollout does them: history from the owned ControllerRevisions, undo by sending a revision's data back
 /// as a strategic merge patch, restart by the restartedAt template annotation.
 /// </summary>
-public abstract class ControllerRevisionRolloutOperations<T> : IRolloutOperations
+internal abstract class ControllerRevisionRolloutOperations<T> : IRolloutOperations
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private static readonly TimeSpan RenumberWait = TimeSpan.FromSeconds(15);
@@ -55,7 +55,7 @@ public abstract class ControllerRevisionRolloutOperations<T> : IRolloutOperation
         return Evaluate(live, history.FirstOrDefault(r => r.IsCurrent)?.Revision);
     }
 
-    public async Task<UndoResult> PreviewUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken)
+    public async Task<UndoResult> PlanUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken)
     {
         var live = await GetAsync(client, workload, cancellationToken).ConfigureAwait(false);
         var plan = await PlanAsync(client, workload, live, toRevision, cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,7 @@ using KubeRollout.Core.Workloads;
 namespace KubeRollout.Core.Rollouts.Operations;
 
 /// <summary>Rollout operations on DaemonSets, as kubectl rollout does them.</summary>
-public sealed class DaemonSetRolloutOperations : ControllerRevisionRolloutOperations<V1DaemonSet>
+internal sealed class DaemonSetRolloutOperations : ControllerRevisionRolloutOperations<V1DaemonSet>
 {
     public override WorkloadKind Kind => WorkloadKind.DaemonSet;
 

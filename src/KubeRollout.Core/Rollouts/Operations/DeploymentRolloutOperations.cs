@@ -4,12 +4,13 @@ using KubeRollout.Core.Cluster;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Kubernetes;
 using KubeRollout.Core.Rollouts.Deployments;
+using KubeRollout.Core.Rollouts.Strategies;
 using KubeRollout.Core.Workloads;
 
 namespace KubeRollout.Core.Rollouts.Operations;
 
 /// <summary>Rollout operations on Deployments, as kubectl rollout does them.</summary>
-public sealed class DeploymentRolloutOperations : IRolloutOperations
+internal sealed class DeploymentRolloutOperations : IRolloutOperations
 {
     private static readonly TimeSpan RenumberWait = TimeSpan.FromSeconds(15);
 
@@ -36,12 +37,12 @@ public sealed class DeploymentRolloutOperations : IRolloutOperations
     public Task<RolloutStatus> EvaluateWithRevisionAsync(KubeApiClient client, object workload, CancellationToken cancellationToken) =>
         Task.FromResult(Evaluate(workload));
 
-    public async Task<UndoResult> PreviewUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken)
+    public async Task<UndoResult> PlanUndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, CancellationToken cancellationToken)
     {
         var deployment = await WorkloadReads.GetAsync<V1Deployment>(client, Resource, workload, cancellationToken).ConfigureAwait(false);
         var history = await HistoryOfAsync(client, deployment, null, cancellationToken).ConfigureAwait(false);
         var plan = DeploymentRollbackPlanner.Plan(deployment, history, toRevision, checkPaused: false);
-        return Result(workload, plan, dryRun: true, newRevision: null, message: plan.Skip ? plan.Message : "rolled back (dry run)");
+        return Result(workload, deployment, plan, dryRun: true, newRevision: null, message: plan.Skip ? plan.Message : "rolled back (dry run)");
     }
 
     public Task<UndoResult> UndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, bool serverDryRun, CancellationToken cancellationToken) =>
@@ -52,18 +53,18 @@ public sealed class DeploymentRolloutOperations : IRolloutOperations
             var plan = DeploymentRollbackPlanner.Plan(deployment, history, toRevision);
             if (plan.Skip)
             {
-                return Result(workload, plan, dryRun: serverDryRun, newRevision: null, plan.Message);
+                return Result(workload, deployment, plan, dryRun: serverDryRun, newRevision: null, plan.Message);
             }
 
             var updated = DeploymentRollbackPlanner.ApplyTo(deployment, plan);
             var written = await client.ReplaceAsync(Resource, workload.Namespace, workload.Name, updated, serverDryRun, token).ConfigureAwait(false);
             if (serverDryRun)
             {
-                return Result(workload, plan, dryRun: true, newRevision: null, "rolled back (server dry run)");
+                return Result(workload, deployment, plan, dryRun: true, newRevision: null, "rolled back (server dry run)");
             }
 
             var newRevision = await WaitForRenumberingAsync(client, workload, plan.Target.Source, written.Metadata.Generation ?? 0, token).ConfigureAwait(false);
-            return Result(workload, plan, dryRun: false, newRevision, plan.Message);
+            return Result(workload, deployment, plan, dryRun: false, newRevision, plan.Message);
         }, cancellationToken);
 
     public async Task<RolloutActionResult> RestartAsync(KubeApiClient client, WorkloadReference workload, DateTime now, bool dryRun, string? changeCause, CancellationToken cancellationToken)
@@ -77,7 +78,8 @@ public sealed class DeploymentRolloutOperations : IRolloutOperations
             };
         }
 
-        return await RolloutPatches.RestartAsync(client, Resource, workload, now, dryRun, changeCause, cancellationToken).ConfigureAwait(false);
+        var restarted = await RolloutPatches.RestartAsync(client, Resource, workload, now, dryRun, changeCause, cancellationToken).ConfigureAwait(false);
+        return RecreateDowntime.Warning(deployment) is { } downtime ? restarted.WithWarnings([downtime]) : restarted;
     }
 
     /// <summary>kubectl rollout pause / resume: refuses when already in that state.</summary>
@@ -136,7 +138,7 @@ public sealed class DeploymentRolloutOperations : IRolloutOperations
                 : null;
     }
 
-    private UndoResult Result(WorkloadReference workload, DeploymentRollbackPlan plan, bool dryRun, long? newRevision, string message) => new()
+    private UndoResult Result(WorkloadReference workload, V1Deployment deployment, DeploymentRollbackPlan plan, bool dryRun, long? newRevision, string message) => new()
     {
         Kind = Kind,
         Namespace = workload.Namespace,
@@ -148,5 +150,6 @@ public sealed class DeploymentRolloutOperations : IRolloutOperations
         DryRun = dryRun,
         Message = message,
         Changes = plan.Changes,
+        Warnings = !plan.Skip && RecreateDowntime.Warning(deployment) is { } downtime ? [downtime] : [],
     };
 }

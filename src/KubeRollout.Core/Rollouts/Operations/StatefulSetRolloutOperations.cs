@@ -6,7 +6,7 @@ using KubeRollout.Core.Workloads;
 namespace KubeRollout.Core.Rollouts.Operations;
 
 /// <summary>Rollout operations on StatefulSets, as kubectl rollout does them.</summary>
-public sealed class StatefulSetRolloutOperations : ControllerRevisionRolloutOperations<V1StatefulSet>
+internal sealed class StatefulSetRolloutOperations : ControllerRevisionRolloutOperations<V1StatefulSet>
 {
     public override WorkloadKind Kind => WorkloadKind.StatefulSet;
 

@@ -15,7 +15,10 @@ namespace KubeRollout.Core.Rollouts.Partitions;
 /// </summary>
 public static class StatefulSetPartitioner
 {
-    public static async Task<PartitionPlan> PrepareAsync(KubeApiClient client, WorkloadReference workload, int target, int? step, CancellationToken cancellationToken)
+    /// <summary>How long one step may take when no timeout is given.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+
+    public static async Task<PartitionPlan> PlanAsync(KubeApiClient client, WorkloadReference workload, int target, int? step, CancellationToken cancellationToken)
     {
         if (workload.Kind != WorkloadKind.StatefulSet)
         {
@@ -41,13 +44,18 @@ public static class StatefulSetPartitioner
         var current = statefulSet.Spec.UpdateStrategy?.RollingUpdate?.Partition ?? 0;
         var steps = PartitionPlanner.Steps(current, target, replicas, step);
         var warning = PartitionPlanner.Warning(workload.ResourceName, target, replicas);
-        return new PartitionPlan(workload, replicas, current, steps, warning is null ? [] : [warning]);
+        return new PartitionPlan(workload, replicas, current, steps, warning is null ? [] : [warning], Staged: step is not null);
     }
 
-    /// <summary>Sets the partition of one step and, with <paramref name="wait"/>, waits for the pods at and above it.</summary>
+    /// <summary>
+    /// Sets the partition of one step and, with <paramref name="wait"/> or in a staged plan, waits for the pods at and
+    /// above it (for <paramref name="timeout"/>; none, zero or less: <see cref="DefaultTimeout"/>).
+    /// </summary>
     public static async Task<PartitionStepResult> ApplyAsync(
-        KubeApiClient client, PartitionPlan plan, PartitionStepPlan step, bool wait, TimeSpan timeout, CancellationToken cancellationToken)
+        KubeApiClient client, PartitionPlan plan, PartitionStepPlan step, bool wait, TimeSpan? timeout, CancellationToken cancellationToken)
     {
+        wait |= plan.Staged;
+        var limit = timeout is { } given && given > TimeSpan.Zero ? given : DefaultTimeout;
         var clock = Stopwatch.StartNew();
         var workload = plan.StatefulSet;
         var patch = "{\"spec\":{\"updateStrategy\":{\"type\":\"RollingUpdate\",\"rollingUpdate\":{\"partition\":" + step.To.ToString(CultureInfo.InvariantCulture) + "}}}}";
@@ -60,7 +68,7 @@ public static class StatefulSetPartitioner
         var generation = written.Metadata.Generation ?? 0;
         var (observed, seen) = await ObjectWatcher.WaitUntilAsync<V1StatefulSet>(
             client, ApiResource.StatefulSets, workload.Namespace, workload.Name,
-            s => s is null || (s.Status?.ObservedGeneration ?? 0) >= generation, timeout, cancellationToken).ConfigureAwait(false);
+            s => s is null || (s.Status?.ObservedGeneration ?? 0) >= generation, limit, cancellationToken).ConfigureAwait(false);
         if (observed is null)
         {
             throw WorkloadNotFound(workload);
@@ -69,7 +77,7 @@ public static class StatefulSetPartitioner
         var updateRevision = observed.Status?.UpdateRevision;
         if (!seen || updateRevision is null)
         {
-            return Result(plan, step, updateRevision, true, false, clock.Elapsed, $"{workload.ResourceName} partition set to {step.To}, but its controller did not observe the change within {timeout.TotalSeconds:0.#}s");
+            return Result(plan, step, updateRevision, true, false, clock.Elapsed, $"{workload.ResourceName} partition set to {step.To}, but its controller did not observe the change within {limit.TotalSeconds:0.#}s");
         }
 
         var replicas = observed.Spec.Replicas ?? 1;
@@ -77,7 +85,7 @@ public static class StatefulSetPartitioner
         bool Done(IReadOnlyList<V1Pod> pods) =>
             wanted.All(name => pods.Any(p => p.Metadata.Name == name && WorkloadPods.IsControlledBy(p, observed.Metadata.Uid) && WorkloadPods.RevisionOf(p) == updateRevision && WorkloadPods.IsReady(p)));
         var (last, done) = await PodSetWatcher.WaitUntilAsync(
-            client, workload.Namespace, LabelSelectorMatcher.ToQueryString(observed.Spec.Selector), Done, timeout, cancellationToken).ConfigureAwait(false);
+            client, workload.Namespace, LabelSelectorMatcher.ToQueryString(observed.Spec.Selector), Done, limit, cancellationToken).ConfigureAwait(false);
         if (done)
         {
             return Result(plan, step, updateRevision, true, true, clock.Elapsed,
@@ -89,8 +97,12 @@ public static class StatefulSetPartitioner
                 : $"{name} (missing)")
             .OfType<string>();
         return Result(plan, step, updateRevision, true, false, clock.Elapsed,
-            $"{workload.ResourceName} stopped at partition {step.To}: within {timeout.TotalSeconds:0.#}s these pods did not become Ready at revision {updateRevision}: {string.Join(", ", lagging)}");
+            $"{workload.ResourceName} stopped at partition {step.To}: within {limit.TotalSeconds:0.#}s these pods did not become Ready at revision {updateRevision}: {string.Join(", ", lagging)}");
     }
+
+    /// <summary>The error for a step that did not get there (PartitionStepFailed): the run stops at it. Null for one that did.</summary>
+    public static KubeRolloutException? FailureOf(PartitionStepResult result) =>
+        result.Succeeded ? null : new KubeRolloutException("PartitionStepFailed", FailureKind.OperationTimeout, result.Message, result);
 
     private static PartitionStepResult Result(PartitionPlan plan, PartitionStepPlan step, string? updateRevision, bool waited, bool succeeded, TimeSpan duration, string message) => new()
     {

@@ -56,6 +56,13 @@ public static class PodReplacementPlanner
         return new PodReplacementSelection(outdated, current);
     }
 
+    /// <summary>
+    /// The pods the user named (by ordinal or node) that are already at the update revision: they are not replaced,
+    /// and the user is told so; pods not named are left alone without a word.
+    /// </summary>
+    public static IReadOnlyList<string> AlreadyUpToDate(PodReplacementSelection selection, string updateRevision, bool named) =>
+        named ? selection.UpToDate.Select(p => $"{p.PodName} is already at revision {updateRevision}; it is not replaced.").ToList() : [];
+
     /// <summary>The pods, other than the one about to be replaced, that are not Ready: while any is, replacing would exceed the budget of one unavailable pod.</summary>
     public static IReadOnlyList<string> Blocking(IEnumerable<V1Pod> pods, string podToReplace) =>
         pods.Where(p => p.Metadata.Name != podToReplace && !WorkloadPods.IsReady(p))

@@ -18,7 +18,10 @@ public static class PodReplacer
 {
     private static readonly TimeSpan ObserveWait = TimeSpan.FromSeconds(15);
 
-    public static async Task<PodReplacementPlan> PrepareAsync(
+    /// <summary>How long one pod may take when no timeout is given.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+
+    public static async Task<PodReplacementPlan> PlanAsync(
         KubeApiClient client, WorkloadReference workload, IReadOnlyCollection<int>? ordinals, IReadOnlyCollection<string>? nodes, CancellationToken cancellationToken)
     {
         if (workload.Kind == WorkloadKind.Deployment)
@@ -47,7 +50,10 @@ public static class PodReplacer
         var pods = await client.ListAsync<V1Pod>(ApiResource.Pods, workload.Namespace, cancellationToken, labelSelector: query).ConfigureAwait(false);
         var owned = pods.Items.Where(p => WorkloadPods.IsControlledBy(p, uid));
         var selection = PodReplacementPlanner.Plan(workload.Kind, workload.Name, owned, updateRevision, ordinals, nodes);
-        return new PodReplacementPlan(workload, uid, query, updateRevision, selection);
+        return new PodReplacementPlan(workload, uid, query, updateRevision, selection)
+        {
+            Warnings = PodReplacementPlanner.AlreadyUpToDate(selection, updateRevision, named: ordinals is { Count: > 0 } || nodes is { Count: > 0 }),
+        };
     }
 
     /// <summary>
@@ -55,12 +61,14 @@ public static class PodReplacer
     /// controller, which applies minReadySeconds), deletes it, and waits until its replacement is Ready at the update
     /// revision and counted available: only then is the pod replaced, and the next one may go.
     /// </summary>
+    /// <param name="timeout">How long the pod may take (none, zero or less: <see cref="DefaultTimeout"/>).</param>
     public static async Task<PodReplacement> ReplaceAsync(
-        KubeApiClient client, PodReplacementPlan plan, PodReplacementTarget target, TimeSpan timeout, CancellationToken cancellationToken)
+        KubeApiClient client, PodReplacementPlan plan, PodReplacementTarget target, TimeSpan? timeout, CancellationToken cancellationToken)
     {
+        var limit = timeout is { } given && given > TimeSpan.Zero ? given : DefaultTimeout;
         var clock = Stopwatch.StartNew();
         var workload = plan.Workload;
-        TimeSpan Remaining() => timeout - clock.Elapsed > TimeSpan.Zero ? timeout - clock.Elapsed : TimeSpan.Zero;
+        TimeSpan Remaining() => limit - clock.Elapsed > TimeSpan.Zero ? limit - clock.Elapsed : TimeSpan.Zero;
         IReadOnlyList<V1Pod> Owned(IReadOnlyList<V1Pod> pods) => pods.Where(p => WorkloadPods.IsControlledBy(p, plan.WorkloadUid)).ToList();
 
         var (before, othersReady) = await PodSetWatcher.WaitUntilAsync(
@@ -98,14 +106,18 @@ public static class PodReplacer
         if (!ready)
         {
             var problem = replacement is null ? "no replacement pod was created" : PodDiagnostics.Describe([replacement]).FirstOrDefault()?.ToString() ?? $"{replacement.Metadata.Name} is not Ready";
-            return Result(plan, target, replacement?.Metadata.Name, clock.Elapsed, false, $"{target.PodName} was deleted but its replacement did not become Ready within {timeout.TotalSeconds:0.#}s: {problem}");
+            return Result(plan, target, replacement?.Metadata.Name, clock.Elapsed, false, $"{target.PodName} was deleted but its replacement did not become Ready within {limit.TotalSeconds:0.#}s: {problem}");
         }
 
         var (counted, inService) = await WaitForAvailabilityAsync(client, plan, a => a.ReplacementAvailable(available.Updated), Remaining(), cancellationToken).ConfigureAwait(false);
         return inService
             ? Result(plan, target, replacement!.Metadata.Name, clock.Elapsed, true, $"{target.PodName} replaced by {replacement.Metadata.Name} at revision {plan.UpdateRevision} in {clock.Elapsed.TotalSeconds:0.0}s")
-            : Result(plan, target, replacement!.Metadata.Name, clock.Elapsed, false, $"{target.PodName} was replaced by {replacement.Metadata.Name}, which is Ready but was not available within {timeout.TotalSeconds:0.#}s: {workload.ResourceName} counts {Counted(counted)}.");
+            : Result(plan, target, replacement!.Metadata.Name, clock.Elapsed, false, $"{target.PodName} was replaced by {replacement.Metadata.Name}, which is Ready but was not available within {limit.TotalSeconds:0.#}s: {workload.ResourceName} counts {Counted(counted)}.");
     }
+
+    /// <summary>The error for a pod that was not replaced (PodReplacementFailed); null for one that was.</summary>
+    public static KubeRolloutException? FailureOf(PodReplacement result) =>
+        result.Succeeded ? null : new KubeRolloutException("PodReplacementFailed", FailureKind.OperationTimeout, result.Message, result);
 
     private static string Counted(WorkloadAvailability? availability) => availability?.ToString() ?? "no status (it was not read in time)";
 

@@ -14,7 +14,7 @@ internal static class StrategyWarnings
         var typeChanged = before.Type != after.Type;
         if (typeChanged && after.Type == nameof(StrategyType.Recreate))
         {
-            warnings.Add("Recreate stops every old pod before it starts any new one: the application is down from the start of each rollout until the new pods are ready.");
+            warnings.Add(RecreateDowntime.Explanation);
         }
 
         if (typeChanged && after.Type == nameof(StrategyType.OnDelete))

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using k8s;
 using k8s.Models;
 using KubeRollout.Core.Cluster;
@@ -9,16 +8,17 @@ namespace KubeRollout.Core.Rollouts.Waiting;
 /// <summary>
 /// Waits for many rollouts at once over watches: one watch per namespace and kind (not per object), resumed from
 /// its last resourceVersion when the server ends it and re-listed when that version has expired. Every status
-/// change is written to the progress channel; a workload stops being waited for when its rollout completes,
-/// fails (progress deadline exceeded), is paused, waits for its OnDelete pods to be deleted, or the workload is deleted.
+/// change is reported to <c>progress</c> (called from the watches' threads, possibly at once); a workload stops being
+/// waited for when its rollout completes, fails (progress deadline exceeded), is paused, waits for its OnDelete pods
+/// to be deleted, or the workload is deleted.
 /// </summary>
-public sealed class RolloutWaiter(KubeApiClient client)
+public static class RolloutWaiter
 {
     public static bool IsWaitOver(RolloutStatus status) => status.IsFinal || status.State is RolloutState.Paused or RolloutState.WaitingForDeletion;
 
     /// <summary>The last status of each workload (in the order given) when all are over or the timeout passes.</summary>
-    public async Task<IReadOnlyList<RolloutStatus>> WaitAsync(
-        IReadOnlyList<WorkloadReference> workloads, TimeSpan? timeout, ChannelWriter<RolloutStatus> progress, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RolloutStatus>> WaitAsync(
+        KubeApiClient client, IReadOnlyList<WorkloadReference> workloads, TimeSpan? timeout, Action<RolloutStatus> progress, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout is { } limit && limit > TimeSpan.Zero)
@@ -28,7 +28,7 @@ public sealed class RolloutWaiter(KubeApiClient client)
 
         var latest = new Dictionary<WorkloadReference, RolloutStatus>();
         var groups = workloads.Distinct().GroupBy(w => (w.Namespace, w.Kind));
-        var tasks = groups.Select(g => WatchGroupAsync(g.Key.Kind, g.Key.Namespace, g.Select(w => w.Name).ToHashSet(), latest, progress, deadline.Token)).ToList();
+        var tasks = groups.Select(g => WatchGroupAsync(client, g.Key.Kind, g.Key.Namespace, g.Select(w => w.Name).ToHashSet(), latest, progress, deadline.Token)).ToList();
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);
@@ -49,9 +49,9 @@ public sealed class RolloutWaiter(KubeApiClient client)
         }
     }
 
-    private async Task WatchGroupAsync(
-        WorkloadKind kind, string @namespace, HashSet<string> names, Dictionary<WorkloadReference, RolloutStatus> latest,
-        ChannelWriter<RolloutStatus> progress, CancellationToken cancellationToken)
+    private static async Task WatchGroupAsync(
+        KubeApiClient client, WorkloadKind kind, string @namespace, HashSet<string> names, Dictionary<WorkloadReference, RolloutStatus> latest,
+        Action<RolloutStatus> progress, CancellationToken cancellationToken)
     {
         var operations = RolloutOperations.For(kind);
         var pending = new HashSet<string>(names, StringComparer.Ordinal);
@@ -70,7 +70,7 @@ public sealed class RolloutWaiter(KubeApiClient client)
                 latest[key] = status;
             }
 
-            progress.TryWrite(status);
+            progress(status);
             if (IsWaitOver(status))
             {
                 pending.Remove(name);
@@ -79,11 +79,11 @@ public sealed class RolloutWaiter(KubeApiClient client)
 
         while (pending.Count > 0)
         {
-            var list = await ListAsync(operations, @namespace, fieldSelector, cancellationToken).ConfigureAwait(false);
+            var list = await ListAsync(client, operations, @namespace, fieldSelector, cancellationToken).ConfigureAwait(false);
             var present = list.Items.ToDictionary(o => o.Metadata.Name, StringComparer.Ordinal);
             foreach (var name in pending.ToList())
             {
-                Observe(name, present.TryGetValue(name, out var obj) ? await StatusOfAsync(operations, obj, cancellationToken).ConfigureAwait(false) : Deleted(kind, @namespace, name));
+                Observe(name, present.TryGetValue(name, out var obj) ? await StatusOfAsync(client, operations, obj, cancellationToken).ConfigureAwait(false) : Deleted(kind, @namespace, name));
             }
 
             if (pending.Count == 0)
@@ -95,7 +95,7 @@ public sealed class RolloutWaiter(KubeApiClient client)
             var version = list.ResourceVersion;
             try
             {
-                await foreach (var change in WatchAsync(operations, @namespace, version, fieldSelector, cancellationToken).ConfigureAwait(false))
+                await foreach (var change in WatchAsync(client, operations, @namespace, version, fieldSelector, cancellationToken).ConfigureAwait(false))
                 {
                     version = change.ResourceVersion ?? version;
                     var name = change.Object.Metadata?.Name;
@@ -104,7 +104,7 @@ public sealed class RolloutWaiter(KubeApiClient client)
                         continue;
                     }
 
-                    Observe(name, change.Kind == WatchEventKind.Deleted ? Deleted(kind, @namespace, name) : await StatusOfAsync(operations, change.Object, cancellationToken).ConfigureAwait(false));
+                    Observe(name, change.Kind == WatchEventKind.Deleted ? Deleted(kind, @namespace, name) : await StatusOfAsync(client, operations, change.Object, cancellationToken).ConfigureAwait(false));
                     if (pending.Count == 0)
                     {
                         return;
@@ -122,7 +122,7 @@ public sealed class RolloutWaiter(KubeApiClient client)
     /// The status of a watched object; a final one also carries the current revision number (StatefulSets and
     /// DaemonSets keep it in their ControllerRevisions, so it is read only once the wait is over for the object).
     /// </summary>
-    private async Task<RolloutStatus> StatusOfAsync(IRolloutOperations operations, object workload, CancellationToken cancellationToken)
+    private static async Task<RolloutStatus> StatusOfAsync(KubeApiClient client, IRolloutOperations operations, object workload, CancellationToken cancellationToken)
     {
         var status = operations.Evaluate(workload);
         if (!IsWaitOver(status) || status.Revision is not null)
@@ -141,7 +141,7 @@ public sealed class RolloutWaiter(KubeApiClient client)
         }
     }
 
-    private Task<ListResult<IKubernetesObject<V1ObjectMeta>>> ListAsync(IRolloutOperations operations, string @namespace, string? fieldSelector, CancellationToken cancellationToken) =>
+    private static Task<ListResult<IKubernetesObject<V1ObjectMeta>>> ListAsync(KubeApiClient client, IRolloutOperations operations, string @namespace, string? fieldSelector, CancellationToken cancellationToken) =>
         operations.Kind switch
         {
             WorkloadKind.Deployment => Cast(client.ListAsync<V1Deployment>(operations.Resource, @namespace, cancellationToken, fieldSelector: fieldSelector)),
@@ -149,7 +149,7 @@ public sealed class RolloutWaiter(KubeApiClient client)
             _ => Cast(client.ListAsync<V1DaemonSet>(operations.Resource, @namespace, cancellationToken, fieldSelector: fieldSelector)),
         };
 
-    private IAsyncEnumerable<WatchEvent<IKubernetesObject<V1ObjectMeta>>> WatchAsync(IRolloutOperations operations, string @namespace, string version, string? fieldSelector, CancellationToken cancellationToken) =>
+    private static IAsyncEnumerable<WatchEvent<IKubernetesObject<V1ObjectMeta>>> WatchAsync(KubeApiClient client, IRolloutOperations operations, string @namespace, string version, string? fieldSelector, CancellationToken cancellationToken) =>
         operations.Kind switch
         {
             WorkloadKind.Deployment => Cast(client.WatchAsync<V1Deployment>(operations.Resource, @namespace, version, cancellationToken, fieldSelector: fieldSelector)),

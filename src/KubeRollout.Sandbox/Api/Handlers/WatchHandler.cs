@@ -5,6 +5,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using KubeRollout.Sandbox.Api.Errors;
+using KubeRollout.Sandbox.Api.Metrics;
 using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Routing;
@@ -43,6 +44,8 @@ internal sealed class WatchHandler(ApiContext api)
         var startVersion = sendInitialEvents ? null : options.MinimumVersion;
         var timeout = WatchTimeout(options.TimeoutSeconds);
 
+        var watchLabels = RequestMetricLabels.ForResource(target, HttpMethods.Get, watching: true, contentType: null, dryRun: []);
+        using var open = api.Metrics.TrackLongRunning(watchLabels.WithScope(RequestMetricLabels.RequestInfoScope(target, filter.Fields.PinnedName)));
         using var subscription = api.Watches.Subscribe(target.Resource, filter.Namespace);
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, api.Stopping);
         lifetime.CancelAfter(timeout);

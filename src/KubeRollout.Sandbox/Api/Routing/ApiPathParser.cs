@@ -19,6 +19,7 @@ internal static class ApiPathParser
         return parts[0] switch
         {
             "version" when parts.Length == 1 => new ApiRoute(RouteKind.Version),
+            "metrics" when parts.Length == 1 => new ApiRoute(RouteKind.Metrics),
             "api" => ParseCore(parts),
             "apis" => ParseGroups(parts),
             "openapi" => ParseOpenApi(parts),

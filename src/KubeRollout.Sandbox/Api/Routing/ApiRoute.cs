@@ -26,6 +26,9 @@ internal enum RouteKind
 
     /// <summary><c>/openapi/v3/{api/v1 | apis/group/version}</c>.</summary>
     OpenApiV3Document,
+
+    /// <summary><c>/metrics</c>: the request metrics in the Prometheus text format.</summary>
+    Metrics,
     Resource,
 }
 

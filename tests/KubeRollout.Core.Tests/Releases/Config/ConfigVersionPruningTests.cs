@@ -161,4 +161,16 @@ public class ConfigVersionPruningTests
         Assert.Equal([2L], RetainedRevisions.Select([1L, 2, 3], n => n, n => n == 2, limit: 0));
         Assert.Equal(10, RetainedRevisions.Select(Enumerable.Range(1, 12).Select(n => (long)n), n => n, _ => false, limit: null).Count);
     }
+
+    [Fact]
+    public void Versions_are_selected_by_kind_and_by_the_name_they_are_a_version_of_or_their_own()
+    {
+        ConfigVersionUsage Version(string kind, string name, string of) => new() { Kind = kind, Namespace = "ns", Name = name, VersionOf = of, ReferencedBy = [] };
+        var versions = new[] { Version("ConfigMap", "web-config-abc", "web-config"), Version("Secret", "web-tls-def", "web-tls"), Version("ConfigMap", "api-config-ghi", "api-config") };
+
+        Assert.Equal(3, ConfigVersionPruning.Select(versions, null, null).Count);
+        Assert.Equal(["web-config-abc", "api-config-ghi"], ConfigVersionPruning.Select(versions, "configmap", null).Select(v => v.Name));
+        Assert.Equal(["web-config-abc", "web-tls-def"], ConfigVersionPruning.Select(versions, null, ["WEB-*"]).Select(v => v.Name));
+        Assert.Equal(["api-config-ghi"], ConfigVersionPruning.Select(versions, "ConfigMap", ["api-config-ghi", "nothing"]).Select(v => v.Name));
+    }
 }

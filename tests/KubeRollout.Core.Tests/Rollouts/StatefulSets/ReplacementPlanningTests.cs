@@ -78,4 +78,31 @@ public class ReplacementPlanningTests
         Assert.Equal(["todo-db-2"], PodReplacementPlanner.Blocking(pods, "todo-db-1"));
         Assert.Equal(["todo-db-1", "todo-db-2"], PodReplacementPlanner.Blocking(pods, "todo-db-0"));
     }
+
+    [Fact]
+    public void Named_pods_already_up_to_date_are_warned_about_and_unnamed_ones_are_not()
+    {
+        var pods = new[] { Pod("todo-db-0", "old"), Pod("todo-db-1", "new") };
+        var named = PodReplacementPlanner.Plan(WorkloadKind.StatefulSet, "todo-db", pods, "new", ordinals: [0, 1]);
+        var all = PodReplacementPlanner.Plan(WorkloadKind.StatefulSet, "todo-db", pods, "new");
+
+        Assert.Equal(["todo-db-1 is already at revision new; it is not replaced."], PodReplacementPlanner.AlreadyUpToDate(named, "new", named: true));
+        Assert.Empty(PodReplacementPlanner.AlreadyUpToDate(all, "new", named: false));
+    }
+
+    [Fact]
+    public void A_pod_or_partition_step_that_did_not_get_there_is_an_error_with_its_own_id_and_the_result_as_target()
+    {
+        var replaced = new PodReplacement { Kind = WorkloadKind.StatefulSet, Namespace = "ns", Name = "todo-db", OldPod = "todo-db-1", Revision = "new", Succeeded = true, Message = "replaced" };
+        var stuck = new PodReplacement { Kind = WorkloadKind.StatefulSet, Namespace = "ns", Name = "todo-db", OldPod = "todo-db-1", Revision = "new", Message = "todo-db-1 was deleted but its replacement did not become Ready" };
+        var stopped = new PartitionStepResult { Namespace = "ns", Name = "todo-db", FromPartition = 3, Partition = 2, Ordinals = [2], Waited = true, Message = "stopped at partition 2" };
+
+        Assert.Null(PodReplacer.FailureOf(replaced));
+        var podFailure = PodReplacer.FailureOf(stuck)!;
+        Assert.Equal(("PodReplacementFailed", FailureKind.OperationTimeout, stuck.Message), (podFailure.ErrorId, podFailure.Kind, podFailure.Message));
+        Assert.Same(stuck, podFailure.Target);
+        var stepFailure = StatefulSetPartitioner.FailureOf(stopped)!;
+        Assert.Equal(("PartitionStepFailed", FailureKind.OperationTimeout, stopped.Message), (stepFailure.ErrorId, stepFailure.Kind, stepFailure.Message));
+        Assert.Null(StatefulSetPartitioner.FailureOf(new PartitionStepResult { Namespace = "ns", Name = "todo-db", FromPartition = 3, Partition = 2, Ordinals = [2], Succeeded = true, Message = "ok" }));
+    }
 }

@@ -25,6 +25,27 @@ public class WorkloadStatusEvaluatorTests
         Assert.Equal(state, status.State);
     }
 
+    [Theory]
+    [InlineData("RollingUpdate", 0)]
+    [InlineData("RollingUpdate", null)]
+    [InlineData("OnDelete", null)]
+    public void A_statefulset_scale_up_is_complete_only_once_its_last_pod_is_ready(string strategy, int? partition)
+    {
+        // 2 -> 5 replicas: the new pods are made at the update revision one after the other, as kubectl rollout status counts them.
+        V1StatefulSetStatus Status(int replicas, int ready) => new()
+        {
+            ObservedGeneration = 2, Replicas = replicas, ReadyReplicas = ready, AvailableReplicas = ready, UpdatedReplicas = replicas, CurrentReplicas = replicas,
+            CurrentRevision = "todo-db-a", UpdateRevision = "todo-db-a",
+        };
+        RolloutStatus Scaled(V1StatefulSetStatus status) =>
+            StatefulSetStatusEvaluator.Evaluate(StatefulSet("postgres", replicas: 5, strategy: strategy, partition: partition, generation: 2, status: status));
+
+        Assert.Equal(("Waiting for 3 pods to be ready...", RolloutState.Progressing), (Scaled(Status(2, 2)).Message, Scaled(Status(2, 2)).State));
+        Assert.Equal(("Waiting for 1 pods to be ready...", RolloutState.Progressing), (Scaled(Status(5, 4)).Message, Scaled(Status(5, 4)).State));
+        Assert.Equal(RolloutState.Complete, Scaled(Status(5, 5)).State);
+        Assert.Equal(RolloutState.Pending, StatefulSetStatusEvaluator.Evaluate(StatefulSet("postgres", replicas: 5, strategy: strategy, partition: partition, generation: 3, status: Status(5, 5))).State);
+    }
+
     [Fact]
     public void StatefulSet_without_rolling_update_settings_reports_revisions()
     {

@@ -18,7 +18,11 @@ public sealed class EndpointControllersTests
         var service = cluster.Registry.Create(Service("web", new() { ["app"] = "web" }, labels: new() { ["tier"] = "front" }), "test");
         await cluster.WaitForRolloutAsync("web");
 
-        await cluster.WaitUntilAsync(() => ReadyPods(cluster, "web").Count == 3 && EndpointsOf(cluster, "web")?.Subsets?.Single().Addresses?.Count == 3, "three ready endpoints");
+        // The two controllers are independent: each is waited for (under load the Endpoints can be done before the slice).
+        await cluster.WaitUntilAsync(
+            () => ReadyPods(cluster, "web").Count == 3 && EndpointsOf(cluster, "web")?.Subsets?.Single().Addresses?.Count == 3
+                && SlicesOf(cluster, "web") is [{ Endpoints: { Count: 3 } sliceEndpoints }] && sliceEndpoints.All(e => e.Conditions?.Ready == true),
+            "three ready endpoints in the Endpoints and the slice");
 
         var slice = Assert.Single(SlicesOf(cluster, "web"));
         var pods = cluster.ActivePods("app=web");

@@ -5,9 +5,9 @@ using KubeRollout.Core.Workloads;
 namespace KubeRollout.Core.Rollouts.Strategies;
 
 /// <summary>A validated change of a workload's rollout settings, worked out from one version of it and not sent yet.</summary>
-public sealed class StrategyUpdate
+public sealed class StrategyPlan
 {
-    internal StrategyUpdate(
+    internal StrategyPlan(
         WorkloadReference workload, StrategyChange request, IKubernetesObject<V1ObjectMeta> live, RolloutSettings before, RolloutSettings after,
         IReadOnlyList<string> changes, IReadOnlyList<string> warnings, string patch)
     {

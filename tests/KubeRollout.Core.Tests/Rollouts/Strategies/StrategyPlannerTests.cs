@@ -7,14 +7,14 @@ using KubeRollout.Core.Workloads;
 
 namespace KubeRollout.Core.Tests.Rollouts.Strategies;
 
-public class StrategyUpdatePlannerTests
+public class StrategyPlannerTests
 {
     private static readonly WorkloadReference Vweb = new(WorkloadKind.Deployment, "default", "vweb");
     private static readonly WorkloadReference TodoDb = new(WorkloadKind.StatefulSet, "default", "todo-db");
     private static readonly WorkloadReference TodoProxy = new(WorkloadKind.DaemonSet, "default", "todo-proxy");
 
-    private static StrategyUpdate Prepare(WorkloadReference workload, IKubernetesObject<V1ObjectMeta> live, StrategyChange change) =>
-        StrategyUpdatePlanner.Prepare(workload, live, change);
+    private static StrategyPlan Prepare(WorkloadReference workload, IKubernetesObject<V1ObjectMeta> live, StrategyChange change) =>
+        StrategyPlanner.Plan(workload, live, change);
 
     private static string Refused(WorkloadReference workload, IKubernetesObject<V1ObjectMeta> live, StrategyChange change)
     {
@@ -25,7 +25,7 @@ public class StrategyUpdatePlannerTests
         return error.Message;
     }
 
-    private static JsonNode Patch(StrategyUpdate update) => JsonNode.Parse(update.Patch)!;
+    private static JsonNode Patch(StrategyPlan update) => JsonNode.Parse(update.Patch)!;
 
     [Fact]
     public void Changes_only_the_given_settings_with_a_patch_pinned_to_the_version_read()
@@ -252,7 +252,7 @@ public class StrategyUpdatePlannerTests
         var update = Prepare(Vweb, StoredWorkloads.Deployment(), new StrategyChange { Type = StrategyType.Recreate });
         var stored = StoredWorkloads.Deployment("Recreate");
 
-        var result = StrategyUpdatePlanner.Describe(update, stored, sent: true);
+        var result = StrategyPlanner.Describe(update, stored, sent: true);
 
         Assert.Equal(("Recreate", null, null), (result.Type, result.MaxSurge, result.MaxUnavailable));
         Assert.Equal((0, 600, 10), (result.MinReadySeconds ?? 0, result.ProgressDeadlineSeconds, result.RevisionHistoryLimit));
@@ -267,7 +267,7 @@ public class StrategyUpdatePlannerTests
         var update = Prepare(TodoDb, StoredWorkloads.StatefulSet(), new StrategyChange { MaxUnavailable = "2" });
         var stored = StoredWorkloads.StatefulSet();
 
-        var result = StrategyUpdatePlanner.Describe(update, stored, sent: true);
+        var result = StrategyPlanner.Describe(update, stored, sent: true);
 
         Assert.Null(result.MaxUnavailable);
         Assert.Equal(["The server did not store what was sent (updateStrategy.rollingUpdate.maxUnavailable: 2 was sent, stored: (none)); it may not support that setting."], result.Warnings);
@@ -280,6 +280,6 @@ public class StrategyUpdatePlannerTests
         var stored = StoredWorkloads.Deployment(maxSurge: "1");
         stored.Spec.Template.Spec.Containers[0].Image = "kiamol/vweb:v2";
 
-        Assert.True(StrategyUpdatePlanner.Describe(update, stored, sent: true).RolloutTriggered);
+        Assert.True(StrategyPlanner.Describe(update, stored, sent: true).RolloutTriggered);
     }
 }

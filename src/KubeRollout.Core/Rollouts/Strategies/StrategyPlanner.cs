@@ -7,7 +7,7 @@ using KubeRollout.Core.Workloads;
 namespace KubeRollout.Core.Rollouts.Strategies;
 
 /// <summary>From a workload as read and a requested change to a validated update; sends nothing.</summary>
-internal static class StrategyUpdatePlanner
+internal static class StrategyPlanner
 {
     public const string SettingNotSupportedId = "StrategySettingNotSupported";
 
@@ -15,7 +15,7 @@ internal static class StrategyUpdatePlanner
     /// Refuses settings the kind does not have (StrategySettingNotSupported) and results the API would refuse
     /// (<see cref="StrategyInvalidException"/>), with nothing sent.
     /// </summary>
-    public static StrategyUpdate Prepare(WorkloadReference workload, IKubernetesObject<V1ObjectMeta> live, StrategyChange change)
+    public static StrategyPlan Plan(WorkloadReference workload, IKubernetesObject<V1ObjectMeta> live, StrategyChange change)
     {
         var kind = WorkloadStrategyKind.For(workload.Kind);
         var unsupported = kind.Unsupported(change).ToList();
@@ -36,7 +36,7 @@ internal static class StrategyUpdatePlanner
         var changes = StrategyDifferences.Between(kind, before, after);
         var warnings = StrategyWarnings.For(kind, before, after, kind.PodCountOf(live));
         var patch = StrategyPatch.Build(kind, before, after, live.Metadata?.ResourceVersion);
-        return new StrategyUpdate(workload, change, live, before, after, changes, warnings, patch);
+        return new StrategyPlan(workload, change, live, before, after, changes, warnings, patch);
     }
 
     /// <summary>
@@ -44,7 +44,7 @@ internal static class StrategyUpdatePlanner
     /// become warnings (a server may drop a field it does not support, e.g. StatefulSet maxUnavailable behind a
     /// feature gate).
     /// </summary>
-    public static RolloutStrategy Describe(StrategyUpdate update, IKubernetesObject<V1ObjectMeta> stored, bool sent)
+    public static RolloutStrategy Describe(StrategyPlan update, IKubernetesObject<V1ObjectMeta> stored, bool sent)
     {
         var kind = WorkloadStrategyKind.For(update.Workload.Kind);
         var settings = kind.Read(stored);
