@@ -36,11 +36,6 @@ public sealed partial class ClusterRegistry
             }
 
             NamespaceLifecycle.AdmitCreate(_store, resource, meta.Name, meta.NamespaceProperty);
-            if (_store.Get(resource, meta.NamespaceProperty, meta.Name) is not null)
-            {
-                throw new StoreException(409, "AlreadyExists", $"{resource.QualifiedName} \"{meta.Name}\" already exists", ClusterStore.Details(resource, meta.Name));
-            }
-
             var now = Now;
             meta.Uid = Guid.NewGuid().ToString();
             meta.CreationTimestamp = Truncate(now);
@@ -53,6 +48,13 @@ public sealed partial class ClusterRegistry
             var errors = new FieldErrors();
             strategy.Validate(candidate, null, errors);
             errors.ThrowIfAny(resource, meta.Name);
+
+            // As the API server's store: an invalid object is refused as invalid (422) before storage finds the name taken.
+            if (_store.Get(resource, meta.NamespaceProperty, meta.Name) is { } existing)
+            {
+                throw AlreadyExists(resource, meta.Name, existing);
+            }
+
             if (!write.IsApply)
             {
                 FieldManager.RecordUpdate(resource, candidate, null, write.FieldManager, now);
@@ -60,6 +62,14 @@ public sealed partial class ClusterRegistry
 
             return write.DryRun ? candidate : _store.Insert(resource, candidate);
         });
+    }
+
+    /// <summary>The name is taken; kube-apiserver says so differently when the holder is being deleted.</summary>
+    private static StoreException AlreadyExists(ResourceType resource, string name, IKubernetesObject<V1ObjectMeta> existing)
+    {
+        var message = $"{resource.QualifiedName} \"{name}\" already exists";
+        return new StoreException(409, "AlreadyExists",
+            existing.Metadata.DeletionTimestamp is null ? message : $"object is being deleted: {message}", ClusterStore.Details(resource, name));
     }
 
     /// <param name="subresource">null for the main resource, "status", or another subresource the kind serves for updates.</param>

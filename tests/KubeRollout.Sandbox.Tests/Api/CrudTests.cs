@@ -58,6 +58,34 @@ public sealed class CrudTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
     }
 
     [Fact]
+    public async Task Creating_an_invalid_object_under_a_taken_name_is_422_before_409()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(TestObjects.ConfigMap("taken"), ns);
+        var invalid = TestObjects.ConfigMap("taken");
+        invalid.Data = new Dictionary<string, string> { ["not a key!"] = "x" };
+
+        var response = await sandbox.Http.SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/configmaps", HttpJson.Json(invalid));
+
+        await response.AssertStatusAsync(HttpStatusCode.UnprocessableEntity, "Invalid");
+    }
+
+    [Fact]
+    public async Task Creating_under_the_name_of_an_object_being_deleted_says_so()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        var held = TestObjects.ConfigMap("held");
+        held.Metadata.Finalizers = ["example.com/hold"];
+        await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(held, ns);
+        await sandbox.Client.CoreV1.DeleteNamespacedConfigMapAsync("held", ns);
+
+        var response = await sandbox.Http.SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/configmaps", HttpJson.Json(TestObjects.ConfigMap("held")));
+
+        var status = await response.AssertStatusAsync(HttpStatusCode.Conflict, "AlreadyExists");
+        Assert.Equal("object is being deleted: configmaps \"held\" already exists", (string?)status["message"]);
+    }
+
+    [Fact]
     public async Task GenerateName_creates_a_unique_name()
     {
         var ns = await sandbox.CreateNamespaceAsync();
