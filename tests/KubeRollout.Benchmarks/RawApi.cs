@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using k8s;
 
 /// <summary>
@@ -28,8 +27,8 @@ internal sealed class RawApi : IDisposable
         return body.LongLength;
     }
 
-    /// <summary>Opens a watch and counts its event lines into <paramref name="lines"/> until the token is cancelled.</summary>
-    public async Task<long> CountWatchEventsAsync(string pathAndQuery, TaskCompletionSource opened, StrongBox<long> lines, CancellationToken cancellationToken)
+    /// <summary>Opens a watch and counts its event lines and bytes into <paramref name="tally"/> until the token is cancelled.</summary>
+    public async Task CountWatchEventsAsync(string pathAndQuery, TaskCompletionSource opened, WatchTally tally, CancellationToken cancellationToken)
     {
         try
         {
@@ -40,14 +39,13 @@ internal sealed class RawApi : IDisposable
             int read;
             while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
             {
-                Interlocked.Add(ref lines.Value, buffer.AsSpan(0, read).Count((byte)'\n'));
+                Interlocked.Add(ref tally.Lines, buffer.AsSpan(0, read).Count((byte)'\n'));
+                Interlocked.Add(ref tally.Bytes, read);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-
-        return Interlocked.Read(ref lines.Value);
     }
 
     public void Dispose() => _kubernetes.Dispose();
@@ -65,4 +63,11 @@ internal sealed class RawApi : IDisposable
         response.EnsureSuccessStatusCode();
         return response;
     }
+}
+
+/// <summary>What one watch has read so far.</summary>
+internal sealed class WatchTally
+{
+    public long Lines;
+    public long Bytes;
 }
