@@ -78,7 +78,8 @@
   works against, with Endpoints and EndpointSlices and kube-apiserver's request metrics on /metrics (requests by
   verb, resource and code, open watches, latency), which keeps its objects in its folder across restarts and
   crashes (-Fresh starts empty), writes its own log there, keeps its secret files readable by their owner only and
-  refuses hostile requests as an API server does; its Events expire an hour after their last write (as with
+  refuses hostile requests as an API server does, choosing TLS cipher suites in kube-apiserver's order (AES-128-GCM
+  first); its Events expire an hour after their last write (as with
   kube-apiserver's --event-ttl), and it holds 10,000 running pods in about 260 MB once quiet. Kubeconfigs are loaded and merged as kubectl does.
 - Names as lists and wildcard patterns (reading cmdlets; no name = every workload, -AllNamespaces); Tab completion of
   workloads, namespaces, contexts, nodes and revisions, cached and bounded; views that fit 120 columns (history
