@@ -248,6 +248,34 @@ data: {"not a key!": v}
         (Invoke-Kubectl -Cluster $cluster -n $ns get configmap existing -o jsonpath='{.data.k}').Output | Should -Be 'old'
         Wait-Until -Because "namespace $fresh to go" -Condition { (Invoke-Kubectl -Cluster $cluster get namespace $fresh).ExitCode -ne 0 }
     }
+
+    It 'has the server check objects in a namespace the manifests name that already exists, and writes nothing when one is refused' {
+        $ns = New-TestNamespace -Cluster $cluster -Prefix named
+        Invoke-KubeRollout (New-ManifestFile "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: existing}`ndata: {k: old}`n") -Namespace $ns | Out-Null
+        $before = (Invoke-Kubectl -Cluster $cluster -n $ns get configmap existing -o jsonpath='{.metadata.resourceVersion}').Output
+        $file = New-ManifestFile @"
+apiVersion: v1
+kind: Namespace
+metadata: {name: $ns}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: existing, namespace: $ns}
+data: {k: new}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: refused, namespace: $ns}
+data: {"not a key!": v}
+"@
+
+        Invoke-KubeRollout $file -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ApplyKubeApiInvalid,KubeRollout.Cmdlets.InvokeKubeRolloutCommand'
+        $problems[0].Exception.Message | Should -Not -Match 'undone' -Because 'the dry run refused it before anything was written'
+        (Invoke-Kubectl -Cluster $cluster -n $ns get configmap existing -o jsonpath='{.data.k}').Output | Should -Be 'old'
+        (Invoke-Kubectl -Cluster $cluster -n $ns get configmap existing -o jsonpath='{.metadata.resourceVersion}').Output | Should -Be $before
+    }
 }
 
 Describe 'No Secret value in an error (item 7)' {
