@@ -49,12 +49,50 @@ Describe 'What others wrote survives an apply (item 1)' {
         Assert-Ok (Kubectl apply -f $file) | Out-Null
         Assert-Ok (Kubectl annotate deploy web team.example.com/owner=payments) | Out-Null
 
-        (Invoke-KubeRollout $file).Action | Should -Be 'Configured'
+        (Invoke-KubeRollout $file).Action | Should -Be 'Unchanged' -Because 'kubectl''s record says what the manifest says'
+        (Invoke-KubeRollout (Web -Image web:v2)).Action | Should -Be 'Configured'
 
         $live = Get-Live deploy/web
         $live.metadata.annotations['team.example.com/owner'] | Should -Be 'payments'
         $live.metadata.annotations['kuberollout.io/last-applied-configuration'] | Should -Not -BeNullOrEmpty
-        (Invoke-KubeRollout $file).Action | Should -Be 'Unchanged'
+        (Invoke-KubeRollout (Web -Image web:v2)).Action | Should -Be 'Unchanged'
+    }
+
+    It 'leaves kubectl nothing to change after applying the same manifests, and finds nothing to change after kubectl' {
+        $first = New-ManifestFile @"
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: mixed, annotations: {owner: "R&D <platform>"}}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: mixed}}
+  template:
+    metadata: {labels: {app: mixed}}
+    spec:
+      containers: [{name: app, image: "mixed:v1", resources: {limits: {memory: 64Mi}}}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: mixed}
+data: {greeting: "héllo\twörld", zeta: "1", alpha: "2"}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: mixed}
+spec: {selector: {app: mixed}, ports: [{port: 80, targetPort: 8080}]}
+"@
+        $second = New-ManifestFile ((Get-Content $first -Raw) -replace 'mixed:v1', 'mixed:v2' -replace 'memory: 64Mi', 'memory: 64Mi, cpu: 2')
+
+        Invoke-KubeRollout $first | Out-Null
+        (Assert-Ok (Kubectl apply -f $first)).Output | Should -Be (@('deployment.apps/mixed unchanged', 'configmap/mixed unchanged', 'service/mixed unchanged') -join "`n")
+
+        (Assert-Ok (Kubectl apply -f $second)).Output | Should -Be (@('deployment.apps/mixed configured', 'configmap/mixed unchanged', 'service/mixed unchanged') -join "`n")
+        (Invoke-KubeRollout $second | Where-Object Kind -eq Deployment).Action | Should -Be 'Configured' -Because 'its own record still says what it applied before kubectl'
+        (Invoke-KubeRollout $second).Action | Should -Be @('Unchanged', 'Unchanged', 'Unchanged')
+
+        $ns = New-TestNamespace -Cluster $cluster -Prefix kubectl-first
+        Assert-Ok (Kubectl apply -f $second) | Out-Null
+        (Invoke-KubeRollout $second -Namespace $ns).Action | Should -Be @('Unchanged', 'Unchanged', 'Unchanged') -Because 'kubectl''s record of cpu: 2 as a number says what the manifest says'
     }
 
     It 'keeps list items, labels and ports others added, and removes only what the last apply set' {

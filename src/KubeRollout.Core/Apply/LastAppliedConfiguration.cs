@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using KubeRollout.Core.Apply.Merging;
+using KubeRollout.Core.Kubernetes;
 using KubeRollout.Core.Rollouts;
 
 namespace KubeRollout.Core.Apply;
@@ -14,26 +15,51 @@ namespace KubeRollout.Core.Apply;
 /// </summary>
 public static class LastAppliedConfiguration
 {
+    /// <summary>
+    /// The record of <paramref name="manifest"/> as kubectl writes it (Go's JSON of the object with an annotations map,
+    /// empty when the manifest sets none, and a final newline), so that kubectl apply finds its record unchanged after
+    /// the module applied the same manifest.
+    /// </summary>
     public static string Serialize(JsonObject manifest)
     {
         var copy = (JsonObject)manifest.DeepClone();
-        if (copy["metadata"]?["annotations"] is JsonObject annotations)
+        if (copy["metadata"] is not JsonObject metadata)
         {
-            annotations.Remove(WellKnownAnnotations.LastApplied);
-            annotations.Remove(WellKnownAnnotations.KubectlLastApplied);
-            if (annotations.Count == 0)
-            {
-                copy["metadata"]!.AsObject().Remove("annotations");
-            }
+            metadata = [];
+            copy["metadata"] = metadata;
         }
 
+        if (metadata["annotations"] is not JsonObject annotations)
+        {
+            annotations = [];
+            metadata["annotations"] = annotations;
+        }
+
+        annotations.Remove(WellKnownAnnotations.LastApplied);
+        annotations.Remove(WellKnownAnnotations.KubectlLastApplied);
         if (IsSecret(copy))
         {
             HashValues(copy["data"] as JsonObject);
             HashValues(copy["stringData"] as JsonObject);
         }
 
-        return copy.ToJsonString();
+        return GoJson.Serialize(copy) + "\n";
+    }
+
+    /// <summary>
+    /// Whether the live object's records already say what <paramref name="recorded"/> says, so that rewriting them
+    /// alone is no change: kubectl's (none for a Secret, whose record the module keeps hashed in its own) holds the
+    /// same configuration, and the module's own is the same or absent. A value kubectl recorded as a number counts
+    /// as the same as the string the module sends for it (a quantity such as cpu: 2).
+    /// </summary>
+    public static bool Agrees(JsonObject live, string recorded)
+    {
+        var configuration = JsonNode.Parse(recorded);
+        var own = Parse(live, WellKnownAnnotations.LastApplied);
+        var kubectl = Parse(live, WellKnownAnnotations.KubectlLastApplied);
+        return IsSecret(live)
+            ? kubectl is null && own is not null && SameConfiguration(own, configuration)
+            : kubectl is not null && SameConfiguration(kubectl, configuration) && (own is null || SameConfiguration(own, configuration));
     }
 
     /// <summary>
@@ -106,6 +132,16 @@ public static class LastAppliedConfiguration
                 return first?.DeepClone();
         }
     }
+
+    private static bool SameConfiguration(JsonNode? a, JsonNode? b) => (a, b) switch
+    {
+        (JsonObject x, JsonObject y) => x.Count == y.Count && x.All(p => y.TryGetPropertyValue(p.Key, out var other) && SameConfiguration(p.Value, other)),
+        (JsonArray x, JsonArray y) => x.Count == y.Count && x.Zip(y).All(p => SameConfiguration(p.First, p.Second)),
+        (JsonValue x, JsonValue y) when x.GetValueKind() != y.GetValueKind() => ScalarText(x) == ScalarText(y),
+        _ => JsonNode.DeepEquals(a, b),
+    };
+
+    private static string ScalarText(JsonValue value) => value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : GoJson.Serialize(value);
 
     private static void HashValues(JsonObject? values)
     {

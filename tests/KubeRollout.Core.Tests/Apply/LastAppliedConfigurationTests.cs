@@ -62,4 +62,40 @@ public class LastAppliedConfigurationTests
         Assert.DoesNotContain("plain", recorded);
         Assert.Matches("\"password\":\"sha256:[0-9a-f]{64}\"", recorded);
     }
+
+    [Fact]
+    public void Records_the_configuration_as_kubectl_writes_it()
+    {
+        var configMap = JsonNode.Parse("""{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"nons","namespace":"shop"},"data":{"a":"1"}}""")!.AsObject();
+
+        Assert.Equal("{\"apiVersion\":\"v1\",\"data\":{\"a\":\"1\"},\"kind\":\"ConfigMap\",\"metadata\":{\"annotations\":{},\"name\":\"nons\",\"namespace\":\"shop\"}}\n", LastAppliedConfiguration.Serialize(configMap));
+    }
+
+    [Fact]
+    public void Records_agree_when_kubectls_says_the_same_even_with_a_number_for_a_quantity()
+    {
+        var manifest = JsonNode.Parse("""{"kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","resources":{"limits":{"cpu":"2"}}}]}}""")!.AsObject();
+        var recorded = LastAppliedConfiguration.Serialize(manifest);
+        var kubectls = """{"kind":"Pod","metadata":{"annotations":{},"name":"p"},"spec":{"containers":[{"name":"c","resources":{"limits":{"cpu":2}}}]}}""";
+
+        Assert.True(LastAppliedConfiguration.Agrees(Live(null, kubectls), recorded));
+        Assert.True(LastAppliedConfiguration.Agrees(Live(recorded, kubectls), recorded));
+        Assert.False(LastAppliedConfiguration.Agrees(Live(null, kubectls.Replace("\"cpu\":2", "\"cpu\":3", StringComparison.Ordinal)), recorded));
+        Assert.False(LastAppliedConfiguration.Agrees(Live("""{"kind":"Pod"}""", kubectls), recorded), "the module's own record says otherwise");
+        Assert.False(LastAppliedConfiguration.Agrees(Live(recorded, null), recorded), "kubectl's record is missing");
+    }
+
+    [Fact]
+    public void A_secrets_records_agree_only_when_kubectls_record_of_its_values_is_gone()
+    {
+        var secret = JsonNode.Parse("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"stringData":{"token":"plain"}}""")!.AsObject();
+        var recorded = LastAppliedConfiguration.Serialize(secret);
+        var live = Live(recorded, null);
+        live["apiVersion"] = "v1";
+        live["kind"] = "Secret";
+
+        Assert.True(LastAppliedConfiguration.Agrees(live, recorded));
+        live["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"] = secret.ToJsonString();
+        Assert.False(LastAppliedConfiguration.Agrees(live, recorded));
+    }
 }
