@@ -70,6 +70,7 @@ Describe 'The vweb rollout scenario' {
         $problems[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
         $problems[0].Exception.Message | Should -BeLike 'timed out waiting for the condition*Waiting for deployment "vweb" rollout to finish*'
         Wait-KubeRollout vweb -Timeout 60s | Should -Not -BeNullOrEmpty
+        Wait-KubeRollout vweb -Timeout '00:01:00' | Should -Not -BeNullOrEmpty -Because 'PowerShell users write a TimeSpan as text too'
     }
 
     It 'shows the template change with -WhatIf and changes nothing' {
