@@ -31,6 +31,11 @@ public static class ApplyDescription
             text.Append(Environment.NewLine).Append(Indent).Append(change);
         }
 
+        if (result.Action == ApplyAction.Configured && result.Changes.Count == 0 && result.DataChanges.Count == 0)
+        {
+            text.Append(Environment.NewLine).Append(Indent).Append("~ only the records of the applied configuration");
+        }
+
         if (result.DataChanges.Count > 0)
         {
             text.Append(Environment.NewLine).Append(Indent).Append("data:");

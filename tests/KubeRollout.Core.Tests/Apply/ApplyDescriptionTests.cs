@@ -104,4 +104,14 @@ public class ApplyDescriptionTests
         Assert.StartsWith("configmap/cfg is changed in place", warnings[0], StringComparison.Ordinal);
         Assert.Equal("another", warnings[1]);
     }
+
+    [Fact]
+    public void A_change_of_the_records_alone_says_so()
+    {
+        var recordsOnly = new ApplyResult { Kind = "Service", Namespace = "ns", Name = "web", Action = ApplyAction.Configured };
+        var withChanges = recordsOnly with { Changes = [new TemplateChange(TemplateChangeKind.Changed, "spec.selector.app", "a", "b")] };
+
+        Assert.Equal($"service/web in namespace ns: configure (no rollout){Environment.NewLine}    ~ only the records of the applied configuration", ApplyDescription.Of(recordsOnly, restartDependents: false));
+        Assert.DoesNotContain("records", ApplyDescription.Of(withChanges, restartDependents: false), StringComparison.Ordinal);
+    }
 }
