@@ -33,7 +33,7 @@ public static class ApplyDescription
 
         if (result.Action == ApplyAction.Configured && result.Changes.Count == 0 && result.DataChanges.Count == 0)
         {
-            text.Append(Environment.NewLine).Append(Indent).Append("~ only the records of the applied configuration");
+            text.Append(Environment.NewLine).Append(Indent).Append("~ no field changes: the write only renews the records of the applied configuration or values the server defaults");
         }
 
         if (result.DataChanges.Count > 0)

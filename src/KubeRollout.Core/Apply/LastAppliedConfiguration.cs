@@ -54,9 +54,9 @@ public static class LastAppliedConfiguration
     /// </summary>
     public static bool Agrees(JsonObject live, string recorded)
     {
-        var configuration = JsonNode.Parse(recorded);
-        var own = Parse(live, WellKnownAnnotations.LastApplied);
-        var kubectl = Parse(live, WellKnownAnnotations.KubectlLastApplied);
+        var configuration = WithoutEmptyAnnotations(JsonNode.Parse(recorded) as JsonObject);
+        var own = WithoutEmptyAnnotations(Parse(live, WellKnownAnnotations.LastApplied));
+        var kubectl = WithoutEmptyAnnotations(Parse(live, WellKnownAnnotations.KubectlLastApplied));
         return IsSecret(live)
             ? kubectl is null && own is not null && SameConfiguration(own, configuration)
             : kubectl is not null && SameConfiguration(kubectl, configuration) && (own is null || SameConfiguration(own, configuration));
@@ -131,6 +131,17 @@ public static class LastAppliedConfiguration
             default:
                 return first?.DeepClone();
         }
+    }
+
+    /// <summary>A record without its empty annotations map: kubectl writes one, earlier records of the module did not.</summary>
+    private static JsonObject? WithoutEmptyAnnotations(JsonObject? record)
+    {
+        if (record?["metadata"] is JsonObject metadata && metadata["annotations"] is JsonObject { Count: 0 })
+        {
+            metadata.Remove("annotations");
+        }
+
+        return record;
     }
 
     private static bool SameConfiguration(JsonNode? a, JsonNode? b) => (a, b) switch

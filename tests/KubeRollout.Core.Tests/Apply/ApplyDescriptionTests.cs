@@ -106,12 +106,12 @@ public class ApplyDescriptionTests
     }
 
     [Fact]
-    public void A_change_of_the_records_alone_says_so()
+    public void A_write_that_changes_no_field_says_so()
     {
         var recordsOnly = new ApplyResult { Kind = "Service", Namespace = "ns", Name = "web", Action = ApplyAction.Configured };
         var withChanges = recordsOnly with { Changes = [new TemplateChange(TemplateChangeKind.Changed, "spec.selector.app", "a", "b")] };
 
-        Assert.Equal($"service/web in namespace ns: configure (no rollout){Environment.NewLine}    ~ only the records of the applied configuration", ApplyDescription.Of(recordsOnly, restartDependents: false));
-        Assert.DoesNotContain("records", ApplyDescription.Of(withChanges, restartDependents: false), StringComparison.Ordinal);
+        Assert.Equal($"service/web in namespace ns: configure (no rollout){Environment.NewLine}    ~ no field changes: the write only renews the records of the applied configuration or values the server defaults", ApplyDescription.Of(recordsOnly, restartDependents: false));
+        Assert.DoesNotContain("no field changes", ApplyDescription.Of(withChanges, restartDependents: false), StringComparison.Ordinal);
     }
 }

@@ -83,6 +83,8 @@ public class LastAppliedConfigurationTests
         Assert.False(LastAppliedConfiguration.Agrees(Live(null, kubectls.Replace("\"cpu\":2", "\"cpu\":3", StringComparison.Ordinal)), recorded));
         Assert.False(LastAppliedConfiguration.Agrees(Live("""{"kind":"Pod"}""", kubectls), recorded), "the module's own record says otherwise");
         Assert.False(LastAppliedConfiguration.Agrees(Live(recorded, null), recorded), "kubectl's record is missing");
+        var olderOwn = """{"kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","resources":{"limits":{"cpu":"2"}}}]}}""";
+        Assert.True(LastAppliedConfiguration.Agrees(Live(olderOwn, kubectls), recorded), "a record without the empty annotations map says the same");
     }
 
     [Fact]
