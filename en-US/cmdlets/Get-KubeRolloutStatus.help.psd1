@@ -35,6 +35,6 @@ the workloads by namespace and shows kubectl's columns (Ready, UpToDate, Availab
             Remarks = 'The pattern matches Deployments, StatefulSets and DaemonSets; api is the Deployment api. Without a name every workload is read.'
         }
     )
-    Notes       = 'Error ids: WorkloadNotFound (an exact name that does not exist; a pattern that matches nothing returns nothing), ClusterUnreachable, ClusterTimeout, KubeConfigNotFound, KubeConfigInvalid (e.g. a certificate authority together with insecure-skip-tls-verify: "specifying a root certificates file with the insecure flag is not allowed", as kubectl says).'
+    Notes       = 'Error ids: WorkloadNotFound (an exact name that does not exist, naming a workload of another kind that has the name; a pattern that matches nothing returns nothing), ClusterUnreachable, ClusterTimeout, KubeConfigNotFound, KubeConfigInvalid (e.g. a certificate authority together with insecure-skip-tls-verify: "specifying a root certificates file with the insecure flag is not allowed", as kubectl says).'
     Links       = @('about_KubeRollout', 'Wait-KubeRollout')
 }

@@ -121,6 +121,18 @@ Describe 'Names, patterns and no name' {
         $none | Should -BeNullOrEmpty
         Get-KubeRolloutStatus nothing -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $missing[0].FullyQualifiedErrorId | Should -BeLike 'WorkloadNotFound,*'
+        $missing[0].Exception.Message | Should -Be 'deployments.apps "nothing" not found'
+    }
+
+    It 'says which kind has a name given without one when it is not of the cmdlet''s kind' {
+        Get-KubeRolloutStatus web-db -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Suspend-KubeRollout proxy -ErrorVariable notPaused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'WorkloadNotFound,*'
+        $missing[0].Exception.Message | Should -Be "deployments.apps ""web-db"" not found; namespace $ns has a StatefulSet named web-db (-Kind StatefulSet, or the name sts/web-db)"
+        $notPaused[0].Exception.Message | Should -Be "deployments.apps ""proxy"" not found; namespace $ns has a DaemonSet named proxy, which Suspend-KubeRollout does not work on"
+        Get-KubeRolloutStatus deploy/web-db -ErrorVariable typed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $typed[0].Exception.Message | Should -Be 'deployments.apps "web-db" not found' -Because 'a kind the user gave is not second-guessed'
     }
 
     It 'groups the histories a pattern selects, and waits for every workload it matches' {

@@ -32,6 +32,36 @@ public static class WorkloadLookup
         return new WorkloadSelection(found, note);
     }
 
+    /// <summary>
+    /// A workload named without a kind was not found as the default kind: when the namespace has a workload of
+    /// another kind by that name, the error says so and how to name it (kubectl would need the type; the module
+    /// assumed one). Otherwise the error as it was.
+    /// </summary>
+    /// <param name="accepted">The kinds the command works on; another kind is named as one it does not work on.</param>
+    /// <param name="command">The command's name, for that case.</param>
+    public static async Task<KubeRolloutException> ExplainNotFoundAsync(
+        KubeApiClient client, KubeRolloutException notFound, WorkloadReference asked, IReadOnlyCollection<WorkloadKind> accepted, string command, CancellationToken cancellationToken)
+    {
+        var others = new List<WorkloadKind>();
+        foreach (var kind in WorkloadSelector.AllKinds.Where(k => k != asked.Kind))
+        {
+            if (await client.FindAsync<System.Text.Json.Nodes.JsonObject>(ApiResource.For(kind), asked.Namespace, asked.Name, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                others.Add(kind);
+            }
+        }
+
+        if (others.Count == 0)
+        {
+            return notFound;
+        }
+
+        var hint = string.Join(" and ", others.Select(k => accepted.Contains(k)
+            ? $"a {k} named {asked.Name} (-Kind {k}, or the name {WorkloadReference.ShortKind(k)}/{asked.Name})"
+            : $"a {k} named {asked.Name}, which {command} does not work on"));
+        return new KubeRolloutException(notFound.ErrorId, notFound.Kind, $"{notFound.Message}; namespace {asked.Namespace} has {hint}", notFound.Target, notFound);
+    }
+
     /// <param name="namespace">The namespace; null lists every namespace (-AllNamespaces).</param>
     public static async Task<IReadOnlyList<WorkloadReference>> FindAsync(
         KubeApiClient client, WorkloadSelector selector, string? @namespace, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public abstract class KubeRolloutCmdlet : PSCmdlet
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    protected void WriteFailure(KubeRolloutException failure) => WriteError(ToErrorRecord(failure));
+    protected virtual void WriteFailure(KubeRolloutException failure) => WriteError(ToErrorRecord(failure));
 
     protected void ThrowFailure(KubeRolloutException failure) => ThrowTerminatingError(ToErrorRecord(failure));
 

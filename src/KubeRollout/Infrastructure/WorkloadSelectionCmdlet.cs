@@ -27,6 +27,9 @@ public abstract class WorkloadSelectionCmdlet : KubeClusterCmdlet
     /// <summary>True when the workloads are looked for in every namespace (-AllNamespaces).</summary>
     protected virtual bool InAllNamespaces => false;
 
+    // Workloads named without a kind, which the cmdlet took to be of its default kind.
+    private readonly HashSet<WorkloadReference> _kindAssumed = [];
+
     /// <summary>Processes each workload the current pipeline object names.</summary>
     protected override void ProcessRecord()
     {
@@ -60,7 +63,13 @@ public abstract class WorkloadSelectionCmdlet : KubeClusterCmdlet
         {
             try
             {
-                selected.AddRange(Select(query, name));
+                var named = Select(query, name);
+                if (!query.KindGiven && !name.Contains('/', StringComparison.Ordinal))
+                {
+                    _kindAssumed.UnionWith(named);
+                }
+
+                selected.AddRange(named);
             }
             catch (KubeRolloutException e)
             {
@@ -69,6 +78,25 @@ public abstract class WorkloadSelectionCmdlet : KubeClusterCmdlet
         }
 
         return selected.Distinct().ToList();
+    }
+
+    /// <summary>A workload named without a kind and not found as the default kind: the error says what else has that name.</summary>
+    protected override void WriteFailure(KubeRolloutException failure)
+    {
+        if (failure.ErrorId == "WorkloadNotFound" && failure.Target is WorkloadReference asked && _kindAssumed.Contains(asked))
+        {
+            try
+            {
+                var accepted = WorkloadKindsAttribute.Of(GetType()).Accepted.Select(k => Enum.Parse<WorkloadKind>(k)).ToList();
+                failure = Run(token => WorkloadLookup.ExplainNotFoundAsync(Client, failure, asked, accepted, MyInvocation.MyCommand.Name, token));
+            }
+            catch (KubeRolloutException)
+            {
+                // The hint is a courtesy: the error itself is what matters.
+            }
+        }
+
+        base.WriteFailure(failure);
     }
 
     private IReadOnlyList<WorkloadReference> Select(WorkloadQuery query, string? name)
