@@ -8,7 +8,8 @@ namespace KubeRollout.Core.Kubernetes;
 /// <summary>
 /// JSON text exactly as Go's encoding/json writes an unstructured object (map[string]interface{}), as kubectl does
 /// for its last-applied record: keys in byte order, no spaces, &lt;, &gt; and &amp; escaped, other non-ASCII text
-/// as it is, and numbers as Go prints an int64 or a float64.
+/// as it is, and numbers as Go prints an int64 or a float64. Hashes that kubectl and kustomize compute over such text
+/// (a versioned ConfigMap's name) can only be reproduced byte for byte from the same text.
 /// </summary>
 public static class GoJson
 {
@@ -29,7 +30,7 @@ public static class GoJson
             case JsonObject obj:
                 text.Append('{');
                 var first = true;
-                foreach (var (key, value) in obj.OrderBy(p => p.Key, Utf8Order.Instance))
+                foreach (var (key, value) in obj.OrderBy(p => Encoding.UTF8.GetBytes(p.Key), ByteOrder.Instance))
                 {
                     text.Append(first ? string.Empty : ",");
                     first = false;
@@ -149,10 +150,10 @@ public static class GoJson
                 case < ' ' or '<' or '>' or '&' or '\u2028' or '\u2029':
                     text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     break;
-                case >= '\ud800' and <= '\udbff' when i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]):
+                case var high when char.IsHighSurrogate(high) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]):
                     text.Append(c).Append(value[++i]);
                     break;
-                case >= '\ud800' and <= '\udfff':
+                case var lone when char.IsSurrogate(lone):
                     text.Append("\\ufffd"); // a lone surrogate, as Go writes invalid UTF-8
                     break;
                 default:
@@ -165,11 +166,10 @@ public static class GoJson
     }
 
     /// <summary>Go sorts map keys as byte strings, that is by their UTF-8 bytes.</summary>
-    private sealed class Utf8Order : IComparer<string>
+    private sealed class ByteOrder : IComparer<byte[]>
     {
-        public static readonly Utf8Order Instance = new();
+        public static readonly ByteOrder Instance = new();
 
-        public int Compare(string? x, string? y) =>
-            Encoding.UTF8.GetBytes(x ?? string.Empty).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(y ?? string.Empty));
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
 }

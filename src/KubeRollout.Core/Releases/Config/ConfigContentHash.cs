@@ -50,7 +50,7 @@ public static class ConfigContentHash
             }
         }
 
-        return GoJson.Write(encoded);
+        return GoJson.Serialize(encoded);
     }
 
     /// <summary>kubectl's encodeHash: the first 10 hex characters, with the vowel-like ones replaced.</summary>
