@@ -10,6 +10,9 @@ namespace KubeRollout.Infrastructure;
 /// </summary>
 public abstract class WorkloadSelectionCmdlet : KubeClusterCmdlet
 {
+    // Workloads named without a kind, which the cmdlet took to be of its default kind.
+    private readonly HashSet<WorkloadReference> _kindAssumed = [];
+
     protected WorkloadSelectionCmdlet() => Kind = WorkloadKindsAttribute.Of(GetType()).DefaultKind;
 
     // A string, as WorkloadKindsAttribute names the kinds: its default comes from an attribute, which PowerShell reads
@@ -26,9 +29,6 @@ public abstract class WorkloadSelectionCmdlet : KubeClusterCmdlet
 
     /// <summary>True when the workloads are looked for in every namespace (-AllNamespaces).</summary>
     protected virtual bool InAllNamespaces => false;
-
-    // Workloads named without a kind, which the cmdlet took to be of its default kind.
-    private readonly HashSet<WorkloadReference> _kindAssumed = [];
 
     /// <summary>Processes each workload the current pipeline object names.</summary>
     protected override void ProcessRecord()
