@@ -4,6 +4,7 @@ using KubeRollout.Sandbox.Registry.Apps.DaemonSets;
 using KubeRollout.Sandbox.Registry.Apps.Deployments;
 using KubeRollout.Sandbox.Registry.Apps.ReplicaSets;
 using KubeRollout.Sandbox.Registry.Apps.StatefulSets;
+using KubeRollout.Sandbox.Registry.Autoscaling.HorizontalPodAutoscalers;
 using KubeRollout.Sandbox.Registry.Core.ConfigMaps;
 using KubeRollout.Sandbox.Registry.Core.Endpoints;
 using KubeRollout.Sandbox.Registry.Core.Events;
@@ -15,6 +16,14 @@ using KubeRollout.Sandbox.Registry.Core.Secrets;
 using KubeRollout.Sandbox.Registry.Core.ServiceAccounts;
 using KubeRollout.Sandbox.Registry.Core.Services;
 using KubeRollout.Sandbox.Registry.Discovery.EndpointSlices;
+using KubeRollout.Sandbox.Registry.Networking.Ingresses;
+using KubeRollout.Sandbox.Registry.Networking.IngressClasses;
+using KubeRollout.Sandbox.Registry.Networking.NetworkPolicies;
+using KubeRollout.Sandbox.Registry.Policy.PodDisruptionBudgets;
+using KubeRollout.Sandbox.Registry.Rbac.ClusterRoleBindings;
+using KubeRollout.Sandbox.Registry.Rbac.ClusterRoles;
+using KubeRollout.Sandbox.Registry.Rbac.RoleBindings;
+using KubeRollout.Sandbox.Registry.Rbac.Roles;
 using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Registry;
@@ -42,6 +51,15 @@ public static class ResourceRegistry
         new StatefulSetStrategy(),
         new DaemonSetStrategy(),
         new ControllerRevisionStrategy(),
+        new HorizontalPodAutoscalerStrategy(),
+        new IngressStrategy(),
+        new IngressClassStrategy(),
+        new NetworkPolicyStrategy(),
+        new PodDisruptionBudgetStrategy(),
+        new RoleStrategy(),
+        new RoleBindingStrategy(),
+        new ClusterRoleStrategy(),
+        new ClusterRoleBindingStrategy(),
         new EndpointSliceStrategy(),
         new CustomResourceDefinitionStrategy(),
     ];

@@ -70,7 +70,8 @@ internal static class SchemaNames
     {
         "" => $"io.k8s.api.core.{resource.Version}",
         "apiextensions.k8s.io" => $"io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.{resource.Version}",
-        var group => $"io.k8s.api.{group}.{resource.Version}",
+        // networking.k8s.io → io.k8s.api.networking.v1, as the Go packages are named.
+        var group => $"io.k8s.api.{(group.EndsWith(".k8s.io", StringComparison.Ordinal) ? group[..group.IndexOf('.', StringComparison.Ordinal)] : group)}.{resource.Version}",
     };
 
     /// <summary>The KubernetesClient list type of a resource (V1DeploymentList, Corev1EventList, …).</summary>

@@ -23,7 +23,7 @@ public sealed class CustomResourceDefinitionStrategy : ResourceStrategy<V1Custom
 
     public override IReadOnlyList<string> Verbs => ["get", "list", "watch"];
 
-    public override ITablePrinter Printer { get; } = new CustomResourceDefinitionPrinter();
+    public override ITablePrinter Printer { get; } = new DefaultTablePrinter();
 
     protected override void Validate(V1CustomResourceDefinition obj, V1CustomResourceDefinition? old, FieldErrors errors) =>
         MetadataRules.Validate(obj.Metadata, NameRules.Dns1123Subdomain, errors);
