@@ -111,3 +111,72 @@ Describe 'kubectl and the cmdlets give the same rollouts' {
         }
     }
 }
+
+Describe 'The kinds an application carries beside its workloads' {
+    It 'applies Ingress, NetworkPolicy, PodDisruptionBudget, HorizontalPodAutoscaler, RBAC and an IngressClass as kubectl does' {
+        $class = "parity-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        $folder = Join-Path ([IO.Path]::GetTempPath()) "parity-$([guid]::NewGuid().ToString('N'))"
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        Set-Content (Join-Path $folder 'access.yaml') @"
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: vweb}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: vweb-reader}
+rules: [{apiGroups: [""], resources: [configmaps], verbs: [get, watch]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: vweb-reader}
+subjects: [{kind: ServiceAccount, name: vweb}]
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: vweb-reader}
+"@
+        Set-Content (Join-Path $folder 'traffic.yaml') @"
+apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: {name: $class}
+spec: {controller: example.com/ingress}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: vweb}
+spec:
+  ingressClassName: $class
+  rules: [{host: vweb.example.com, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: vweb, port: {number: 80}}}}]}}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: vweb}
+spec: {podSelector: {matchLabels: {app: vweb}}, policyTypes: [Ingress]}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: vweb}
+spec: {minAvailable: 1, selector: {matchLabels: {app: vweb}}}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: vweb}
+spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: vweb}, minReplicas: 2, maxReplicas: 6}
+"@
+        try {
+            $applied = Invoke-KubeRollout $folder -Namespace $viaCmdlets
+            $again = Invoke-KubeRollout $folder -Namespace $viaCmdlets
+            $kubectl = Assert-Ok (Invoke-Kubectl -Cluster $cluster -n $viaCmdlets apply -f $folder)
+
+            ($applied | ForEach-Object { "$($_.Kind)=$($_.Action)" }) | Sort-Object | Should -Be @(
+                'HorizontalPodAutoscaler=Created', 'Ingress=Created', 'IngressClass=Created', 'NetworkPolicy=Created',
+                'PodDisruptionBudget=Created', 'Role=Created', 'RoleBinding=Created', 'ServiceAccount=Created')
+            ($applied | Where-Object Kind -eq IngressClass).Namespace | Should -BeNullOrEmpty -Because 'an IngressClass belongs to no namespace'
+            $again.Action | Sort-Object -Unique | Should -Be 'Unchanged'
+            $kubectl.Output -split "`n" | Where-Object { $_ -notmatch ' unchanged$' } | Should -BeNullOrEmpty
+            (Invoke-Kubectl -Cluster $cluster -n $viaCmdlets get hpa vweb -o 'jsonpath={.spec.metrics[0].resource.target.averageUtilization}').Output | Should -Be '80' -Because 'the server defaults the metric'
+        }
+        finally {
+            Remove-Item $folder -Recurse -Force
+            Invoke-Kubectl -Cluster $cluster delete ingressclass $class | Out-Null
+        }
+    }
+}

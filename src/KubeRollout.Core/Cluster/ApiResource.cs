@@ -8,7 +8,19 @@ namespace KubeRollout.Core.Cluster;
 /// <summary>Where a kind lives in the REST API: group, version, plural and whether it is namespaced.</summary>
 public sealed record ApiResource(string Group, string Version, string Plural, string Kind, bool Namespaced, Type ModelType)
 {
-    private static readonly HashSet<string> ClusterScopedKinds = ["Namespace", "Node", "PersistentVolume", "ClusterRole", "ClusterRoleBinding", "StorageClass", "CustomResourceDefinition", "PriorityClass"];
+    // Every built-in kind of Kubernetes 1.35 that is not namespaced (the module applies built-in kinds only, whose
+    // model types KubernetesClient has); the others are namespaced.
+    private static readonly HashSet<string> ClusterScopedKinds =
+    [
+        "Namespace", "Node", "PersistentVolume", "ComponentStatus", "ClusterRole", "ClusterRoleBinding", "StorageClass",
+        "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass", "CustomResourceDefinition", "APIService",
+        "PriorityClass", "RuntimeClass", "IngressClass", "IPAddress", "ServiceCIDR", "CertificateSigningRequest",
+        "ClusterTrustBundle", "FlowSchema", "PriorityLevelConfiguration", "MutatingWebhookConfiguration",
+        "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+        "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding", "DeviceClass", "ResourceSlice", "StorageVersion",
+        "StorageVersionMigration", "TokenReview", "SelfSubjectReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview",
+        "SubjectAccessReview",
+    ];
 
     public static readonly ApiResource Deployments = For(typeof(V1Deployment));
     public static readonly ApiResource ReplicaSets = For(typeof(V1ReplicaSet));
