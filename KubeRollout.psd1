@@ -75,7 +75,7 @@
   only to a side that is fully available, with -Verify, -Wait for the endpoints, a recorded history, -Back, and an
   optional scale-down of the old side.
 - Get-KubeManifest (bounded: depth, size, aliases); Start-, Stop- and Get-KubeSandbox: a local cluster that kubectl
-  works against, with Endpoints and EndpointSlices, the Ingresses, NetworkPolicies, PodDisruptionBudgets,
+  works against, with Endpoints and EndpointSlices, Jobs that run their pods to completion, the Ingresses, NetworkPolicies, PodDisruptionBudgets,
   HorizontalPodAutoscalers and RBAC objects an application carries (stored, not enforced), and kube-apiserver's request metrics on /metrics (requests by
   verb, resource and code, open watches, latency), which keeps its objects in its folder across restarts and
   crashes (-Fresh starts empty), writes its own log there, keeps its secret files readable by their owner only and

@@ -1,6 +1,7 @@
 using KubeRollout.Sandbox.Controllers.DaemonSets;
 using KubeRollout.Sandbox.Controllers.Deployments;
 using KubeRollout.Sandbox.Controllers.GarbageCollection;
+using KubeRollout.Sandbox.Controllers.Jobs;
 using KubeRollout.Sandbox.Controllers.Namespaces;
 using KubeRollout.Sandbox.Controllers.ReplicaSets;
 using KubeRollout.Sandbox.Controllers.ServiceAccounts;
@@ -63,6 +64,7 @@ public sealed class ClusterComponents
             new DeploymentController(_registry, cache, events, timers, Logger<DeploymentController>()),
             new StatefulSetController(_registry, cache, events, timers, Logger<StatefulSetController>()),
             new DaemonSetController(_registry, cache, events, timers, Logger<DaemonSetController>()),
+            new JobController(_registry, cache, events, timers, Logger<JobController>()),
             new GarbageCollector(_registry, cache, timers, Logger<GarbageCollector>()),
             new NamespaceController(_registry, cache, timers, Logger<NamespaceController>()),
             new ServiceAccountsController(_registry, cache, timers, Logger<ServiceAccountsController>()),

@@ -43,10 +43,10 @@ public sealed class DiscoveryTests(SandboxFixture sandbox) : IClassFixture<Sandb
         var groups = apis["groups"]!.AsArray();
         // In the API server's order of priority: apps first, then autoscaling, networking, policy, rbac, ….
         Assert.Equal(
-            ["apps", "autoscaling", "networking.k8s.io", "policy", "rbac.authorization.k8s.io", "discovery.k8s.io", "apiextensions.k8s.io"],
+            ["apps", "autoscaling", "batch", "networking.k8s.io", "policy", "rbac.authorization.k8s.io", "discovery.k8s.io", "apiextensions.k8s.io"],
             groups.Select(g => (string?)g!["name"]));
         Assert.Equal(
-            ["apps/v1", "autoscaling/v2", "networking.k8s.io/v1", "policy/v1", "rbac.authorization.k8s.io/v1", "discovery.k8s.io/v1", "apiextensions.k8s.io/v1"],
+            ["apps/v1", "autoscaling/v2", "batch/v1", "networking.k8s.io/v1", "policy/v1", "rbac.authorization.k8s.io/v1", "discovery.k8s.io/v1", "apiextensions.k8s.io/v1"],
             groups.Select(g => (string?)g!["preferredVersion"]!["groupVersion"]));
         Assert.Equal("APIGroup", (string?)apps["kind"]);
     }

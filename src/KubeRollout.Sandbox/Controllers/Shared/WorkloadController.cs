@@ -12,7 +12,7 @@ using WatchEventType = KubeRollout.Sandbox.Storage.WatchEventType;
 namespace KubeRollout.Sandbox.Controllers.Shared;
 
 /// <summary>
-/// A controller that reconciles one workload kind (Deployment, ReplicaSet, StatefulSet, DaemonSet) keyed by its
+/// A controller that reconciles one workload kind (Deployment, ReplicaSet, StatefulSet, DaemonSet, Job) keyed by its
 /// namespace and name: it writes through the store, reads from the cache, records events and claims the objects it
 /// controls. It starts from every workload the cache holds.
 /// </summary>
@@ -20,12 +20,14 @@ public abstract class WorkloadController<TWorkload> : QueueController<ObjectKey>
     where TWorkload : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly string _kind;
+    private readonly string _apiVersion;
 
-    /// <param name="kind">The workload's kind, as owner references of the objects it controls name it.</param>
-    protected WorkloadController(string name, string kind, ClusterRegistry store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger)
+    /// <param name="kind">The workload's kind, as owner references of the objects it controls name it (with <paramref name="apiVersion"/>).</param>
+    protected WorkloadController(string name, string kind, ClusterRegistry store, ClusterCache cache, EventRecorder events, SimulatedTimers timers, ILogger logger, string apiVersion = "apps/v1")
         : base(name, workers: 1, timers, logger)
     {
         _kind = kind;
+        _apiVersion = apiVersion;
         Store = store;
         Cache = cache;
         Events = events;
@@ -91,5 +93,5 @@ public abstract class WorkloadController<TWorkload> : QueueController<ObjectKey>
     }
 
     private bool IsOwnKind(V1OwnerReference? reference) =>
-        reference is { ApiVersion: "apps/v1" } && reference.Kind == _kind;
+        reference is not null && reference.ApiVersion == _apiVersion && reference.Kind == _kind;
 }
