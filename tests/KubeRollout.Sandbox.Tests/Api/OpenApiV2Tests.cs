@@ -90,16 +90,19 @@ public sealed class OpenApiV2Tests(SandboxFixture sandbox) : IClassFixture<Sandb
         var manifest = Path.Combine(sandbox.Directory, $"{ns}-mixed.yaml");
         await File.WriteAllTextAsync(manifest, """
             apiVersion: batch/v1
-            kind: Job
+            kind: CronJob
             metadata:
-              name: once
+              name: nightly
             spec:
-              template:
+              schedule: "0 3 * * *"
+              jobTemplate:
                 spec:
-                  restartPolicy: Never
-                  containers:
-                  - name: main
-                    image: busybox
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers:
+                      - name: main
+                        image: busybox
             ---
             apiVersion: v1
             kind: ResourceQuota
@@ -122,7 +125,7 @@ public sealed class OpenApiV2Tests(SandboxFixture sandbox) : IClassFixture<Sandb
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("configmap/served created", result.Output);
-        Assert.Contains("no matches for kind \"Job\" in version \"batch/v1\"", result.Error);
+        Assert.Contains("no matches for kind \"CronJob\" in version \"batch/v1\"", result.Error);
         Assert.Contains("no matches for kind \"ResourceQuota\" in version \"v1\"", result.Error);
         Assert.DoesNotContain("openapi", result.Error);
         Assert.Equal("configmap/served\n", served.Output);

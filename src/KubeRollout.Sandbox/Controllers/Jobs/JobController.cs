@@ -57,7 +57,7 @@ public sealed class JobController : WorkloadController<V1Job>
         var status = JobConditions.CopyOf(job.Status);
         status.StartTime ??= job.Spec.Suspend == true ? null : now;
 
-        var finish = Finish(job, status, succeeded, failed, active.Count, now);
+        var finish = Finish(job, status, succeeded, failed + RestartsCountedAsFailures(job, active), active.Count, now);
         if (finish is not null || job.Spec.Suspend == true)
         {
             DeletePods(job, active);
@@ -101,7 +101,7 @@ public sealed class JobController : WorkloadController<V1Job>
             return ("Warning", "DeadlineExceeded", "Job was active longer than specified deadline");
         }
 
-        if (failed > job.Spec.BackoffLimit)
+        if (failed > job.Spec.BackoffLimit || (failed > 0 && failed == job.Spec.BackoffLimit && job.Spec.Template?.Spec?.RestartPolicy == "OnFailure"))
         {
             JobConditions.Fail(status, "BackoffLimitExceeded", "Job has reached the specified backoff limit", now);
             return ("Warning", "BackoffLimitExceeded", "Job has reached the specified backoff limit");
@@ -116,6 +116,14 @@ public sealed class JobController : WorkloadController<V1Job>
         JobConditions.Complete(status, now);
         return ("Normal", "Completed", "Job completed");
     }
+
+    /// <summary>
+    /// With restartPolicy OnFailure a failing container is restarted in its pod, which never fails: its restarts
+    /// count against backoffLimit instead (pastBackoffLimitOnFailure).
+    /// </summary>
+    private static int RestartsCountedAsFailures(V1Job job, List<V1Pod> active) =>
+        job.Spec.Template?.Spec?.RestartPolicy != "OnFailure" ? 0
+            : active.Sum(p => (p.Status?.InitContainerStatuses ?? []).Sum(c => c.RestartCount) + (p.Status?.ContainerStatuses ?? []).Sum(c => c.RestartCount));
 
     /// <summary>Creates or deletes pods so that min(parallelism, completions not yet reached) run.</summary>
     private List<V1Pod> Manage(V1Job job, List<V1Pod> active, int succeeded)
