@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
+using static KubeRollout.Sandbox.Tests.Api.KubectlOutput;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 
@@ -105,8 +106,4 @@ public sealed class KubectlEndpointsTests(SandboxFixture sandbox) : IClassFixtur
             $"the three {podSelector} pods are the endpoints of vweb");
         return ips;
     }
-
-    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    private static string Columns(string header) => Regex.Replace(header.Trim(), " {2,}", " ");
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using static KubeRollout.Sandbox.Tests.Api.KubectlOutput;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 
@@ -107,8 +107,4 @@ public sealed class KubectlJobTests(SandboxFixture sandbox) : IClassFixture<Sand
         await File.WriteAllTextAsync(path, yaml);
         return path;
     }
-
-    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    private static string Columns(string header) => Regex.Replace(header.Trim(), " {2,}", " ");
 }

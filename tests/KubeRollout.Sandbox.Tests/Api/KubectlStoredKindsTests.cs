@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using static KubeRollout.Sandbox.Tests.Api.KubectlOutput;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 
@@ -148,8 +148,4 @@ public sealed class KubectlStoredKindsTests(SandboxFixture sandbox) : IClassFixt
         await File.WriteAllTextAsync(path, yaml);
         return path;
     }
-
-    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    private static string Columns(string header) => Regex.Replace(header.Trim(), " {2,}", " ");
 }

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using k8s;
+using static KubeRollout.Sandbox.Tests.Api.KubectlOutput;
 
 namespace KubeRollout.Sandbox.Tests.Api;
 
@@ -109,6 +109,4 @@ public sealed class KubectlTests(SandboxFixture sandbox) : IClassFixture<Sandbox
         Assert.StartsWith("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated.", deleted.Error);
         Assert.Equal($"Error from server (NotFound): pods \"forced\" not found\n", after.Error);
     }
-
-    private static string Columns(string header) => Regex.Replace(header.Trim(), " {2,}", " ");
 }
