@@ -324,6 +324,18 @@ Describe 'Bad input: a clear error, and nothing applied' {
         Assert-Ok (Kubectl delete deployment vweb) | Out-Null
     }
 
+    It 'finds in the cluster what a workload needs when the manifests also name its namespace, which exists' {
+        $named = New-TestNamespace -Cluster $cluster -Prefix named
+        Invoke-KubeRollout (Join-Path $examples 'vweb-v3.0.yaml') -Namespace $named | Out-Null
+        $alone = (Get-Content (Join-Path $examples 'vweb-v3.0.yaml') -Raw) -replace '(?s)^.*?---\r?\n', ''
+        $file = New-ManifestFile "apiVersion: v1`nkind: Namespace`nmetadata: {name: $named}`n---`n$alone" -Name vweb-with-namespace.yaml
+
+        $results = Invoke-KubeRollout $file -Namespace $named -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems | Should -BeNullOrEmpty -Because 'vweb-config is in the namespace, which the apply does not create'
+        ($results | Where-Object Kind -eq Deployment).Action | Should -Be 'Unchanged'
+    }
+
     It 'refuses -VersionConfig over a version that already exists as immutable with other data' {
         $vweb = Join-Path $examples 'vweb-v3.0.yaml'
         $name = ((Invoke-KubeRollout $vweb -VersionConfig -WhatIf:$false -Namespace (New-TestNamespace -Cluster $cluster -Prefix learn)) | Where-Object Kind -EQ 'ConfigMap').Name

@@ -16,22 +16,14 @@ public static class ApplyTransaction
 {
     private static readonly TimeSpan UndoTimeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<IReadOnlyList<ApplyResult>> ApplyAsync(
-        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
-    {
-        await CheckAsync(client, defaultNamespace, manifests, options, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(client, defaultNamespace, manifests, options, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// The server's check of every object (a dry run: what it would store, or its refusal as an error), in order.
-    /// Objects in a namespace the apply creates (one it names that does not exist yet) cannot be checked yet: they are
-    /// previewed without the server.
+    /// Objects in a namespace the apply creates cannot be checked yet: they are previewed without the server.
     /// </summary>
+    /// <param name="newNamespaces">The namespaces the apply creates (<see cref="NewNamespaces"/>).</param>
     public static async Task<IReadOnlyList<AppliedObject>> CheckAsync(
-        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
+        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> manifests, IReadOnlySet<string> newNamespaces, ApplyOptions options, CancellationToken cancellationToken)
     {
-        var newNamespaces = await NewNamespacesAsync(client, manifests, cancellationToken).ConfigureAwait(false);
         var dryRun = options with { ServerDryRun = true };
         var checkedObjects = new List<AppliedObject>();
         foreach (var manifest in manifests)
@@ -42,21 +34,6 @@ public static class ApplyTransaction
         }
 
         return checkedObjects;
-    }
-
-    /// <summary>The namespaces the manifests create: those they name that the cluster does not have yet.</summary>
-    private static async Task<HashSet<string>> NewNamespacesAsync(KubeApiClient client, IReadOnlyList<ManifestObject> manifests, CancellationToken cancellationToken)
-    {
-        var created = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in manifests.Where(m => m.Kind == "Namespace").Select(m => m.Name).Distinct(StringComparer.Ordinal))
-        {
-            if (await client.FindAsync<JsonObject>(ApiResource.Namespaces, null, name, cancellationToken).ConfigureAwait(false) is null)
-            {
-                created.Add(name);
-            }
-        }
-
-        return created;
     }
 
     /// <summary>Writes the objects (checked before by <see cref="CheckAsync"/>) in order; a failure undoes what was written.</summary>

@@ -25,15 +25,16 @@ public static class ReleaseApply
     {
         var versioned = options.VersionConfig ? ConfigVersioning.Version(manifests, defaultNamespace) : new VersionedManifests(manifests, []);
         var objects = versioned.Objects;
+        var newNamespaces = await NewNamespaces.FindAsync(client, objects, cancellationToken).ConfigureAwait(false);
         var refusals = new List<KubeRolloutException>();
-        refusals.AddRange(await MissingReferencesAsync(client, defaultNamespace, objects, cancellationToken).ConfigureAwait(false));
-        refusals.AddRange(await ImmutableConflictsAsync(client, defaultNamespace, objects, cancellationToken).ConfigureAwait(false));
+        refusals.AddRange(await MissingReferencesAsync(client, defaultNamespace, objects, newNamespaces, cancellationToken).ConfigureAwait(false));
+        refusals.AddRange(await ImmutableConflictsAsync(client, defaultNamespace, objects, newNamespaces, cancellationToken).ConfigureAwait(false));
         if (refusals.Count > 0)
         {
             return new ApplyPlan(defaultNamespace, options, objects, [], versioned.Versions, refusals);
         }
 
-        var checkedObjects = await ApplyTransaction.CheckAsync(client, defaultNamespace, objects, options, cancellationToken).ConfigureAwait(false);
+        var checkedObjects = await ApplyTransaction.CheckAsync(client, defaultNamespace, objects, newNamespaces, options, cancellationToken).ConfigureAwait(false);
         var results = await WithDependentsAsync(client, checkedObjects.Select(c => c.Result).ToList(), cancellationToken).ConfigureAwait(false);
         var warned = await ApplyWarnings.AddAsync(client, checkedObjects, results, cancellationToken).ConfigureAwait(false);
         return new ApplyPlan(defaultNamespace, options, objects, warned, versioned.Versions, []);
@@ -111,13 +112,12 @@ public static class ReleaseApply
 
     /// <summary>Each workload of the apply that needs a ConfigMap, Secret or key that neither the apply nor the cluster has.</summary>
     private static async Task<IReadOnlyList<KubeRolloutException>> MissingReferencesAsync(
-        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> objects, CancellationToken cancellationToken)
+        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> objects, IReadOnlySet<string> newNamespaces, CancellationToken cancellationToken)
     {
         var provided = objects
             .Where(o => ConfigData.IsConfigKind(o.Kind))
             .GroupBy(o => (o.Kind, Namespace: o.Namespace ?? defaultNamespace, o.Name))
             .ToDictionary(g => g.Key, g => g.Last().Json);
-        var newNamespaces = objects.Where(o => o.Kind == "Namespace").Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         var refusals = new List<KubeRolloutException>();
         foreach (var workload in objects)
         {
@@ -147,10 +147,9 @@ public static class ReleaseApply
 
     /// <summary>Each ConfigMap or Secret of the apply that exists as immutable with other data: the server would refuse the change.</summary>
     private static async Task<IReadOnlyList<KubeRolloutException>> ImmutableConflictsAsync(
-        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> objects, CancellationToken cancellationToken)
+        KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> objects, IReadOnlySet<string> newNamespaces, CancellationToken cancellationToken)
     {
         var refusals = new List<KubeRolloutException>();
-        var newNamespaces = objects.Where(o => o.Kind == "Namespace").Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var config in objects.Where(o => ConfigData.IsConfigKind(o.Kind) && !newNamespaces.Contains(o.Namespace ?? defaultNamespace)))
         {
             var @namespace = config.Namespace ?? defaultNamespace;
