@@ -35,8 +35,7 @@ public static class LastAppliedConfiguration
             metadata["annotations"] = annotations;
         }
 
-        annotations.Remove(WellKnownAnnotations.LastApplied);
-        annotations.Remove(WellKnownAnnotations.KubectlLastApplied);
+        RemoveRecords(annotations);
         if (IsSecret(copy))
         {
             HashValues(copy["data"] as JsonObject);
@@ -44,6 +43,30 @@ public static class LastAppliedConfiguration
         }
 
         return GoJson.Serialize(copy) + "\n";
+    }
+
+    /// <summary>Takes the module's and kubectl's records out of an annotations map.</summary>
+    public static void RemoveRecords(JsonObject annotations)
+    {
+        annotations.Remove(WellKnownAnnotations.LastApplied);
+        annotations.Remove(WellKnownAnnotations.KubectlLastApplied);
+    }
+
+    /// <summary>Whether two versions of an object differ at most in the records of the applied configuration.</summary>
+    public static bool SameBesideRecords(JsonObject a, JsonObject b)
+    {
+        static JsonObject WithoutRecords(JsonObject obj)
+        {
+            var copy = obj.DeepClone().AsObject();
+            if (copy["metadata"]?["annotations"] is JsonObject annotations)
+            {
+                RemoveRecords(annotations);
+            }
+
+            return copy;
+        }
+
+        return JsonNode.DeepEquals(WithoutRecords(a), WithoutRecords(b));
     }
 
     /// <summary>

@@ -139,28 +139,10 @@ internal static class ManifestApplier
             }
         }
 
-        var action = JsonNode.DeepEquals(desired, live) || (SameBesideRecords(desired, live) && LastAppliedConfiguration.Agrees(live, recorded))
+        var action = JsonNode.DeepEquals(desired, live) || (LastAppliedConfiguration.SameBesideRecords(desired, live) && LastAppliedConfiguration.Agrees(live, recorded))
             ? ApplyAction.Unchanged
             : ApplyAction.Configured;
         return new ObjectApplyPlan(manifest, resource, @namespace, live, patch, desired, action, templateChanged, newCause);
-    }
-
-    /// <summary>Whether two versions of an object differ at most in the records of the applied configuration.</summary>
-    private static bool SameBesideRecords(JsonObject a, JsonObject b)
-    {
-        static JsonObject WithoutRecords(JsonObject obj)
-        {
-            var copy = obj.DeepClone().AsObject();
-            if (AnnotationsOrNull(copy) is { } annotations)
-            {
-                annotations.Remove(WellKnownAnnotations.LastApplied);
-                annotations.Remove(WellKnownAnnotations.KubectlLastApplied);
-            }
-
-            return copy;
-        }
-
-        return JsonNode.DeepEquals(WithoutRecords(a), WithoutRecords(b));
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using KubeRollout.Core.Releases.Config;
-using KubeRollout.Core.Rollouts;
 using KubeRollout.Core.Rollouts.Templates;
 
 namespace KubeRollout.Core.Apply;
@@ -15,7 +14,6 @@ namespace KubeRollout.Core.Apply;
 public static class ObjectChanges
 {
     private static readonly string[] ServerMetadata = ["resourceVersion", "generation", "managedFields", "creationTimestamp", "uid", "selfLink"];
-    private static readonly string[] Records = [WellKnownAnnotations.LastApplied, WellKnownAnnotations.KubectlLastApplied];
     private static readonly string[] DataFields = ["data", "binaryData", "stringData"];
 
     /// <param name="kind">The object's kind, as the manifest says it (the data of a ConfigMap or Secret is left out by it, not by what the objects say).</param>
@@ -43,10 +41,7 @@ public static class ObjectChanges
 
             if (metadata["annotations"] is JsonObject annotations)
             {
-                foreach (var record in Records)
-                {
-                    annotations.Remove(record);
-                }
+                LastAppliedConfiguration.RemoveRecords(annotations);
             }
         }
 
