@@ -116,6 +116,7 @@ function Invoke-AllTests {
     $results = Join-Path $Out 'TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $counts = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    $failedNames = [Collections.Generic.List[string]]::new()
 
     if (-not $PesterFilter) {
         Write-Host '== xunit'
@@ -124,7 +125,11 @@ function Invoke-AllTests {
         $trx = @(Get-ChildItem $results -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue)
         if ($trx.Count -eq 0) { $counts.Failed++; Write-Host 'xunit produced no results.' }
         foreach ($file in $trx) {
-            $counters = ([xml](Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
+            $run = ([xml](Get-Content -LiteralPath $file.FullName -Raw)).TestRun
+            $counters = $run.ResultSummary.Counters
+            foreach ($test in @($run.Results.UnitTestResult | Where-Object { $_ -and $_.outcome -in 'Failed', 'Error', 'Timeout', 'Aborted' })) {
+                $failedNames.Add("xunit: $($test.testName)")
+            }
             $counts.Passed += [int]$counters.passed
             $counts.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
         }
@@ -141,12 +146,15 @@ function Invoke-AllTests {
         $pester = Get-Content $pesterResult -Raw | ConvertFrom-Json
         $counts.Passed += $pester.Passed
         $counts.Failed += $pester.Failed
+        foreach ($name in @($pester.FailedNames)) { if ($name) { $failedNames.Add("Pester: $name") } }
     }
     else {
         $counts.Failed++
         Write-Host "Pester did not report results (exit code $exit)."
     }
 
+    # CI keeps only the tail of a log: the failures are named again right above the summary line.
+    if ($failedNames.Count -gt 0) { Write-Host "failed:$([Environment]::NewLine)  $($failedNames -join "$([Environment]::NewLine)  ")" }
     Write-Host "tests: $($counts.Passed) passed, $($counts.Failed) failed"
     $counts
 }

@@ -32,5 +32,8 @@ New-Item -ItemType Directory -Path (Split-Path $ResultPath) -Force | Out-Null
     Passed = $result.PassedCount
     # A container that fails to run (syntax error, failing BeforeAll) fails its tests without counting them.
     Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    # Named again under the summary, where a CI log's tail shows them.
+    FailedNames = @(@($result.Failed | ForEach-Object ExpandedPath) + @($result.FailedBlocks | ForEach-Object ExpandedPath) +
+        @($result.FailedContainers | ForEach-Object { "$($_.Item)" }))
 } | ConvertTo-Json | Set-Content $ResultPath
 exit 0
