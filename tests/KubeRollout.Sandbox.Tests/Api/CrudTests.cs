@@ -282,6 +282,10 @@ public sealed class CrudTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         await sandbox.Client.CoreV1.CreateNamespacedPodAsync(TestObjects.Pod("a", new Dictionary<string, string> { ["app"] = "x" }), ns);
         await sandbox.Client.CoreV1.CreateNamespacedPodAsync(TestObjects.Pod("b", new Dictionary<string, string> { ["app"] = "x" }), ns);
         await sandbox.Client.CoreV1.CreateNamespacedPodAsync(TestObjects.Pod("c", new Dictionary<string, string> { ["app"] = "y" }), ns);
+        // A pod not yet scheduled is deleted at once, as by the API server: only scheduled ones terminate gracefully.
+        await sandbox.WaitUntilAsync(
+            async () => (await sandbox.Client.CoreV1.ListNamespacedPodAsync(ns)).Items.All(p => p.Spec.NodeName is not null),
+            "the pods are scheduled");
 
         var response = await sandbox.Http.SendAsync(HttpMethod.Delete, $"/api/v1/namespaces/{ns}/pods?labelSelector=app%3Dx");
 

@@ -15,7 +15,9 @@ public sealed class NamespaceControllerTests
         var deployment = Manifests.Deployment("web", replicas: 2);
         deployment.Metadata.NamespaceProperty = "shop";
         cluster.Registry.Create(deployment, "test");
-        cluster.Registry.Create(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "settings", NamespaceProperty = "shop" } }, "test");
+        // Its finalizer holds the namespace in Terminating for as long as the test needs: on a loaded machine the
+        // controller could otherwise remove everything before the refused create below is tried.
+        cluster.Registry.Create(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "settings", NamespaceProperty = "shop", Finalizers = ["example.com/hold"] } }, "test");
         await cluster.WaitUntilAsync(() => cluster.Registry.List<V1Pod>("shop").Count(p => p.Status?.Phase == "Running") == 2, "the pods run");
 
         var sawTerminatingPods = false;
@@ -52,6 +54,7 @@ public sealed class NamespaceControllerTests
             Assert.Equal("configmaps \"late\" is forbidden: unable to create new content in namespace shop because it is being terminated", refused.Message);
             Assert.Equal("NamespaceTerminating", Assert.Single(refused.Details!.Causes).Reason);
 
+            cluster.Modify<V1ConfigMap>("settings", c => c.Metadata.Finalizers = null, "shop");
             await cluster.WaitUntilAsync(() => cluster.Registry.Get<V1Namespace>(null, "shop") is null, "the namespace is gone");
         }
         finally
