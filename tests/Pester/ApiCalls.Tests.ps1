@@ -108,6 +108,16 @@ Describe 'API calls per operation' {
         Format-Call $history | Should -Contain "LIST $Revisions x1"
     }
 
+    It 'reads the new revisions of the workloads an apply changed with one list per kind, not one per workload' {
+        $measured = Measure-Call { Invoke-KubeRollout (New-Workloads 'nginx:1.28-alpine') }
+
+        @($measured.Output | ForEach-Object { "$($_.Kind)/$($_.Name) $($_.Revision)" } | Sort-Object) |
+            Should -Be @('DaemonSet/proxy 3', 'Deployment/web-1 3', 'Deployment/web-2 3', 'Deployment/web-3 3', 'StatefulSet/db 3')
+        $lists = @($measured.Calls | Where-Object { $_.Verb -eq 'LIST' -and $_.Resource -in 'deployments', 'statefulsets', 'daemonsets' })
+        Format-Call @{ Calls = $lists } | Should -Be @('LIST daemonsets x1', 'LIST deployments x1', 'LIST statefulsets x1')
+        @($measured.Calls | Where-Object Verb -eq 'WATCH' | Where-Object Count -gt 1) | Should -BeNullOrEmpty
+    }
+
     It 'waits for rollouts of every kind in two namespaces with one watch per namespace and kind, for as long as it waits' {
         foreach ($namespace in $ns, $other) {
             Invoke-KubeRollout (New-Workloads 'nginx:1.28-alpine' -NeverReady) -Namespace $namespace | Out-Null

@@ -36,7 +36,10 @@ public static class ApplyTransaction
         return checkedObjects;
     }
 
-    /// <summary>Writes the objects (checked before by <see cref="CheckAsync"/>) in order; a failure undoes what was written.</summary>
+    /// <summary>
+    /// Writes the objects (checked before by <see cref="CheckAsync"/>) in order; a failure undoes what was written.
+    /// The results carry the revisions the workloads' controllers gave the writes.
+    /// </summary>
     public static async Task<IReadOnlyList<ApplyResult>> WriteAsync(
         KubeApiClient client, string defaultNamespace, IReadOnlyList<ManifestObject> manifests, ApplyOptions options, CancellationToken cancellationToken)
     {
@@ -54,7 +57,7 @@ public static class ApplyTransaction
             throw new KubeRolloutException(e.ErrorId, e.Kind, $"{e.Message}{Environment.NewLine}{report}", e.Target, e);
         }
 
-        return applied.Select(a => a.Result).ToList();
+        return await AppliedRevisions.ObserveAsync(client, applied, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs the undo steps; a step that fails is reported, not thrown, and the others still run.</summary>

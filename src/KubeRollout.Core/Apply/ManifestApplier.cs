@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
@@ -25,7 +24,6 @@ namespace KubeRollout.Core.Apply;
 internal static class ManifestApplier
 {
     private static readonly HashSet<string> WorkloadKinds = ["Deployment", "StatefulSet", "DaemonSet"];
-    private static readonly TimeSpan ObservationWait = TimeSpan.FromSeconds(15);
 
     /// <summary>What applying the object would do, reading only.</summary>
     public static async Task<ObjectApplyPlan> PlanAsync(KubeApiClient client, string defaultNamespace, ManifestObject manifest, ApplyOptions options, CancellationToken cancellationToken)
@@ -53,8 +51,7 @@ internal static class ManifestApplier
             var plan = await PlanAsync(client, defaultNamespace, manifest, options, token).ConfigureAwait(false);
             if (plan.Action == ApplyAction.Unchanged)
             {
-                var current = await RevisionAsync(client, plan, plan.Live!, observe: false, token).ConfigureAwait(false);
-                return new AppliedObject(Result(plan, options, plan.Live!, current), plan.Resource, plan.Reference, plan.Live, plan.Live!);
+                return await AppliedAsync(client, plan, options, plan.Live!, token).ConfigureAwait(false);
             }
 
             JsonObject written;
@@ -69,9 +66,24 @@ internal static class ManifestApplier
                 throw Rejected(plan, e);
             }
 
-            var revision = await RevisionAsync(client, plan, written, observe: !options.ServerDryRun, token).ConfigureAwait(false);
-            return new AppliedObject(Result(plan, options, written, revision), plan.Resource, plan.Reference, plan.Live, written);
+            return await AppliedAsync(client, plan, options, written, token).ConfigureAwait(false);
         }, cancellationToken);
+
+    /// <summary>
+    /// What the apply did, with the workload's revision where no controller needs to act first: that of an unchanged
+    /// workload, and for a dry run the current one. A write the controller must observe first gets its revision from
+    /// <see cref="AppliedRevisions"/> once all writes are done.
+    /// </summary>
+    private static async Task<AppliedObject> AppliedAsync(KubeApiClient client, ObjectApplyPlan plan, ApplyOptions options, JsonObject written, CancellationToken cancellationToken)
+    {
+        var result = Result(plan, options, written);
+        if (!AppliedRevisions.AwaitsController(result))
+        {
+            result = result with { Revision = await CurrentRevisionAsync(client, plan, written, cancellationToken).ConfigureAwait(false) };
+        }
+
+        return new AppliedObject(result, plan.Resource, plan.Reference, plan.Live, written);
+    }
 
     /// <summary>
     /// What applying the object would do, computed here without asking the server: for objects the server cannot
@@ -81,7 +93,7 @@ internal static class ManifestApplier
     {
         var plan = await PlanAsync(client, defaultNamespace, manifest, options, cancellationToken).ConfigureAwait(false);
         var preview = options with { ServerDryRun = true };
-        return new AppliedObject(Result(plan, preview, plan.Desired, RevisionOf(plan.Live)), plan.Resource, plan.Reference, plan.Live, plan.Desired);
+        return new AppliedObject(Result(plan, preview, plan.Desired) with { Revision = AppliedRevisions.RevisionOf(plan.Live) }, plan.Resource, plan.Reference, plan.Live, plan.Desired);
     }
 
     private static ObjectApplyPlan Plan(ManifestObject manifest, ApiResource resource, string? @namespace, JsonObject? live, ApplyOptions options)
@@ -145,83 +157,29 @@ internal static class ManifestApplier
         return new ObjectApplyPlan(manifest, resource, @namespace, live, patch, desired, action, templateChanged, newCause);
     }
 
-    /// <summary>
-    /// The workload's revision once the apply is done (null for other objects, for what a dry run would create, and
-    /// when the controller did not observe the write in time). With <paramref name="observe"/> (a real write), the
-    /// revision is read once the controller has observed the written generation, so that it is the one the new
-    /// template gets. A Deployment names it in an annotation; a StatefulSet or DaemonSet has it in the ControllerRevision
-    /// of its template, as kubectl rollout history shows it.
-    /// </summary>
-    private static async Task<long?> RevisionAsync(KubeApiClient client, ObjectApplyPlan plan, JsonObject written, bool observe, CancellationToken cancellationToken)
+    /// <summary>The workload's revision now (null for other objects and for what a dry run would create).</summary>
+    private static async Task<long?> CurrentRevisionAsync(KubeApiClient client, ObjectApplyPlan plan, JsonObject written, CancellationToken cancellationToken)
     {
         switch (plan.Manifest.Kind)
         {
             case "Deployment":
-                return observe && plan.TemplateChanged ? await ObservedRevisionAsync(client, plan, written, cancellationToken).ConfigureAwait(false) : RevisionOf(written);
-            case "StatefulSet" or "DaemonSet" when plan.Live is not null || observe:
-                var workload = new WorkloadReference(Enum.Parse<WorkloadKind>(plan.Manifest.Kind), plan.Namespace!, plan.Manifest.Name);
-                if (observe && plan.Action != ApplyAction.Unchanged && !await ObservedAsync(client, workload, GenerationOf(written), cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                try
-                {
-                    return (await RolloutOperations.GetStatusAsync(client, workload, cancellationToken).ConfigureAwait(false)).Revision;
-                }
-                catch (KubeRolloutException e) when (e.ErrorId == "WorkloadNotFound")
-                {
-                    return null; // deleted right after the apply
-                }
-
+                return AppliedRevisions.RevisionOf(written);
+            case "StatefulSet" or "DaemonSet" when plan.Live is not null:
+                return await AppliedRevisions.ControllerRevisionAsync(
+                    client, new WorkloadReference(Enum.Parse<WorkloadKind>(plan.Manifest.Kind), plan.Namespace!, plan.Manifest.Name), cancellationToken).ConfigureAwait(false);
             default:
                 return null;
         }
     }
 
-    /// <summary>Whether the StatefulSet's or DaemonSet's controller observed <paramref name="generation"/> in time (then its revisions are made).</summary>
-    private static async Task<bool> ObservedAsync(KubeApiClient client, WorkloadReference workload, long generation, CancellationToken cancellationToken) =>
-        workload.Kind == WorkloadKind.StatefulSet
-            ? (await ObjectWatcher.WaitUntilAsync<V1StatefulSet>(
-                client, ApiResource.StatefulSets, workload.Namespace, workload.Name,
-                s => s is null || (s.Status?.ObservedGeneration ?? 0) >= generation, ObservationWait, cancellationToken).ConfigureAwait(false)).Satisfied
-            : (await ObjectWatcher.WaitUntilAsync<V1DaemonSet>(
-                client, ApiResource.DaemonSets, workload.Namespace, workload.Name,
-                d => d is null || (d.Status?.ObservedGeneration ?? 0) >= generation, ObservationWait, cancellationToken).ConfigureAwait(false)).Satisfied;
-
-    private static long GenerationOf(JsonObject obj) => obj["metadata"]?["generation"]?.GetValue<long>() ?? 0;
-
-    /// <summary>
-    /// The revision the controller gives the changed template: a template change always yields a different number
-    /// (a new ReplicaSet, or an old one renumbered), so the wait is for the controller to have observed the write
-    /// and the Deployment's revision to have moved.
-    /// </summary>
-    private static async Task<long?> ObservedRevisionAsync(KubeApiClient client, ObjectApplyPlan plan, JsonObject written, CancellationToken cancellationToken)
-    {
-        var generation = GenerationOf(written);
-        var previous = RevisionOf(plan.Live);
-        var (deployment, observed) = await ObjectWatcher.WaitUntilAsync<V1Deployment>(
-            client, ApiResource.Deployments, plan.Namespace!, plan.Manifest.Name,
-            d => d is null || ((d.Status?.ObservedGeneration ?? 0) >= generation && Revision(d) is { } now && now != previous),
-            ObservationWait, cancellationToken).ConfigureAwait(false);
-        return observed && deployment is not null ? Revision(deployment) : null;
-    }
-
-    private static long? Revision(V1Deployment deployment) =>
-        deployment.Metadata.Annotations?.TryGetValue(WellKnownAnnotations.Revision, out var text) == true
-        && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
-            ? revision
-            : null;
-
     /// <param name="after">The object as the server returned it (or, for a preview, as the apply would make it).</param>
-    private static ApplyResult Result(ObjectApplyPlan plan, ApplyOptions options, JsonObject after, long? revision) => new()
+    private static ApplyResult Result(ObjectApplyPlan plan, ApplyOptions options, JsonObject after) => new()
     {
         Kind = plan.Manifest.Kind,
         Namespace = plan.Namespace ?? string.Empty,
         Name = plan.Manifest.Name,
         Action = plan.Action,
         RolloutTriggered = plan.TemplateChanged,
-        Revision = revision,
         ChangeCause = plan.ChangeCause,
         DryRun = options.ServerDryRun,
         Changes = plan.Live is null || plan.Action == ApplyAction.Unchanged ? [] : ObjectChanges.Between(plan.Manifest.Kind, plan.Live, after),
@@ -229,12 +187,6 @@ internal static class ManifestApplier
         VersionOf = AnnotationsOrNull(plan.Manifest.Json)?[ConfigVersioning.VersionOfAnnotation]?.GetValue<string>(),
         Source = plan.Manifest.Location.ToString(),
     };
-
-    private static long? RevisionOf(JsonObject? obj) =>
-        obj?["metadata"]?["annotations"]?[WellKnownAnnotations.Revision]?.GetValue<string>() is { } text
-        && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
-            ? revision
-            : null;
 
     private static V1PodTemplateSpec? Template(JsonObject? obj) =>
         obj?["spec"]?["template"] is JsonObject template ? KubernetesJson.Deserialize<V1PodTemplateSpec>(template.ToJsonString()) : null;

@@ -5,13 +5,14 @@ namespace KubeRollout.Core.Cluster;
 
 /// <summary>
 /// Waits, over a watch (list, then watch from its version; re-list when it ends), for the objects of a kind that a
-/// label selector matches in a namespace to satisfy a condition.
+/// label selector (and a field selector) match in a namespace to satisfy a condition.
 /// </summary>
 public static class ObjectSetWatcher
 {
     /// <summary>The objects once <paramref name="condition"/> holds, or the last ones seen when the timeout passes.</summary>
     public static async Task<(IReadOnlyList<T> Objects, bool Satisfied)> WaitUntilAsync<T>(
-        KubeApiClient client, ApiResource resource, string @namespace, string? labelSelector, Func<IReadOnlyList<T>, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+        KubeApiClient client, ApiResource resource, string @namespace, string? labelSelector, Func<IReadOnlyList<T>, bool> condition, TimeSpan timeout, CancellationToken cancellationToken,
+        string? fieldSelector = null)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -22,7 +23,7 @@ public static class ObjectSetWatcher
         {
             while (true)
             {
-                var list = await client.ListAsync<T>(resource, @namespace, deadline.Token, labelSelector: labelSelector).ConfigureAwait(false);
+                var list = await client.ListAsync<T>(resource, @namespace, deadline.Token, labelSelector: labelSelector, fieldSelector: fieldSelector).ConfigureAwait(false);
                 objects.Clear();
                 foreach (var item in list.Items)
                 {
@@ -36,7 +37,7 @@ public static class ObjectSetWatcher
 
                 try
                 {
-                    await foreach (var change in client.WatchAsync<T>(resource, @namespace, list.ResourceVersion, deadline.Token, labelSelector: labelSelector).ConfigureAwait(false))
+                    await foreach (var change in client.WatchAsync<T>(resource, @namespace, list.ResourceVersion, deadline.Token, labelSelector: labelSelector, fieldSelector: fieldSelector).ConfigureAwait(false))
                     {
                         if (change.Kind == WatchEventKind.Bookmark)
                         {
