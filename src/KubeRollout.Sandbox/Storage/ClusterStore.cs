@@ -197,7 +197,7 @@ public sealed class ClusterStore
             var deleted = ObjectCopies.Shallow(stored); // shares the immutable snapshot's parts
             deleted.Metadata = ObjectCopies.Shallow(stored.Metadata);
             deleted.Metadata.ResourceVersion = version.ToString(CultureInfo.InvariantCulture);
-            Publish(new StoreEvent(WatchEventType.Deleted, resource, deleted, version));
+            Publish(new StoreEvent(WatchEventType.Deleted, resource, deleted, version, stored));
             return deleted;
         }
     }
@@ -212,8 +212,10 @@ public sealed class ClusterStore
     {
         var version = ++_resourceVersion;
         obj.Metadata.ResourceVersion = version.ToString(CultureInfo.InvariantCulture);
-        Bucket(resource, obj.Metadata.NamespaceProperty, create: true)![obj.Metadata.Name] = obj;
-        Publish(new StoreEvent(type, resource, obj, version));
+        var bucket = Bucket(resource, obj.Metadata.NamespaceProperty, create: true)!;
+        bucket.TryGetValue(obj.Metadata.Name, out var previous);
+        bucket[obj.Metadata.Name] = obj;
+        Publish(new StoreEvent(type, resource, obj, version, previous));
         return obj;
     }
 

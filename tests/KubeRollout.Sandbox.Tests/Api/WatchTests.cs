@@ -89,6 +89,26 @@ public sealed class WatchTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
     }
 
     [Fact]
+    public async Task A_resumed_label_selector_watch_replays_objects_entering_and_leaving_the_selection_as_it_would_live()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        var map = await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(TestObjects.ConfigMap("moving"), ns);
+        var start = map.Metadata.ResourceVersion;
+        map.Metadata.Labels = new Dictionary<string, string> { ["app"] = "web" };
+        map = await sandbox.Client.CoreV1.ReplaceNamespacedConfigMapAsync(map, "moving", ns);
+        map.Data["key"] = "still selected";
+        map = await sandbox.Client.CoreV1.ReplaceNamespacedConfigMapAsync(map, "moving", ns);
+        map.Metadata.Labels = new Dictionary<string, string> { ["app"] = "other" };
+        await sandbox.Client.CoreV1.ReplaceNamespacedConfigMapAsync(map, "moving", ns);
+
+        // Every change happened before the watch: all three come from the server's window of past events.
+        await using var watch = await WatchStream.OpenAsync(sandbox.Http, $"/api/v1/namespaces/{ns}/configmaps?watch=true&labelSelector=app%3Dweb&resourceVersion={start}");
+        var events = new[] { await watch.NextAsync(Timeout), await watch.NextAsync(Timeout), await watch.NextAsync(Timeout) };
+
+        Assert.Equal(["ADDED", "MODIFIED", "DELETED"], events.Select(Type));
+    }
+
+    [Fact]
     public async Task No_event_is_lost_between_the_initial_list_and_the_live_stream()
     {
         var ns = await sandbox.CreateNamespaceAsync();

@@ -66,9 +66,12 @@ internal sealed class WatchHandler(ApiContext api)
                 return;
             }
 
-            foreach (var past in history.Where(e => filter.Matches(e.Object)))
+            foreach (var past in history)
             {
-                stream.Write(past.Type, past.Object);
+                if (SelectionChange.AsSeen(filter, past.Type, past.Object, past.Previous) is { } seen)
+                {
+                    stream.Write(seen, past.Object);
+                }
             }
 
             sent = Math.Max(since, history.Count > 0 ? history[^1].ResourceVersion : since);
@@ -151,21 +154,14 @@ internal sealed class WatchHandler(ApiContext api)
             }
 
             sent = change.ResourceVersion;
-            var matchesNow = filter.Matches(change.Object);
-            var matchedBefore = change.Previous is not null && filter.Matches(change.Previous);
-            switch (change.Type)
+            var seen = SelectionChange.AsSeen(filter, change.Type, change.Object, change.Previous);
+            if (seen == change.Type)
             {
-                case WatchEventType.Added when matchesNow:
-                case WatchEventType.Deleted when matchesNow:
-                case WatchEventType.Modified when matchesNow && matchedBefore:
-                    stream.Write(change);
-                    break;
-                case WatchEventType.Modified when matchesNow:
-                    stream.Write(WatchEventType.Added, change.Object);
-                    break;
-                case WatchEventType.Modified when matchedBefore:
-                    stream.Write(WatchEventType.Deleted, change.Object);
-                    break;
+                stream.Write(change); // the line encoded once for every watcher
+            }
+            else if (seen is { } translated)
+            {
+                stream.Write(translated, change.Object);
             }
         }
 

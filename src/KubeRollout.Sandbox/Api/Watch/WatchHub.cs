@@ -9,8 +9,7 @@ namespace KubeRollout.Sandbox.Api.Watch;
 
 /// <summary>
 /// Fans the store's committed changes out to the open watches. It listens to <see cref="ClusterStore.Changed"/>,
-/// which the store raises in commit order, and remembers the latest version of every object so that each change
-/// carries its predecessor.
+/// which the store raises in commit order.
 /// </summary>
 internal sealed class WatchHub : IDisposable
 {
@@ -18,7 +17,6 @@ internal sealed class WatchHub : IDisposable
     private readonly SerializedObjects _serialized;
     private readonly object _gate = new();
     private readonly Dictionary<ResourceType, List<WatchSubscription>> _subscriptions = new();
-    private readonly Dictionary<ResourceType, Dictionary<(string? Namespace, string Name), IKubernetesObject<V1ObjectMeta>>> _latest = new();
 
     public WatchHub(ClusterStore store, SerializedObjects serialized)
     {
@@ -30,8 +28,6 @@ internal sealed class WatchHub : IDisposable
             foreach (var resource in ResourceRegistry.Resources)
             {
                 _subscriptions[resource] = [];
-                _latest[resource] = store.List(resource, null, null, out _)
-                    .ToDictionary(o => ((string?)o.Metadata.NamespaceProperty, o.Metadata.Name));
             }
         }
     }
@@ -62,25 +58,13 @@ internal sealed class WatchHub : IDisposable
     {
         lock (_gate)
         {
-            var latest = _latest[storeEvent.Resource];
-            var key = (storeEvent.Object.Metadata.NamespaceProperty, storeEvent.Object.Metadata.Name);
-            latest.TryGetValue(key, out var previous);
-            if (storeEvent.Type == WatchEventType.Deleted)
-            {
-                latest.Remove(key);
-            }
-            else
-            {
-                latest[key] = storeEvent.Object;
-            }
-
             var subscribers = _subscriptions[storeEvent.Resource];
             if (subscribers.Count == 0)
             {
                 return;
             }
 
-            var change = new WatchChange(storeEvent.Type, storeEvent.Object, previous, storeEvent.ResourceVersion, _serialized);
+            var change = new WatchChange(storeEvent.Type, storeEvent.Object, storeEvent.Previous, storeEvent.ResourceVersion, _serialized);
             foreach (var subscription in subscribers)
             {
                 subscription.Offer(change);
