@@ -8,6 +8,7 @@
     Description          = 'Kubernetes rollouts and rollbacks as PowerShell cmdlets: apply with change causes, history, status and wait, undo, pause, resume, restart, update strategies and rollout plans, StatefulSet partitions in stages, DaemonSet and OnDelete updates, versioned ConfigMaps and Secrets whose changes roll out and roll back, blue-green switches of a Service between two Deployments (checked, verified, recorded and reversible), with typed objects in the pipeline and a local sandbox cluster to rehearse on.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
+    TypesToProcess       = @('Types/KubeRollout.Types.ps1xml')
     FormatsToProcess     = @(
         'Formats/ManifestObject.Format.ps1xml'
         'Formats/ApplyResult.Format.ps1xml'

@@ -40,6 +40,7 @@ function Invoke-ModuleBuild {
         Copy-Item -Destination $deps
     Copy-Item (Join-Path $Root 'KubeRollout.psd1'), (Join-Path $Root 'LICENSE') $ModuleOut
     Copy-Item (Join-Path $Root 'src/KubeRollout/Formats') (Join-Path $ModuleOut 'Formats') -Recurse
+    Copy-Item (Join-Path $Root 'src/KubeRollout/Types') (Join-Path $ModuleOut 'Types') -Recurse
     Copy-Item (Join-Path $stage 'sandbox') (Join-Path $ModuleOut 'sandbox') -Recurse
 
     $help = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'en-US') -Force

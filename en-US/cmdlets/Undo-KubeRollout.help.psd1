@@ -21,12 +21,13 @@ key) the target revision's pods need still exists, and refuses with UndoConfigMi
 could not start (ContainerCreating, CreateContainerConfigError). -Force rolls back anyway.
 '@
     Parameters  = @{
-        ToRevision = 'The revision to go back to. 0 (the default) means the previous revision. Alias Revision, so revision objects from Get-KubeRolloutHistory bind to it. Tab completes the revisions of the workload named by -Name, newest first, with their images and change causes.'
+        ToRevision = 'The revision to go back to. 0 (the default) means the previous revision. Revision objects from Get-KubeRolloutHistory bind to it (their ToRevision alias property); statuses from Get-KubeRolloutStatus and results of Invoke-KubeRollout, whose Revision is the current one, do not, so piping them goes back to the previous revision. Tab completes the revisions of the workload named by -Name, newest first, with their images and change causes.'
         DryRun     = 'Sends the undo as a server-side dry run: the server validates it and nothing changes.'
         Force      = 'Rolls back even when ConfigMaps or Secrets (or keys) that the target revision''s pods need no longer exist.'
     }
     Inputs      = @(
-        @{ Type = 'KubeRollout.Core.Rollouts.RolloutRevision'; Description = 'Revisions from Get-KubeRolloutHistory bind by Kind, Name, Namespace and Revision; strings bind to -Name.' }
+        @{ Type = 'KubeRollout.Core.Rollouts.RolloutRevision'; Description = 'Revisions from Get-KubeRolloutHistory bind by Kind, Name, Namespace and Revision (as ToRevision); strings bind to -Name.' }
+        @{ Type = 'KubeRollout.Core.Rollouts.RolloutStatus'; Description = 'Statuses from Get-KubeRolloutStatus bind by Kind, Name and Namespace: the undo goes back to the previous revision.' }
     )
     Outputs     = @(
         @{ Type = 'KubeRollout.Core.Rollouts.UndoResult'; Description = 'FromRevision, ToRevision, NewRevision (the number the restored revision got), Skipped, DryRun, Message, Changes.' }
@@ -46,6 +47,11 @@ could not start (ContainerCreating, CreateContainerConfigError). -Force rolls ba
             Title   = 'Undo to the revision with a given change cause'
             Code    = 'Get-KubeRolloutHistory vweb | Where-Object ChangeCause -like ''*v1.1*'' | Undo-KubeRollout'
             Remarks = 'The revision from the history binds to -ToRevision.'
+        }
+        @{
+            Title   = 'Roll back every Deployment of a namespace whose rollout failed'
+            Code    = 'Get-KubeRolloutStatus -Namespace shop | Where-Object State -eq Failed | Undo-KubeRollout'
+            Remarks = 'Each failed workload goes back to its previous revision (a status''s Revision is the current one and does not bind to -ToRevision).'
         }
     )
     Notes       = 'Error ids: RevisionNotFound ("unable to find specified revision N in history"), NoRolloutHistory, DeploymentPaused (Exception.Message is kubectl''s text; ErrorDetails.RecommendedAction names Resume-KubeRollout), UndoConfigMissing (ObjectNotFound: the target revision needs a ConfigMap, Secret or key that no longer exists; -Force overrides), WorkloadNotFound, WorkloadNamePatternNotAccepted, ClusterUnreachable.'

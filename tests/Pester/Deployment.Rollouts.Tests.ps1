@@ -120,6 +120,18 @@ Describe 'The vweb rollout scenario' {
         (Get-KubeRolloutHistory vweb | Where-Object IsCurrent).Images | Should -Be @('nginx:1.27-alpine')
     }
 
+    It 'undoes a status piped from Get-KubeRolloutStatus to the previous revision, not to its current one' {
+        $before = Get-KubeRolloutHistory vweb
+        $status = Get-KubeRolloutStatus vweb
+        $status.Revision | Should -Be $before[-1].Revision
+
+        $result = $status | Undo-KubeRollout
+
+        $result.Skipped | Should -BeFalse
+        $result.ToRevision | Should -Be $before[-2].Revision
+        Wait-KubeRollout vweb -Timeout 60s | Out-Null
+    }
+
     It 'pauses, refuses to undo while paused, and resumes' {
         (Suspend-KubeRollout vweb).Message | Should -Be 'deployment.apps/vweb paused'
         Suspend-KubeRollout vweb -ErrorVariable again -ErrorAction SilentlyContinue

@@ -46,6 +46,7 @@ Describe 'The module package' {
         $names | Should -Contain 'en-US/about_KubeRollout.help.txt'
         $names | Should -Contain 'deps/KubeRollout.Core.dll'
         $names | Should -Contain 'sandbox/kuberollout-sandbox.dll'
+        $names | Should -Contain 'Types/KubeRollout.Types.ps1xml'
         @($names -like 'Formats/*.Format.ps1xml').Count | Should -Be @(Get-ChildItem (Join-Path $modulePath 'Formats')).Count
     }
 

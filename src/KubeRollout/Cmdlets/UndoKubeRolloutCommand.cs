@@ -16,9 +16,12 @@ namespace KubeRollout.Cmdlets;
 [OutputType(typeof(UndoResult))]
 public sealed class UndoKubeRolloutCommand : WorkloadCmdlet
 {
-    /// <summary>The revision to go back to; 0 (the default) means the previous one.</summary>
+    /// <summary>
+    /// The revision to go back to; 0 (the default) means the previous one. A revision from Get-KubeRolloutHistory binds
+    /// through its ToRevision alias property (KubeRollout.Types.ps1xml); a status or apply result, whose Revision is
+    /// the current one, leaves it at the previous revision.
+    /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Revision")]
     [ArgumentCompleter(typeof(RevisionCompleter))]
     public long ToRevision { get; set; }
 
