@@ -13,7 +13,9 @@ The result is checked with the API server's own rules before anything is sent, a
 message: maxSurge and maxUnavailable both 0, negative numbers, percentages that are not "[0-9]+%", maxUnavailable
 over 100%, rollingUpdate values next to Recreate, OnDelete for a Deployment, Recreate for a StatefulSet or
 DaemonSet, a DaemonSet with both or neither of maxSurge and maxUnavailable non-zero, a StatefulSet maxUnavailable of
-0, a progress deadline not greater than minReadySeconds. Nothing is changed on the cluster then.
+0, a progress deadline not greater than minReadySeconds. -MaxSurge or -MaxUnavailable for a DaemonSet that keeps the
+OnDelete strategy is refused too (StrategySettingNotSupported): the API would store them without effect; give -Type
+RollingUpdate with them. Nothing is changed on the cluster then.
 
 Risky choices are allowed but warned about: Recreate (the application is down from the start of each rollout until
 the new pods are ready), OnDelete (pods update only when deleted), a maxUnavailable that lets every pod go at once
@@ -73,6 +75,6 @@ With no setting at all it changes nothing and returns the current settings.
             Remarks = 'Prints the warning and the change (strategy.rollingUpdate.maxUnavailable: 25% -> 100%) and sends nothing.'
         }
     )
-    Notes       = 'Error ids: StrategyInvalid (InvalidArgument; the API server''s message, e.g. Deployment.apps "vweb" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: ...: may not be 0 when `maxSurge` is 0; the exception''s Problems list each field), StrategySettingNotSupported (InvalidArgument; a setting the kind does not have, such as -Partition for a Deployment or -MaxSurge for a StatefulSet), WorkloadNotFound, WorkloadKindMismatch, ClusterUnreachable. Nothing is sent when an error is reported before the patch.'
+    Notes       = 'Error ids: StrategyInvalid (InvalidArgument; the API server''s message, e.g. Deployment.apps "vweb" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: ...: may not be 0 when `maxSurge` is 0; the exception''s Problems list each field), StrategySettingNotSupported (InvalidArgument; a setting the kind does not have, such as -Partition for a Deployment or -MaxSurge for a StatefulSet, or -MaxSurge/-MaxUnavailable for a DaemonSet left with OnDelete), WorkloadNotFound, WorkloadKindMismatch, ClusterUnreachable. Nothing is sent when an error is reported before the patch.'
     Links       = @('Get-KubeRolloutPlan', 'Wait-KubeRollout', 'about_KubeRollout')
 }

@@ -201,6 +201,8 @@ Describe 'Set-KubeRolloutStrategy on a StatefulSet' {
         $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
         $applied = Invoke-Kubectl -Cluster $cluster apply -n $ns -f (Join-Path $examples 'todo-db/todo-db.yaml')
         if ($applied.ExitCode -ne 0) { throw "Cannot create todo-db: $($applied.Error)" }
+        # The tests compare status.updateRevision before and after: the controller must have written it first.
+        Wait-Until { (Get-LiveObject sts/todo-db $ns).status.updateRevision } -Because 'the controller gives todo-db its update revision'
     }
 
     It 'stages an update with a partition and starts no rollout' {
@@ -311,5 +313,19 @@ Describe 'Set-KubeRolloutStrategy on a DaemonSet' {
 
         $result.Type | Should -Be 'OnDelete'
         $result.Warnings[0] | Should -BeLike 'OnDelete updates no pod by itself*DaemonSets with OnDelete.'
+    }
+
+    It 'refuses surge and unavailable while it stays OnDelete, where they would do nothing, and takes them with RollingUpdate' {
+        $before = Get-LiveObject ds/todo-proxy $ns
+
+        Set-KubeRolloutStrategy ds/todo-proxy -MaxSurge 1 -MaxUnavailable 0 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems[0].FullyQualifiedErrorId | Should -Be 'StrategySettingNotSupported,KubeRollout.Cmdlets.SetKubeRolloutStrategyCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].Exception.Message | Should -BeLike '-MaxSurge and -MaxUnavailable do not apply to a DaemonSet with the OnDelete strategy*-Type RollingUpdate*'
+        Get-Intent (Get-LiveObject ds/todo-proxy $ns) | Should -Be (Get-Intent $before)
+
+        $result = Set-KubeRolloutStrategy ds/todo-proxy -Type RollingUpdate -MaxSurge 1 -MaxUnavailable 0
+        ($result.Type, $result.MaxSurge, $result.MaxUnavailable) | Should -Be @('RollingUpdate', '1', '0')
     }
 }

@@ -11,8 +11,25 @@ internal sealed class DaemonSetStrategyKind : TypedWorkloadStrategyKind<V1Daemon
 
     public override string StrategyField => "updateStrategy";
 
-    public override IEnumerable<string> Unsupported(StrategyChange change) =>
-        new[] { PartitionNotSupported(change), ProgressDeadlineNotSupported(change) }.OfType<string>();
+    public override IEnumerable<string> Unsupported(StrategyChange change, RolloutSettings current) =>
+        new[] { PartitionNotSupported(change), ProgressDeadlineNotSupported(change), RollingUpdateWithoutEffect(change, current) }.OfType<string>();
+
+    /// <summary>
+    /// The API stores maxSurge and maxUnavailable beside OnDelete without a word, where they do nothing until the
+    /// type changes, and then may be refused (both 0, or both non-zero): a change that sets them must also set
+    /// RollingUpdate.
+    /// </summary>
+    private static string? RollingUpdateWithoutEffect(StrategyChange change, RolloutSettings current)
+    {
+        var type = change.Type?.ToString() ?? current.Type;
+        if (type != nameof(StrategyType.OnDelete) || (change.MaxSurge is null && change.MaxUnavailable is null))
+        {
+            return null;
+        }
+
+        var given = string.Join(" and ", new[] { change.MaxSurge is null ? null : "-MaxSurge", change.MaxUnavailable is null ? null : "-MaxUnavailable" }.OfType<string>());
+        return $"{given} {(given.Contains(" and ") ? "do" : "does")} not apply to a DaemonSet with the OnDelete strategy: it replaces a pod only when the pod is deleted, so the value would be stored without effect. Add -Type RollingUpdate to roll out with it.";
+    }
 
     protected override RolloutSettings ReadSettings(V1DaemonSet workload)
     {

@@ -11,7 +11,7 @@ internal sealed class DeploymentStrategyKind : TypedWorkloadStrategyKind<V1Deplo
 
     public override string StrategyField => "strategy";
 
-    public override IEnumerable<string> Unsupported(StrategyChange change) =>
+    public override IEnumerable<string> Unsupported(StrategyChange change, RolloutSettings current) =>
         new[] { PartitionNotSupported(change) }.OfType<string>();
 
     protected override RolloutSettings ReadSettings(V1Deployment workload)

@@ -11,7 +11,7 @@ internal sealed class StatefulSetStrategyKind : TypedWorkloadStrategyKind<V1Stat
 
     public override string StrategyField => "updateStrategy";
 
-    public override IEnumerable<string> Unsupported(StrategyChange change)
+    public override IEnumerable<string> Unsupported(StrategyChange change, RolloutSettings current)
     {
         if (change.MaxSurge is not null)
         {

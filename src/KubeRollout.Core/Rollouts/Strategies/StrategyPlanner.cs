@@ -18,13 +18,13 @@ internal static class StrategyPlanner
     public static StrategyPlan Plan(WorkloadReference workload, IKubernetesObject<V1ObjectMeta> live, StrategyChange change)
     {
         var kind = WorkloadStrategyKind.For(workload.Kind);
-        var unsupported = kind.Unsupported(change).ToList();
+        var before = kind.Read(live);
+        var unsupported = kind.Unsupported(change, before).ToList();
         if (unsupported.Count > 0)
         {
             throw new KubeRolloutException(SettingNotSupportedId, FailureKind.InvalidArgument, string.Join(Environment.NewLine, unsupported), workload);
         }
 
-        var before = kind.Read(live);
         var after = StrategyEditor.Apply(kind, before, change);
         var problems = new List<ManifestProblem>();
         kind.Validate(after, problems);

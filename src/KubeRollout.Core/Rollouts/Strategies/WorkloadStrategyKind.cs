@@ -34,8 +34,11 @@ internal abstract class WorkloadStrategyKind
     /// <summary>The spec path of the strategy, as API messages name it.</summary>
     public string StrategyPath => $"spec.{StrategyField}";
 
-    /// <summary>The settings of <see cref="StrategyChange"/> this kind does not have, each with the reason.</summary>
-    public abstract IEnumerable<string> Unsupported(StrategyChange change);
+    /// <summary>
+    /// The settings of <see cref="StrategyChange"/> this kind does not have, or that would have no effect with the
+    /// strategy the change leaves it with (<paramref name="current"/> is what it has now), each with the reason.
+    /// </summary>
+    public abstract IEnumerable<string> Unsupported(StrategyChange change, RolloutSettings current);
 
     public abstract Task<IKubernetesObject<V1ObjectMeta>> GetAsync(KubeApiClient client, WorkloadReference workload, CancellationToken cancellationToken);
 

@@ -246,6 +246,25 @@ public class StrategyPlannerTests
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("OnDelete", null, "-MaxSurge and -MaxUnavailable do not apply to a DaemonSet with the OnDelete strategy")]
+    [InlineData("RollingUpdate", StrategyType.OnDelete, "-MaxSurge and -MaxUnavailable do not apply to a DaemonSet with the OnDelete strategy")]
+    public void Refuses_surge_and_unavailable_a_DaemonSet_would_keep_without_effect(string current, StrategyType? type, string expected)
+    {
+        var error = Assert.Throws<KubeRolloutException>(() => Prepare(TodoProxy, StoredWorkloads.DaemonSet(current), new StrategyChange { Type = type, MaxSurge = "1", MaxUnavailable = "0" }));
+
+        Assert.Equal("StrategySettingNotSupported", error.ErrorId);
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Takes_surge_for_a_DaemonSet_that_switches_from_OnDelete_to_RollingUpdate()
+    {
+        var update = Prepare(TodoProxy, StoredWorkloads.DaemonSet("OnDelete"), new StrategyChange { Type = StrategyType.RollingUpdate, MaxSurge = "1", MaxUnavailable = "0" });
+
+        Assert.Contains(update.Changes, c => c.Contains("maxSurge", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_result_comes_from_what_the_server_stored_and_triggers_no_rollout()
     {
