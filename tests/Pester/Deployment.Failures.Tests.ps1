@@ -50,6 +50,7 @@ Describe 'A rollout whose pods never become ready' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 60 -Because 'a progress deadline of 30 s at time scale 20 passes in 1.5 s'
         $problems[0].FullyQualifiedErrorId | Should -Be 'RolloutFailed,KubeRollout.Cmdlets.WaitKubeRolloutCommand'
         $problems[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        "$($problems[0].TargetObject)" | Should -Be "deployment.apps/web in namespace $ns" -Because 'an error about a cluster object names the object, not its status'
         $problems[0].Exception.Message | Should -Match '^deployment "web" exceeded its progress deadline'
         $problems[0].Exception.Message | Should -Match 'pod web-[a-z0-9]+-[a-z0-9]{5}: (CrashLoopBackOff|Error), \d+ restarts?'
         (Get-KubeRolloutStatus web).State | Should -Be 'Failed'
@@ -65,6 +66,7 @@ Describe 'A rollout whose pods never become ready' {
         $undo.ToRevision | Should -Be 1
         $undo.NewRevision | Should -Be 3
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'RolloutRolledBack,*'
+        "$($problems[0].TargetObject)" | Should -Be "deployment.apps/web in namespace $ns"
         $problems[0].Exception.Message | Should -Match 'exceeded its progress deadline'
         $problems[0].Exception.Message | Should -Match 'Rolled back to revision 1 \(now revision 3\), which rolled out completely'
         $current = Get-KubeRolloutHistory web | Where-Object IsCurrent

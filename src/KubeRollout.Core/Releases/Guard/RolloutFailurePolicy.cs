@@ -62,7 +62,7 @@ public static class RolloutFailurePolicy
         return new KubeRolloutException(
             "RolloutRolledBack", FailureKind.InvalidResult,
             $"{status.Message}{diagnosis}{Environment.NewLine}Rolled back to revision {undo.ToRevision.ToString(CultureInfo.InvariantCulture)} (now revision {now}){(restoredCompletely ? ", which rolled out completely." : ".")}",
-            status);
+            Workload(status));
     }
 
     /// <summary>How far a rollout is, for a progress bar: the share of replicas both updated and available (-1: unknown).</summary>

@@ -61,7 +61,7 @@ public sealed class RolloutFailurePolicyTests
         Assert.Equal(
             $"deployment \"web\" exceeded its progress deadline{NewLine}  pod web-5d9c-abcde: CrashLoopBackOff, 3 restarts, last exit code 1 (back-off 40s restarting failed container)",
             failure.Message);
-        Assert.Same(Failed, failure.Target);
+        Assert.Equal(RolloutFailurePolicy.Workload(Failed), failure.Target);
     }
 
     [Fact]
