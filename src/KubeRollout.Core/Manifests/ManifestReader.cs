@@ -63,7 +63,8 @@ public static class ManifestReader
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // YamlDotNet reports some malformed input (an unclosed flow mapping, for one) without a position.
-            throw new ManifestException("ManifestYamlInvalid", FailureKind.InvalidData, new ManifestLocation(path, 1, 0), $"the YAML does not parse: {e.Message}", e);
+            var (line, index, reason) = YamlParseFailure.Explain(text, e);
+            throw new ManifestException("ManifestYamlInvalid", FailureKind.InvalidData, new ManifestLocation(path, DocumentNumberAt(text, (int)index), line), $"the YAML does not parse: {reason}", e);
         }
 
         var objects = new List<ManifestObject>();

@@ -125,6 +125,8 @@ public class ManifestReaderTests
     [InlineData("- just\n- a list\n", "ManifestNotAnObject", 1, "not a Kubernetes object")]
     [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n", "ManifestYamlInvalid", 5, "does not parse")]
     [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [a\n", "ManifestYamlInvalid", 5, "does not parse")]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a\ndata:\n  k: v\n", "ManifestYamlInvalid", 3, "the YAML does not parse: did not find expected ',' or '}': the flow mapping that starts on line 3 is not closed")]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: {a: [x, y}\n", "ManifestYamlInvalid", 5, "does not parse")]
     public void Rejects_bad_documents_with_id_line_and_reason(string text, string errorId, int line, string reasonPart)
     {
         var error = Assert.Throws<ManifestException>(() => ManifestReader.ReadText(text, "bad.yaml"));
