@@ -205,6 +205,43 @@ spec:
         $template.Spec.Containers[0].Image | Should -Be 'app:v3'
         $template.Spec.Containers[0].Env | Should -BeNullOrEmpty
     }
+
+    It 'does not resurrect fields of a revision kubectl applied between the module''s applies, undone with <Undo>' -ForEach @(
+        @{ Undo = 'Undo-KubeRollout'; Name = 'mixed-module' }
+        @{ Undo = 'kubectl rollout undo'; Name = 'mixed-kubectl' }
+    ) {
+        # Version N sets the image app:vN and one env var, VN, that no other version sets.
+        function Version([int] $Number) {
+            New-ManifestFile @"
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: $Name }
+spec:
+  replicas: 1
+  selector: { matchLabels: { app: $Name } }
+  template:
+    metadata: { labels: { app: $Name } }
+    spec:
+      containers:
+        - { name: app, image: "app:v$Number", env: [ { name: V$Number, value: "x" } ] }
+"@
+        }
+        function Get-CurrentEnv { (Get-KubeRolloutHistory $Name | Where-Object IsCurrent).PodTemplate.Spec.Containers[0].Env.Name }
+
+        Invoke-KubeRollout (Version 1) -Wait -Timeout 60s | Out-Null
+        (Invoke-Kubectl -Cluster $cluster apply -n $ns -f (Version 2)).ExitCode | Should -Be 0
+        Wait-KubeRollout $Name -Timeout 60s | Out-Null
+        Invoke-KubeRollout (Version 3) -Wait -Timeout 60s | Out-Null
+        if ($Undo -eq 'Undo-KubeRollout') { Undo-KubeRollout $Name | Out-Null }
+        else { (Invoke-Kubectl -Cluster $cluster rollout undo "deployment/$Name" -n $ns).ExitCode | Should -Be 0 }
+        Wait-KubeRollout $Name -Timeout 60s | Out-Null
+        Get-CurrentEnv | Should -Be 'V2'
+
+        $reapplied = Invoke-KubeRollout (Version 3) -Wait -Timeout 60s
+
+        @($reapplied.Changes | Where-Object { "$($_.Kind)" -eq 'Removed' -and $_.Field -like '*containers`[app`].env`[V2`]*' }) | Should -Not -BeNullOrEmpty -Because 'the apply shows V2 going'
+        Get-CurrentEnv | Should -Be 'V3'
+    }
 }
 
 Describe 'Bad input changes nothing' {

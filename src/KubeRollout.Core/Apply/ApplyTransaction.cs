@@ -57,6 +57,7 @@ public static class ApplyTransaction
             throw new KubeRolloutException(e.ErrorId, e.Kind, $"{e.Message}{Environment.NewLine}{report}", e.Target, e);
         }
 
+        await KubectlAppliedRevisions.RecordAsync(client, applied, cancellationToken).ConfigureAwait(false);
         return await AppliedRevisions.ObserveAsync(client, applied, cancellationToken).ConfigureAwait(false);
     }
 
