@@ -14,6 +14,10 @@ A paused Deployment is refused with kubectl's message (DeploymentPaused); the di
 Resume-KubeRollout -Name NAME -Namespace NS, which is also in the error's ErrorDetails.RecommendedAction. When the
 current template already matches the target revision, nothing is changed and the result says so (Skipped).
 
+A StatefulSet with OrderedReady pod management (the default) waits while any of its pods is not ready, before it
+replaces one: when the revision being undone left such a pod (CrashLoopBackOff, say), the undo warns and names it,
+because the rollback goes on only once that pod is deleted (Kubernetes' forced rollback).
+
 An undo restores the template, not the data of ConfigMaps and Secrets: it brings old configuration back only when
 the configuration was versioned (Invoke-KubeRollout -VersionConfig), so that the old revision references the old
 version. Before it changes anything (with -WhatIf and -DryRun too) it checks that every ConfigMap and Secret (and

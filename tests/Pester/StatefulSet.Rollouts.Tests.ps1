@@ -241,3 +241,39 @@ spec:
         $deployment[0].FullyQualifiedErrorId | Should -BeLike 'PodReplacementNotSupported,*'
     }
 }
+
+Describe 'Undoing a StatefulSet rollout stuck on a pod that never gets ready' {
+    BeforeAll {
+        $ns = New-TestNamespace -Cluster $cluster -Prefix sts-forced
+        $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
+        function Version([string] $Image, [switch] $NeverReady) {
+            $annotations = if ($NeverReady) { 'annotations: { sandbox.kuberollout.io/behavior: never-ready }, ' } else { '' }
+            New-ManifestFile @"
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: ledger }
+spec:
+  serviceName: ledger
+  replicas: 3
+  selector: { matchLabels: { app: ledger } }
+  template:
+    metadata: { $($annotations)labels: { app: ledger } }
+    spec: { containers: [ { name: ledger, image: "$Image" } ] }
+"@
+        }
+    }
+
+    It 'warns that the pod of the undone revision must be deleted, and the rollback completes once it is' {
+        Invoke-KubeRollout (Version 'ledger:v1') -Wait -Timeout 60s | Out-Null
+        Invoke-KubeRollout (Version 'ledger:v2' -NeverReady) | Out-Null
+        Wait-Until { (Get-KubeRolloutStatus sts/ledger).UpdatedReplicas -ge 1 } -Because 'ledger-2 runs revision 2'
+
+        $undo = Undo-KubeRollout sts/ledger -WarningVariable warned -WarningAction SilentlyContinue
+
+        $undo.ToRevision | Should -Be 1
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "statefulset.apps/ledger starts or replaces pods in order*pod ledger-2: *kubectl delete pod ledger-2 -n $ns*"
+        (Invoke-Kubectl -Cluster $cluster -n $ns delete pod ledger-2).ExitCode | Should -Be 0
+        (Wait-KubeRollout sts/ledger -Timeout 60s).State | Should -Be 'Complete'
+    }
+}

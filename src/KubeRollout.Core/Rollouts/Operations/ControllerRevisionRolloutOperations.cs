@@ -59,7 +59,8 @@ internal abstract class ControllerRevisionRolloutOperations<T> : IRolloutOperati
     {
         var live = await GetAsync(client, workload, cancellationToken).ConfigureAwait(false);
         var plan = await PlanAsync(client, workload, live, toRevision, cancellationToken).ConfigureAwait(false);
-        return Result(workload, plan, dryRun: true, newRevision: null, plan.Skip ? plan.Message : "rolled back (dry run)");
+        var warnings = plan.Skip ? [] : await UndoWarningsAsync(client, live, plan.Target.Source, cancellationToken).ConfigureAwait(false);
+        return Result(workload, plan, dryRun: true, newRevision: null, plan.Skip ? plan.Message : "rolled back (dry run)", warnings);
     }
 
     public async Task<UndoResult> UndoAsync(KubeApiClient client, WorkloadReference workload, long toRevision, bool serverDryRun, CancellationToken cancellationToken)
@@ -78,7 +79,7 @@ internal abstract class ControllerRevisionRolloutOperations<T> : IRolloutOperati
         }
 
         var newRevision = await WaitForRenumberingAsync(client, workload, plan.Target.Source, plan.Target.Revision, written.Metadata.Generation ?? 0, cancellationToken).ConfigureAwait(false);
-        return Result(workload, plan, dryRun: false, newRevision, plan.Message);
+        return Result(workload, plan, dryRun: false, newRevision, plan.Message, await UndoWarningsAsync(client, live, plan.Target.Source, cancellationToken).ConfigureAwait(false));
     }
 
     public Task<RolloutActionResult> RestartAsync(KubeApiClient client, WorkloadReference workload, DateTime now, bool dryRun, string? changeCause, CancellationToken cancellationToken) =>
@@ -119,8 +120,13 @@ internal abstract class ControllerRevisionRolloutOperations<T> : IRolloutOperati
 
     protected abstract long ObservedGenerationOf(T workload);
 
-    private UndoResult Result(WorkloadReference workload, ControllerRevisionRollbackPlan plan, bool dryRun, long? newRevision, string message) => new()
+    /// <summary>What the user must know about an undo to the revision named <paramref name="targetRevision"/>.</summary>
+    protected virtual Task<IReadOnlyList<string>> UndoWarningsAsync(KubeApiClient client, T live, string targetRevision, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
+    private UndoResult Result(WorkloadReference workload, ControllerRevisionRollbackPlan plan, bool dryRun, long? newRevision, string message, IReadOnlyList<string>? warnings = null) => new()
     {
+        Warnings = warnings ?? [],
         Kind = Kind,
         Namespace = workload.Namespace,
         Name = workload.Name,

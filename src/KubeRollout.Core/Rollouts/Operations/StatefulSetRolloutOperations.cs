@@ -1,5 +1,6 @@
 using k8s.Models;
 using KubeRollout.Core.Cluster;
+using KubeRollout.Core.Kubernetes;
 using KubeRollout.Core.Rollouts.StatefulSets;
 using KubeRollout.Core.Workloads;
 
@@ -23,4 +24,11 @@ internal sealed class StatefulSetRolloutOperations : ControllerRevisionRolloutOp
     protected override string? UpdateRevisionOf(V1StatefulSet workload) => workload.Status?.UpdateRevision;
 
     protected override long ObservedGenerationOf(V1StatefulSet workload) => workload.Status?.ObservedGeneration ?? 0;
+
+    protected override async Task<IReadOnlyList<string>> UndoWarningsAsync(KubeApiClient client, V1StatefulSet live, string targetRevision, CancellationToken cancellationToken)
+    {
+        var selector = live.Spec.Selector is { } s ? LabelSelectorMatcher.ToQueryString(s) : null;
+        var pods = await client.ListAsync<V1Pod>(ApiResource.Pods, live.Metadata.NamespaceProperty, cancellationToken, labelSelector: selector).ConfigureAwait(false);
+        return ForcedRollback.Warning(live, targetRevision, pods.Items) is { } warning ? [warning] : [];
+    }
 }
