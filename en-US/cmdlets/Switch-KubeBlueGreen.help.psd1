@@ -15,7 +15,10 @@ The switch is made only when it is safe, and otherwise refused with nothing chan
   other Deployment's, preferring labels the target Deployment's own selector fixes (pod-template-hash is never
   used). When no label tells the sides apart the switch is refused (SidesIndistinguishable). A warning says when
   the selector had to use a pod-template label the Deployment's selector does not fix, which a later rollout of
-  the target could change.
+  the target could change;
+- every Service port whose targetPort is a name must find a container port of that name (and protocol) in the
+  target's pods, as the endpoint controllers look it up (TargetPortMissing): otherwise the Service would list the
+  pods but have no endpoint for that port.
 
 -WhatIf shows the old and the new selector and the pods that would gain and lose traffic, and changes nothing.
 
@@ -82,6 +85,6 @@ written before the error.
             Remarks = 'Standby binds to -To. The old side is scaled to 0 only once none of its pods is an endpoint any more.'
         }
     )
-    Notes       = 'Error ids: ServiceNotFound, NotAService, WorkloadNotFound, NotADeployment, TargetInOtherNamespace, ServiceWithoutSelector, SidesIndistinguishable, TargetNotReady, SelectorMatchesNoReadyPod, SelectorMatchesOtherPods, VerificationFailed, NoSwitchToGoBack, SelectorChangedOutsideSwitch, BlueGreenHistoryUnreadable, ServiceChangedConcurrently, EndpointsNotSwitched, ScaleDownRefused.'
+    Notes       = 'Error ids: ServiceNotFound, NotAService, WorkloadNotFound, NotADeployment, TargetInOtherNamespace, ServiceWithoutSelector, SidesIndistinguishable, TargetNotReady, TargetPortMissing, SelectorMatchesNoReadyPod, SelectorMatchesOtherPods, VerificationFailed, NoSwitchToGoBack, SelectorChangedOutsideSwitch, BlueGreenHistoryUnreadable, ServiceChangedConcurrently, EndpointsNotSwitched, ScaleDownRefused.'
     Links       = @('about_KubeRollout', 'Get-KubeBlueGreen', 'Get-KubeRolloutStatus', 'Wait-KubeRollout')
 }

@@ -213,6 +213,22 @@ Describe 'A switch that is refused changes nothing' {
         Get-ServiceField $ns '.spec.selector.slot' | Should -Be 'blue'
     }
 
+    It 'refuses a side whose pods lack the container port the Service targets by name, and changes nothing' {
+        $ns = New-TestNamespace -Cluster $cluster -Prefix bgport
+        $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
+        $renamed = New-ManifestFile ((Get-Content (Join-Path $bg 'vweb-green.yaml') -Raw) -replace '- name: http', '- name: web') -Name 'vweb-green.yaml'
+        Invoke-KubeRollout (Join-Path $bg 'vweb-blue.yaml'), $renamed -Wait -Timeout 2m | Out-Null
+        Invoke-KubeRollout (Join-Path $bg 'vweb-service-blue.yaml') | Out-Null
+        $version = Get-ServiceField $ns '.metadata.resourceVersion'
+
+        Switch-KubeBlueGreen vweb vweb-green -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $refused[-1].FullyQualifiedErrorId | Should -Be 'TargetPortMissing,KubeRollout.Cmdlets.SwitchKubeBlueGreenCommand'
+        $refused[-1].CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $refused[-1].Exception.Message | Should -BeLike 'deployment vweb-green cannot receive the traffic of service vweb: port http 8090/TCP targets the container port named http, and its pods have no such port (their ports: web 80/TCP)*'
+        Get-ServiceField $ns '.metadata.resourceVersion' | Should -Be $version
+    }
+
     It 'refuses a side that is in the middle of a rollout, with kubectl''s status' {
         $ns = New-BlueGreen -Prefix bgmid
         Invoke-KubeRollout (New-GreenManifest 'nginx:broken') | Out-Null

@@ -41,6 +41,11 @@ internal static class BlueGreenErrors
         new("SelectorMatchesNoReadyPod", FailureKind.InvalidOperation,
             $"The selector {selector} matches no ready pod: switching service {service} to it would leave it without endpoints.", selector);
 
+    public static KubeRolloutException TargetPortMissing(string service, string target, IReadOnlyList<string> unresolved, string podPorts) =>
+        new("TargetPortMissing", FailureKind.InvalidOperation,
+            $"deployment {target} cannot receive the traffic of service {service}: {string.Join("; ", unresolved)}, and its pods have no such port (their ports: {podPorts}). The Service would have no endpoint for that port. Name the container port in {target}'s pod template, or give the Service port a number.",
+            target);
+
     public static KubeRolloutException SelectorMatchesOtherPods(string service, string selector, string target, IReadOnlyList<string> others) =>
         new("SelectorMatchesOtherPods", FailureKind.InvalidOperation,
             $"The selector {selector} matches pods that are not deployment {target}'s ({string.Join(", ", others)}): switching service {service} to it would send traffic to both.", selector);

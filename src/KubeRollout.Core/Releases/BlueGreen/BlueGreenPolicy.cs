@@ -117,14 +117,22 @@ public static class BlueGreenPolicy
                 foreign.Select(p => state.OwnerOf(p) is { } owner ? $"{p.Metadata.Name} of deployment {owner.Metadata.Name}" : $"{p.Metadata.Name}, of no Deployment").ToList());
         }
 
-        var ready = matched.Where(BlueGreenState.IsServing).Select(Endpoint).ToList();
-        if (ready.Count == 0)
+        var servingPods = matched.Where(BlueGreenState.IsServing).ToList();
+        if (servingPods.Count == 0)
         {
             throw BlueGreenErrors.SelectorMatchesNoReadyPod(state.ServiceName, ServiceSelectors.Format(selector));
         }
 
+        // A pod without the container port a named targetPort asks for gets no endpoint for that Service port.
+        if (servingPods.Select(p => (Pod: p, Unresolved: ServiceTargetPorts.Unresolved(state.Service, p))).FirstOrDefault(x => x.Unresolved.Count > 0) is { Pod: not null } unserved)
+        {
+            throw BlueGreenErrors.TargetPortMissing(state.ServiceName, target.Metadata.Name, unserved.Unresolved, ServiceTargetPorts.NamedPorts(unserved.Pod));
+        }
+
+        var ready = servingPods.Select(Endpoint).ToList();
+
         var serving = state.Endpoints.Where(e => e.Ready).ToList();
-        var servingPods = serving.Select(e => e.Pod).ToHashSet(StringComparer.Ordinal);
+        var servingNow = serving.Select(e => e.Pod).ToHashSet(StringComparer.Ordinal);
         var readyPods = ready.Select(e => e.Pod).ToHashSet(StringComparer.Ordinal);
         return new BlueGreenSwitchPlan
         {
@@ -135,7 +143,7 @@ public static class BlueGreenPolicy
             PreviousSelector = state.Selector,
             Selector = selector,
             TargetPods = ready,
-            Gaining = ready.Where(e => !servingPods.Contains(e.Pod)).ToList(),
+            Gaining = ready.Where(e => !servingNow.Contains(e.Pod)).ToList(),
             Losing = serving.Where(e => !readyPods.Contains(e.Pod)).ToList(),
             Back = back,
             Warnings = warnings,

@@ -35,8 +35,11 @@ internal sealed class BlueGreenCluster
         return this;
     }
 
-    /// <summary>A side: a Deployment selecting app and slot, its template adding version, with ready pods unless told otherwise.</summary>
-    public BlueGreenCluster Side(string name, string slot, int replicas = 3, int ready = -1, bool rolledOut = true, Dictionary<string, string>? podLabels = null, Dictionary<string, string>? selector = null)
+    /// <summary>
+    /// A side: a Deployment selecting app and slot, its template adding version and a container port named
+    /// <paramref name="portName"/>, with ready pods unless told otherwise.
+    /// </summary>
+    public BlueGreenCluster Side(string name, string slot, int replicas = 3, int ready = -1, bool rolledOut = true, Dictionary<string, string>? podLabels = null, Dictionary<string, string>? selector = null, string portName = "http")
     {
         ready = ready < 0 ? replicas : ready;
         var labels = podLabels ?? new Dictionary<string, string> { ["app"] = "vweb", ["slot"] = slot, ["version"] = $"{slot}-1" };
@@ -50,7 +53,7 @@ internal sealed class BlueGreenCluster
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = new V1ObjectMeta { Labels = labels },
-                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "web", Image = $"nginx:{slot}" }] },
+                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "web", Image = $"nginx:{slot}", Ports = [new V1ContainerPort { Name = portName, ContainerPort = 80 }] }] },
                 },
             },
             Status = new V1DeploymentStatus
@@ -76,7 +79,7 @@ internal sealed class BlueGreenCluster
         _replicaSets.Add(replicaSet);
         for (var i = 0; i < replicas; i++)
         {
-            _pods.Add(Pod($"{name}-abc-{i}", new Dictionary<string, string>(labels) { ["pod-template-hash"] = "abc" }, replicaSet.Metadata.Uid, i < ready));
+            _pods.Add(Pod($"{name}-abc-{i}", new Dictionary<string, string>(labels) { ["pod-template-hash"] = "abc" }, replicaSet.Metadata.Uid, i < ready, deployment.Spec.Template.Spec.Containers));
         }
 
         return this;
@@ -85,7 +88,7 @@ internal sealed class BlueGreenCluster
     /// <summary>A pod of no Deployment (a bare pod, or one of another controller).</summary>
     public BlueGreenCluster BarePod(string name, Dictionary<string, string> labels)
     {
-        _pods.Add(Pod(name, labels, ownerUid: null, ready: true));
+        _pods.Add(Pod(name, labels, ownerUid: null, ready: true, [new V1Container { Name = "web", Ports = [new V1ContainerPort { Name = "http", ContainerPort = 80 }] }]));
         return this;
     }
 
@@ -106,7 +109,7 @@ internal sealed class BlueGreenCluster
         return new BlueGreenState(Service, _deployments, _replicaSets, _pods, [slice]);
     }
 
-    private V1Pod Pod(string name, Dictionary<string, string> labels, string? ownerUid, bool ready) => new()
+    private V1Pod Pod(string name, Dictionary<string, string> labels, string? ownerUid, bool ready, IList<V1Container> containers) => new()
     {
         Metadata = new V1ObjectMeta
         {
@@ -115,7 +118,7 @@ internal sealed class BlueGreenCluster
             Labels = labels,
             OwnerReferences = ownerUid is null ? null : [new V1OwnerReference { Kind = "ReplicaSet", Uid = ownerUid, Controller = true }],
         },
-        Spec = new V1PodSpec { NodeName = "node-1" },
+        Spec = new V1PodSpec { NodeName = "node-1", Containers = containers },
         Status = new V1PodStatus { PodIP = $"10.244.0.{++_ip}", Conditions = [new V1PodCondition { Type = "Ready", Status = ready ? "True" : "False" }] },
     };
 }

@@ -51,6 +51,31 @@ public sealed class BlueGreenPolicyTests
     }
 
     [Fact]
+    public void A_target_whose_pods_lack_the_named_target_port_is_refused()
+    {
+        // The endpoint controllers resolve a named targetPort per pod: pods without it serve nothing on that port.
+        var state = new BlueGreenCluster().Side("vweb-blue", "blue").Side("vweb-green", "green", portName: "web").State();
+
+        var refused = Assert.Throws<KubeRolloutException>(() => BlueGreenPolicy.PlanSwitch(state, "vweb-green"));
+
+        Assert.Equal(("TargetPortMissing", FailureKind.InvalidOperation), (refused.ErrorId, refused.Kind));
+        Assert.StartsWith(
+            "deployment vweb-green cannot receive the traffic of service vweb: port 8090/TCP targets the container port named http, and its pods have no such port (their ports: web 80/TCP).",
+            refused.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_numeric_target_port_needs_no_named_container_port()
+    {
+        var service = BlueGreenCluster.NewService("vweb", new() { ["app"] = "vweb", ["slot"] = "blue" });
+        service.Spec.Ports[0].TargetPort = 8080;
+        var state = new BlueGreenCluster().WithService(service).Side("vweb-blue", "blue").Side("vweb-green", "green", portName: "web").State();
+
+        Assert.Equal("vweb-green", BlueGreenPolicy.PlanSwitch(state, "vweb-green").To);
+    }
+
+    [Fact]
     public void A_target_with_replicas_that_are_not_available_is_refused()
     {
         var state = new BlueGreenCluster().Side("vweb-blue", "blue").Side("vweb-green", "green", ready: 1).State();
