@@ -9,7 +9,8 @@ the status of each rollout that completed and writes an error for each one that 
   deployment "NAME" exceeded its progress deadline), instead of waiting for the timeout;
 - RolloutTimeout when -Timeout passes (timed out waiting for the condition), with where the rollout stood;
 - RolloutPaused when the workload is paused, since it cannot finish until it is resumed;
-- WorkloadDeleted when the workload is deleted while waiting;
+- WorkloadDeleted when the workload is deleted while waiting, and WorkloadNotFound when it did not exist when the
+  wait began (kubectl's message deployments.apps "NAME" not found);
 - ClusterUnreachable (or ClusterTimeout) when the connection to the cluster is lost while waiting.
 
 RolloutFailed and RolloutTimeout name, one per line, the state of the pods the rollout waits for (not Ready: their
@@ -23,7 +24,7 @@ message; a server that stops answering ends the wait with an error within about 
 '@
     Parameters  = @{
         Name              = 'One or more workload names, kubectl''s TYPE/NAME forms (deploy/vweb, sts/todo-db, ds/nginx) or wildcard patterns (''web*'': every matching workload of every kind; ''sts/db-*'': StatefulSets only). Waiting only reads, so patterns are accepted; a pattern that matches nothing waits for nothing. Binds from pipeline strings and from the Name property of pipeline objects. Tab completes names from the cluster.'
-        RollbackOnFailure = 'When a rollout fails (its progress deadline passes), undoes it to the previous revision, waits for that, writes the undo to the pipeline and reports the failure as RolloutRolledBack with the failing pods'' state.'
+        RollbackOnFailure = 'When a rollout fails (a Deployment''s progress deadline passes; for a StatefulSet or DaemonSet, which have none, -Timeout passes before it completes, as Helm''s --atomic judges), undoes it to the previous revision, waits for that, writes the undo to the pipeline and reports the failure as RolloutRolledBack with the failing pods'' state.'
     }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'Workload names, or objects with Kind, Name and Namespace properties (from Invoke-KubeRollout, Get-KubeRolloutStatus, …).' }
@@ -48,6 +49,6 @@ message; a server that stops answering ends the wait with an error within about 
             Remarks = 'Both are watched at the same time; the first failed or timed-out rollout stops the script.'
         }
     )
-    Notes       = 'Error ids: RolloutFailed (with the failing pods: CrashLoopBackOff, restarts, last exit code), RolloutRolledBack (with -RollbackOnFailure), RolloutTimeout (with the pods not Ready), RolloutPaused, WorkloadDeleted, ClusterUnreachable (ConnectionError: the connection was lost while waiting), ClusterTimeout, KubeConfigNotFound, KubeConfigInvalid.'
+    Notes       = 'Error ids: RolloutFailed (with the failing pods: CrashLoopBackOff, restarts, last exit code), RolloutRolledBack (with -RollbackOnFailure), RolloutTimeout (with the pods not Ready), RolloutPaused, WorkloadDeleted, WorkloadNotFound, ClusterUnreachable (ConnectionError: the connection was lost while waiting), ClusterTimeout, KubeConfigNotFound, KubeConfigInvalid.'
     Links       = @('about_KubeRollout', 'Get-KubeRolloutStatus', 'Invoke-KubeRollout')
 }

@@ -23,4 +23,7 @@ public enum RolloutState
 
     /// <summary>The workload no longer exists.</summary>
     Deleted,
+
+    /// <summary>The workload did not exist when the wait for it began.</summary>
+    NotFound,
 }

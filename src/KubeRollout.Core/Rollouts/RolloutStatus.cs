@@ -41,7 +41,7 @@ public sealed class RolloutStatus
     public string? Reason { get; init; }
 
     /// <summary>True when waiting can end: complete, failed or deleted.</summary>
-    public bool IsFinal => State is RolloutState.Complete or RolloutState.Failed or RolloutState.Deleted;
+    public bool IsFinal => State is RolloutState.Complete or RolloutState.Failed or RolloutState.Deleted or RolloutState.NotFound;
 
     public override string ToString() => Message;
 }

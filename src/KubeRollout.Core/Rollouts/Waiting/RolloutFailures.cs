@@ -23,6 +23,7 @@ public static class RolloutFailures
                 "RolloutWaitingForDeletion", FailureKind.InvalidOperation,
                 $"{workload.ResourceName} will not finish rolling out by itself: {status.Message}", workload),
             RolloutState.Deleted => new KubeRolloutException("WorkloadDeleted", FailureKind.ObjectNotFound, $"{workload.ResourceName}: object has been deleted", workload),
+            RolloutState.NotFound => new KubeRolloutException("WorkloadNotFound", FailureKind.ObjectNotFound, status.Message, workload),
             _ => new KubeRolloutException(
                 "RolloutTimeout", FailureKind.OperationTimeout,
                 $"timed out waiting for the condition{(timeout is { } t ? $" ({Format(t)})" : string.Empty)}: {status.Message}", workload),

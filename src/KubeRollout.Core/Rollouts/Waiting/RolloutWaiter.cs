@@ -10,7 +10,7 @@ namespace KubeRollout.Core.Rollouts.Waiting;
 /// its last resourceVersion when the server ends it and re-listed when that version has expired. Every status
 /// change is reported to <c>progress</c> (called from the watches' threads, possibly at once); a workload stops being
 /// waited for when its rollout completes, fails (progress deadline exceeded), is paused, waits for its OnDelete pods
-/// to be deleted, or the workload is deleted.
+/// to be deleted, or the workload is deleted (or was not there when the wait began).
 /// </summary>
 public static class RolloutWaiter
 {
@@ -77,14 +77,19 @@ public static class RolloutWaiter
             }
         }
 
+        var firstList = true;
         while (pending.Count > 0)
         {
             var list = await ListAsync(client, operations, @namespace, fieldSelector, cancellationToken).ConfigureAwait(false);
             var present = list.Items.ToDictionary(o => o.Metadata.Name, StringComparer.Ordinal);
             foreach (var name in pending.ToList())
             {
-                Observe(name, present.TryGetValue(name, out var obj) ? await StatusOfAsync(client, operations, obj, cancellationToken).ConfigureAwait(false) : Deleted(kind, @namespace, name));
+                Observe(name, present.TryGetValue(name, out var obj) ? await StatusOfAsync(client, operations, obj, cancellationToken).ConfigureAwait(false)
+                    : firstList ? NotFound(operations, @namespace, name)
+                    : Deleted(kind, @namespace, name));
             }
+
+            firstList = false;
 
             if (pending.Count == 0)
             {
@@ -180,6 +185,16 @@ public static class RolloutWaiter
         Name = name,
         State = RolloutState.Deleted,
         Message = "object has been deleted",
+    };
+
+    /// <summary>Absent when the wait began: kubectl rollout status's GET says not found, not deleted.</summary>
+    private static RolloutStatus NotFound(IRolloutOperations operations, string @namespace, string name) => new()
+    {
+        Kind = operations.Kind,
+        Namespace = @namespace,
+        Name = name,
+        State = RolloutState.NotFound,
+        Message = $"{operations.Resource.QualifiedName} \"{name}\" not found",
     };
 
     private static RolloutStatus Unknown(WorkloadReference workload) => new()
