@@ -80,3 +80,35 @@ Describe 'A rollout whose pods never become ready' {
         (Get-KubeRolloutHistory web).Revision | Should -Be @(1)
     }
 }
+
+Describe 'Rollback on failure of a kind without a progress deadline' {
+    BeforeAll {
+        $ns = New-TestNamespace -Cluster $cluster -Prefix fail-ds
+        $PSDefaultParameterValues['*-Kube*:Namespace'] = $ns
+        function Agent([string] $Image) {
+            New-ManifestFile @"
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: agent }
+spec:
+  selector: { matchLabels: { app: agent } }
+  template:
+    metadata: { labels: { app: agent } }
+    spec: { containers: [ { name: agent, image: "$Image" } ] }
+"@
+        }
+        Invoke-KubeRollout (Agent 'agent:v1') -Wait -Timeout 60s | Out-Null
+    }
+
+    It 'rolls a DaemonSet back when the timeout passes before it completes' {
+        $output = Invoke-KubeRollout (Agent 'agent:broken') -Wait -Timeout 15s -RollbackOnFailure -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+
+        $undo = $output | Where-Object { $_.PSObject.TypeNames[0] -eq 'KubeRollout.Core.Rollouts.UndoResult' }
+        $undo.ToRevision | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'RolloutRolledBack,*'
+        $problems[0].Exception.Message | Should -Match '^timed out waiting for the condition \(15s\): '
+        $problems[0].Exception.Message | Should -Match 'Rolled back to revision 1 \(now revision 3\), which rolled out completely'
+        "$($warned[0])" | Should -Match 'Rolling daemonset.apps/agent back to the previous revision'
+        (Get-KubeRolloutHistory ds/agent | Where-Object IsCurrent).Images | Should -Be @('agent:v1')
+    }
+}

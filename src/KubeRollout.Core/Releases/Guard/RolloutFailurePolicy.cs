@@ -11,8 +11,9 @@ namespace KubeRollout.Core.Releases.Guard;
 /// What a wait does with each rollout once the wait is over, and how it says so (pure). A complete rollout is
 /// returned. Any other end is an error (<see cref="RolloutFailures"/>) that names the state of the pods the rollout
 /// waits for when it failed or ran out of time. With rollback on failure, a rollout that failed (its progress
-/// deadline passed) is rolled back to the previous revision first: a warning says so, and the error then tells
-/// which revision it went back to and whether that one rolled out.
+/// deadline passed; for a StatefulSet or DaemonSet, the timeout passed before it completed) is rolled back to the
+/// previous revision first: a warning says so, and the error then tells which revision it went back to and whether
+/// that one rolled out.
 /// </summary>
 public static class RolloutFailurePolicy
 {
@@ -21,8 +22,16 @@ public static class RolloutFailurePolicy
 
     public static RolloutVerdict Judge(RolloutStatus status, TimeSpan? timeout, bool rollbackOnFailure) =>
         RolloutFailures.For(status, timeout) is null ? RolloutVerdict.Completed
-        : rollbackOnFailure && status.State == RolloutState.Failed ? RolloutVerdict.RollBack
+        : rollbackOnFailure && HasFailed(status) ? RolloutVerdict.RollBack
         : RolloutVerdict.Fail;
+
+    /// <summary>
+    /// A Deployment fails when its progress deadline passes. StatefulSets and DaemonSets have no progress deadline: for
+    /// them a rollout still going on when the wait's timeout passed has failed, as Helm's --atomic judges any workload.
+    /// </summary>
+    public static bool HasFailed(RolloutStatus status) =>
+        status.State == RolloutState.Failed
+        || (status.Kind is WorkloadKind.StatefulSet or WorkloadKind.DaemonSet && status.State is RolloutState.Progressing or RolloutState.Pending);
 
     /// <summary>Whether the pods explain the end: a failed rollout or one that ran out of time (not paused, waiting for deletions or deleted).</summary>
     public static bool NeedsDiagnosis(RolloutStatus status) => status.State is RolloutState.Failed or RolloutState.Progressing or RolloutState.Pending;
@@ -51,17 +60,18 @@ public static class RolloutFailurePolicy
             : null;
 
     /// <summary>The warning written before a failed rollout is rolled back.</summary>
-    public static string RollingBack(RolloutStatus status, string diagnosis) =>
-        $"{status.Message}{diagnosis}{Environment.NewLine}Rolling {Workload(status).ResourceName} back to the previous revision.";
+    public static string RollingBack(KubeRolloutException failure, RolloutStatus status) =>
+        $"{failure.Message}{Environment.NewLine}Rolling {Workload(status).ResourceName} back to the previous revision.";
 
     /// <summary>The error for a rollout that failed and was rolled back (RolloutRolledBack).</summary>
     /// <param name="restoredCompletely">Whether the revision rolled back to then rolled out completely.</param>
-    public static KubeRolloutException RolledBack(RolloutStatus status, string diagnosis, UndoResult undo, bool restoredCompletely)
+    /// <param name="failure">The failure that was rolled back (<see cref="Failure"/>), with the pods' state.</param>
+    public static KubeRolloutException RolledBack(KubeRolloutException failure, RolloutStatus status, UndoResult undo, bool restoredCompletely)
     {
         var now = undo.NewRevision?.ToString(CultureInfo.InvariantCulture) ?? "?";
         return new KubeRolloutException(
             "RolloutRolledBack", FailureKind.InvalidResult,
-            $"{status.Message}{diagnosis}{Environment.NewLine}Rolled back to revision {undo.ToRevision.ToString(CultureInfo.InvariantCulture)} (now revision {now}){(restoredCompletely ? ", which rolled out completely." : ".")}",
+            $"{failure.Message}{Environment.NewLine}Rolled back to revision {undo.ToRevision.ToString(CultureInfo.InvariantCulture)} (now revision {now}){(restoredCompletely ? ", which rolled out completely." : ".")}",
             Workload(status));
     }
 

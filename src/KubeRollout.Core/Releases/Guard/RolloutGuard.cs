@@ -52,7 +52,7 @@ public static class RolloutGuard
                     continue;
                 }
 
-                report(new RolloutGuardEvent.Warned(RolloutFailurePolicy.RollingBack(status, diagnosis)));
+                report(new RolloutGuardEvent.Warned(RolloutFailurePolicy.RollingBack(failure, status)));
                 UndoResult undo;
                 try
                 {
@@ -69,7 +69,7 @@ public static class RolloutGuard
                 report(new RolloutGuardEvent.RolledBack(undo));
                 undo.Warnings.ToList().ForEach(w => report(new RolloutGuardEvent.Warned(w)));
                 var restored = await WaitAsync(client, [workload], timeout, rollbackOnFailure: false, report, cancellationToken).ConfigureAwait(false);
-                report(new RolloutGuardEvent.Failed(RolloutFailurePolicy.RolledBack(status, diagnosis, undo, restored.Count > 0)));
+                report(new RolloutGuardEvent.Failed(RolloutFailurePolicy.RolledBack(failure, status, undo, restored.Count > 0)));
                 completed.AddRange(restored);
             }
         }

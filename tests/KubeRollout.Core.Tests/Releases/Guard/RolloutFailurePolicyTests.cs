@@ -40,6 +40,28 @@ public sealed class RolloutFailurePolicyTests
     }
 
     [Theory]
+    [InlineData(WorkloadKind.StatefulSet, RolloutState.Progressing, RolloutVerdict.RollBack)]
+    [InlineData(WorkloadKind.DaemonSet, RolloutState.Pending, RolloutVerdict.RollBack)]
+    [InlineData(WorkloadKind.Deployment, RolloutState.Progressing, RolloutVerdict.Fail)]
+    [InlineData(WorkloadKind.StatefulSet, RolloutState.Paused, RolloutVerdict.Fail)]
+    [InlineData(WorkloadKind.DaemonSet, RolloutState.WaitingForDeletion, RolloutVerdict.Fail)]
+    public void Kinds_without_a_progress_deadline_are_rolled_back_when_the_timeout_passes(WorkloadKind kind, RolloutState state, RolloutVerdict expected)
+    {
+        Assert.Equal(expected, RolloutFailurePolicy.Judge(Status(state, "m", kind), TimeSpan.FromSeconds(5), rollbackOnFailure: true));
+    }
+
+    [Fact]
+    public void A_rollback_after_a_timeout_says_the_wait_timed_out()
+    {
+        var waiting = Status(RolloutState.Progressing, "Waiting for 1 pods to be ready...", WorkloadKind.StatefulSet);
+        var failure = RolloutFailurePolicy.Failure(waiting, TimeSpan.FromSeconds(20), string.Empty)!;
+
+        Assert.Equal(
+            $"timed out waiting for the condition (20s): Waiting for 1 pods to be ready...{NewLine}Rolling statefulset.apps/web back to the previous revision.",
+            RolloutFailurePolicy.RollingBack(failure, waiting));
+    }
+
+    [Theory]
     [InlineData(RolloutState.Failed, true)]
     [InlineData(RolloutState.Progressing, true)]
     [InlineData(RolloutState.Pending, true)]
@@ -102,9 +124,10 @@ public sealed class RolloutFailurePolicyTests
         var undo = new UndoResult { Kind = WorkloadKind.Deployment, Namespace = "ns", Name = "web", FromRevision = 2, ToRevision = 1, NewRevision = 3, Message = "rolled back" };
         var notRenumbered = new UndoResult { Kind = WorkloadKind.Deployment, Namespace = "ns", Name = "web", FromRevision = 2, ToRevision = 1, Message = "rolled back" };
 
-        var warning = RolloutFailurePolicy.RollingBack(Failed, diagnosis);
-        var rolledBack = RolloutFailurePolicy.RolledBack(Failed, diagnosis, undo, restoredCompletely: true);
-        var stillRolling = RolloutFailurePolicy.RolledBack(Failed, diagnosis, notRenumbered, restoredCompletely: false);
+        var failure = RolloutFailurePolicy.Failure(Failed, null, diagnosis)!;
+        var warning = RolloutFailurePolicy.RollingBack(failure, Failed);
+        var rolledBack = RolloutFailurePolicy.RolledBack(failure, Failed, undo, restoredCompletely: true);
+        var stillRolling = RolloutFailurePolicy.RolledBack(failure, Failed, notRenumbered, restoredCompletely: false);
 
         Assert.Equal($"{Failed.Message}{diagnosis}{NewLine}Rolling deployment.apps/web back to the previous revision.", warning);
         Assert.Equal("RolloutRolledBack", rolledBack.ErrorId);
