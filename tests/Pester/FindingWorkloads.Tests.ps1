@@ -124,6 +124,15 @@ Describe 'Names, patterns and no name' {
         $missing[0].Exception.Message | Should -Be 'deployments.apps "nothing" not found'
     }
 
+    It 'says not found, as kubectl rollout status does, when a workload to wait for does not exist' {
+        Wait-KubeRollout nothing -Timeout 5s -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $missing[0].FullyQualifiedErrorId | Should -Be 'WorkloadNotFound,KubeRollout.Cmdlets.WaitKubeRolloutCommand'
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $missing[0].Exception.Message | Should -BeLike 'deployments.apps "nothing" not found*'
+        "$($missing[0].TargetObject)" | Should -Be "deployment.apps/nothing in namespace $ns"
+    }
+
     It 'says which kind has a name given without one when it is not of the cmdlet''s kind' {
         Get-KubeRolloutStatus web-db -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         Suspend-KubeRollout proxy -ErrorVariable notPaused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
