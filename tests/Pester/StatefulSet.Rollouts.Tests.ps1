@@ -103,15 +103,16 @@ Describe 'The todo-db StatefulSet rollout' {
     }
 
     It 'refuses bad partitions and other kinds with stable ids, changing nothing' -ForEach @(
-        @{ Arguments = @{ Name = 'todo-db'; Partition = -1 }; Id = 'PartitionInvalid' }
-        @{ Arguments = @{ Name = 'todo-db'; Partition = 0; Step = 0 }; Id = 'PartitionStepInvalid' }
-        @{ Arguments = @{ Name = 'deploy/todo-db'; Partition = 0 }; Id = 'NotAStatefulSet' }
-        @{ Arguments = @{ Name = 'no-such-db'; Partition = 0 }; Id = 'WorkloadNotFound' }
+        @{ Arguments = @{ Name = 'todo-db'; Partition = -1 }; Id = 'PartitionInvalid'; Message = '*' }
+        @{ Arguments = @{ Name = 'todo-db'; Partition = 0; Step = 0 }; Id = 'PartitionStepInvalid'; Message = '*' }
+        @{ Arguments = @{ Name = 'deploy/todo-db'; Partition = 0 }; Id = 'NotAStatefulSet'; Message = 'deployment.apps/todo-db names a Deployment, not a StatefulSet: *' }
+        @{ Arguments = @{ Name = 'no-such-db'; Partition = 0 }; Id = 'WorkloadNotFound'; Message = 'statefulsets.apps "no-such-db" not found' }
     ) {
         $generation = Get-Generation $ns todo-db
         Set-StatefulSetPartition @Arguments -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
         $problems[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $problems[0].Exception.Message | Should -BeLike $Message
         Get-Generation $ns todo-db | Should -Be $generation
     }
 
@@ -261,6 +262,19 @@ spec:
     spec: { containers: [ { name: ledger, image: "$Image" } ] }
 "@
         }
+    }
+
+    It 'stops a staged partition at a pod that never gets ready, naming why, with the StatefulSet as target' {
+        Invoke-KubeRollout (Version 'ledger:v1') -Wait -Timeout 60s | Out-Null
+        Set-StatefulSetPartition sts/ledger -Partition 3 | Out-Null
+        Invoke-KubeRollout (Version 'ledger:v3' -NeverReady) | Out-Null
+
+        Set-StatefulSetPartition sts/ledger -Partition 0 -Step 1 -Timeout 5s -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+
+        $problems[0].FullyQualifiedErrorId | Should -Be 'PartitionStepFailed,KubeRollout.Cmdlets.SetStatefulSetPartitionCommand'
+        $problems[0].Exception.Message | Should -BeLike 'statefulset.apps/ledger stopped at partition 2: *ledger-2 (not Ready: *)'
+        "$($problems[0].TargetObject)" | Should -Be "statefulset.apps/ledger in namespace $ns"
+        (Invoke-Kubectl -Cluster $cluster -n $ns delete statefulset ledger --cascade=foreground --wait=true).ExitCode | Should -Be 0
     }
 
     It 'warns that the pod of the undone revision must be deleted, and the rollback completes once it is' {

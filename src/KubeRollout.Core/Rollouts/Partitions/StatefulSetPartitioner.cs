@@ -4,6 +4,7 @@ using k8s.Models;
 using KubeRollout.Core.Cluster;
 using KubeRollout.Core.Errors;
 using KubeRollout.Core.Kubernetes;
+using KubeRollout.Core.Rollouts.Diagnostics;
 using KubeRollout.Core.Rollouts.Pods;
 using KubeRollout.Core.Workloads;
 
@@ -22,7 +23,7 @@ public static class StatefulSetPartitioner
     {
         if (workload.Kind != WorkloadKind.StatefulSet)
         {
-            throw NotAStatefulSet(workload, workload.Kind);
+            throw NotAStatefulSet(workload, workload.Kind, found: false);
         }
 
         if (target < 0)
@@ -93,7 +94,7 @@ public static class StatefulSetPartitioner
         }
 
         var lagging = wanted.Order(StringComparer.Ordinal).Select(name => last.FirstOrDefault(p => p.Metadata.Name == name) is { } pod
-                ? WorkloadPods.RevisionOf(pod) != updateRevision ? $"{name} (revision {WorkloadPods.RevisionOf(pod)})" : WorkloadPods.IsReady(pod) ? null : $"{name} (not Ready)"
+                ? WorkloadPods.RevisionOf(pod) != updateRevision ? $"{name} (revision {WorkloadPods.RevisionOf(pod)})" : WorkloadPods.IsReady(pod) ? null : $"{name} ({NotReady(pod)})"
                 : $"{name} (missing)")
             .OfType<string>();
         return Result(plan, step, updateRevision, true, false, clock.Elapsed,
@@ -102,7 +103,11 @@ public static class StatefulSetPartitioner
 
     /// <summary>The error for a step that did not get there (PartitionStepFailed): the run stops at it. Null for one that did.</summary>
     public static KubeRolloutException? FailureOf(PartitionStepResult result) =>
-        result.Succeeded ? null : new KubeRolloutException("PartitionStepFailed", FailureKind.OperationTimeout, result.Message, result);
+        result.Succeeded ? null : new KubeRolloutException("PartitionStepFailed", FailureKind.OperationTimeout, result.Message, new WorkloadReference(WorkloadKind.StatefulSet, result.Namespace, result.Name));
+
+    /// <summary>Why a pod is not Ready, as the wait errors say it (CrashLoopBackOff, restarts, last exit code).</summary>
+    private static string NotReady(V1Pod pod) =>
+        PodDiagnostics.Describe([pod]) is [var problem] ? $"not Ready: {problem.State}" : "not Ready";
 
     private static PartitionStepResult Result(PartitionPlan plan, PartitionStepPlan step, string? updateRevision, bool waited, bool succeeded, TimeSpan duration, string message) => new()
     {
@@ -123,12 +128,12 @@ public static class StatefulSetPartitioner
     {
         if (await client.FindAsync<V1Deployment>(ApiResource.Deployments, workload.Namespace, workload.Name, cancellationToken).ConfigureAwait(false) is not null)
         {
-            return NotAStatefulSet(workload, WorkloadKind.Deployment);
+            return NotAStatefulSet(workload, WorkloadKind.Deployment, found: true);
         }
 
         if (await client.FindAsync<V1DaemonSet>(ApiResource.DaemonSets, workload.Namespace, workload.Name, cancellationToken).ConfigureAwait(false) is not null)
         {
-            return NotAStatefulSet(workload, WorkloadKind.DaemonSet);
+            return NotAStatefulSet(workload, WorkloadKind.DaemonSet, found: true);
         }
 
         return WorkloadNotFound(workload);
@@ -137,7 +142,8 @@ public static class StatefulSetPartitioner
     private static KubeRolloutException WorkloadNotFound(WorkloadReference workload) =>
         new("WorkloadNotFound", FailureKind.ObjectNotFound, $"statefulsets.apps \"{workload.Name}\" not found", workload);
 
-    private static KubeRolloutException NotAStatefulSet(WorkloadReference workload, WorkloadKind kind) =>
+    /// <param name="found">Whether a workload of that kind was found under the name (else the name gave the kind).</param>
+    private static KubeRolloutException NotAStatefulSet(WorkloadReference workload, WorkloadKind kind, bool found) =>
         new("NotAStatefulSet", FailureKind.InvalidArgument,
-            $"{workload.Name} is a {kind}, not a StatefulSet: only StatefulSets have a partition (for a {kind}, Set-KubeRolloutStrategy tunes the rollout).", workload);
+            $"{(found ? $"{workload.Name} is a {kind}, not a StatefulSet" : $"{workload.ResourceName} names a {kind}, not a StatefulSet")}: only StatefulSets have a partition (for a {kind}, Set-KubeRolloutStrategy tunes the rollout).", workload);
 }

@@ -117,7 +117,7 @@ public static class PodReplacer
 
     /// <summary>The error for a pod that was not replaced (PodReplacementFailed); null for one that was.</summary>
     public static KubeRolloutException? FailureOf(PodReplacement result) =>
-        result.Succeeded ? null : new KubeRolloutException("PodReplacementFailed", FailureKind.OperationTimeout, result.Message, result);
+        result.Succeeded ? null : new KubeRolloutException("PodReplacementFailed", FailureKind.OperationTimeout, result.Message, new WorkloadReference(result.Kind, result.Namespace, result.Name));
 
     private static string Counted(WorkloadAvailability? availability) => availability?.ToString() ?? "no status (it was not read in time)";
 

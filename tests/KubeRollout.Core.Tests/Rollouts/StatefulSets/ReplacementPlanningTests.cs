@@ -91,7 +91,7 @@ public class ReplacementPlanningTests
     }
 
     [Fact]
-    public void A_pod_or_partition_step_that_did_not_get_there_is_an_error_with_its_own_id_and_the_result_as_target()
+    public void A_pod_or_partition_step_that_did_not_get_there_is_an_error_with_its_own_id_and_the_workload_as_target()
     {
         var replaced = new PodReplacement { Kind = WorkloadKind.StatefulSet, Namespace = "ns", Name = "todo-db", OldPod = "todo-db-1", Revision = "new", Succeeded = true, Message = "replaced" };
         var stuck = new PodReplacement { Kind = WorkloadKind.StatefulSet, Namespace = "ns", Name = "todo-db", OldPod = "todo-db-1", Revision = "new", Message = "todo-db-1 was deleted but its replacement did not become Ready" };
@@ -100,9 +100,10 @@ public class ReplacementPlanningTests
         Assert.Null(PodReplacer.FailureOf(replaced));
         var podFailure = PodReplacer.FailureOf(stuck)!;
         Assert.Equal(("PodReplacementFailed", FailureKind.OperationTimeout, stuck.Message), (podFailure.ErrorId, podFailure.Kind, podFailure.Message));
-        Assert.Same(stuck, podFailure.Target);
+        Assert.Equal(new WorkloadReference(WorkloadKind.StatefulSet, "ns", "todo-db"), podFailure.Target);
         var stepFailure = StatefulSetPartitioner.FailureOf(stopped)!;
         Assert.Equal(("PartitionStepFailed", FailureKind.OperationTimeout, stopped.Message), (stepFailure.ErrorId, stepFailure.Kind, stepFailure.Message));
+        Assert.Equal(new WorkloadReference(WorkloadKind.StatefulSet, "ns", "todo-db"), stepFailure.Target);
         Assert.Null(StatefulSetPartitioner.FailureOf(new PartitionStepResult { Namespace = "ns", Name = "todo-db", FromPartition = 3, Partition = 2, Ordinals = [2], Succeeded = true, Message = "ok" }));
     }
 }
