@@ -155,6 +155,18 @@ Describe 'Versioned configuration with -VersionConfig (examples/vweb-config)' {
         @(Get-KubeRolloutHistory vweb).Count | Should -Be 1
     }
 
+    It 'warns, in -WhatIf too, when a new version is applied without the workloads that use the config' {
+        $whatIf = Get-HostText { Invoke-KubeRollout (Join-Path $examples 'update/vweb-config-v3.1.yaml') -VersionConfig -WhatIf -WarningAction Continue }
+        $whatIf | Should -Match 'is a new version of vweb-config, but no workload of this apply uses it: deployment vweb uses an earlier version and keeps it'
+
+        $results = Invoke-KubeRollout (Join-Path $examples 'update/vweb-config-v3.1.yaml') -VersionConfig -WarningVariable warned -WarningAction SilentlyContinue
+
+        $results.Action | Should -Be 'Created'
+        "$warned" | Should -Match "configmap/$($results.Name) is a new version of vweb-config, but no workload of this apply uses it: deployment vweb uses an earlier version and keeps it\. Apply their manifests together with vweb-config's"
+        (Get-Live 'deployment/vweb').spec.template.spec.volumes[0].configMap.name | Should -Be $script:first
+        Kubectl delete configmap $results.Name | Out-Null
+    }
+
     It '-WhatIf shows the new version and the rewritten references, and changes nothing' {
         $whatIf = Get-HostText { Invoke-KubeRollout (Join-Path $examples 'update/vweb-v3.1.yaml') -VersionConfig -WhatIf }
 

@@ -37,6 +37,7 @@ public static class ReleaseApply
         var checkedObjects = await ApplyTransaction.CheckAsync(client, defaultNamespace, objects, newNamespaces, options, cancellationToken).ConfigureAwait(false);
         var results = await WithDependentsAsync(client, checkedObjects.Select(c => c.Result).ToList(), cancellationToken).ConfigureAwait(false);
         var warned = await ApplyWarnings.AddAsync(client, checkedObjects, results, cancellationToken).ConfigureAwait(false);
+        warned = await UnusedConfigVersions.WarnAsync(client, defaultNamespace, objects, versioned.Versions, warned, cancellationToken).ConfigureAwait(false);
         return new ApplyPlan(defaultNamespace, options, objects, warned, versioned.Versions, []);
     }
 

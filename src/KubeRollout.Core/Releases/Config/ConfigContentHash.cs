@@ -53,6 +53,12 @@ public static class ConfigContentHash
         return GoJson.Serialize(encoded);
     }
 
+    /// <summary>Whether a name is <paramref name="baseName"/> with a content-hash suffix, as its versions are named.</summary>
+    public static bool IsVersionName(string name, string baseName) =>
+        name.Length == baseName.Length + 1 + Length
+        && name.StartsWith(baseName + "-", StringComparison.Ordinal)
+        && name[^Length..].All(c => c is >= '2' and <= '9' and not '3' or 'b' or 'c' or 'd' or 'f' or 'g' or 'h' or 'k' or 'm' or 't');
+
     /// <summary>kubectl's encodeHash: the first 10 hex characters, with the vowel-like ones replaced.</summary>
     internal static string Encode(string hex)
     {
