@@ -82,7 +82,7 @@ public sealed partial class ClusterRegistry
             var ns = resource.Namespaced ? obj.Metadata?.NamespaceProperty : null;
             var stored = _store.Get(resource, ns, name) ?? throw ClusterStore.NotFound(resource, name);
             var requested = obj.Metadata?.ResourceVersion;
-            if (!string.IsNullOrEmpty(requested) && requested != stored.Metadata.ResourceVersion)
+            if (UpdatePrecondition.Fails(requested, stored.Metadata.ResourceVersion))
             {
                 throw Conflict(resource, name, "the object has been modified; please apply your changes to the latest version and try again");
             }

@@ -100,6 +100,20 @@ public sealed class CrudTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
     }
 
     [Fact]
+    public async Task An_update_with_resourceVersion_0_is_unconditional_as_in_the_API_servers_store()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        var map = await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(TestObjects.ConfigMap("any-version"), ns);
+        map.Metadata.ResourceVersion = "0";
+        map.Data["key"] = "written anyway";
+
+        var response = await sandbox.Http.SendAsync(HttpMethod.Put, $"/api/v1/namespaces/{ns}/configmaps/any-version", HttpJson.Json(map));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("written anyway", (await sandbox.Client.CoreV1.ReadNamespacedConfigMapAsync("any-version", ns)).Data["key"]);
+    }
+
+    [Fact]
     public async Task An_update_with_a_stale_resourceVersion_is_409_Conflict()
     {
         var ns = await sandbox.CreateNamespaceAsync();

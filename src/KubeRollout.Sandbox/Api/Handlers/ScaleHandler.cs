@@ -4,6 +4,7 @@ using KubeRollout.Sandbox.Api.Requests;
 using KubeRollout.Sandbox.Api.Responses;
 using KubeRollout.Sandbox.Api.Routing;
 using KubeRollout.Sandbox.Registry;
+using KubeRollout.Sandbox.Registry.Generic;
 using KubeRollout.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -74,7 +75,7 @@ internal sealed class ScaleHandler(ApiContext api)
         }
 
         var current = Current(target);
-        if (!string.IsNullOrEmpty(scale.Metadata.ResourceVersion) && scale.Metadata.ResourceVersion != current.Metadata.ResourceVersion)
+        if (UpdatePrecondition.Fails(scale.Metadata.ResourceVersion, current.Metadata.ResourceVersion))
         {
             throw ApiErrors.Conflict(target.Resource, name, "the object has been modified; please apply your changes to the latest version and try again");
         }
