@@ -72,6 +72,11 @@ internal static class CoreV1Messages
     public static readonly ProtoMessage LocalObjectReference = new("LocalObjectReference",
         String(1, "name"));
 
+    public static readonly ProtoMessage TypedLocalObjectReference = new("TypedLocalObjectReference",
+        String(1, "apiGroup", @explicit: true),
+        String(2, "kind"),
+        String(3, "name"));
+
     public static readonly ProtoMessage ObjectReference = new("ObjectReference",
         String(1, "kind"),
         String(2, "namespace"),

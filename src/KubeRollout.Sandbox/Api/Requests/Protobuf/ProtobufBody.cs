@@ -19,7 +19,9 @@ internal static class ProtobufBody
     private static readonly Dictionary<string, ProtoMessage> MessagesByKind = new[]
     {
         CoreV1Messages.Namespace, CoreV1Messages.ConfigMap, CoreV1Messages.Secret, CoreV1Messages.Service, CoreV1Messages.ServiceAccount, CoreV1Messages.Pod,
-        AppsV1Messages.Deployment, MetaV1Messages.DeleteOptions,
+        AppsV1Messages.Deployment, BatchV1Messages.Job, BatchV1Messages.CronJob, PolicyV1Messages.PodDisruptionBudget,
+        AutoscalingV2Messages.HorizontalPodAutoscaler, RbacV1Messages.Role, RbacV1Messages.ClusterRole, RbacV1Messages.RoleBinding,
+        RbacV1Messages.ClusterRoleBinding, NetworkingV1Messages.Ingress, MetaV1Messages.DeleteOptions,
     }.ToDictionary(m => m.Name);
 
     /// <summary>The JSON body; <see cref="ProtobufFormatException"/> when the bytes are not a readable envelope.</summary>
