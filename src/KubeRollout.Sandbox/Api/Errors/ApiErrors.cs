@@ -42,6 +42,11 @@ internal static class ApiErrors
             $"the sandbox decodes application/vnd.kubernetes.protobuf bodies of {string.Join(", ", decodedKinds)} only: send this {kind} as application/json",
             new V1StatusDetails());
 
+    public static StoreException UnsupportedProtobufField(string kind, string message, int number) =>
+        new(415, "UnsupportedMediaType",
+            $"the sandbox does not decode field {number} of {message} in application/vnd.kubernetes.protobuf bodies, and this {kind} sets it: send it as application/json (kubectl create -f or kubectl apply) so that nothing of it is lost",
+            new V1StatusDetails());
+
     /// <summary>422 for an invalid option object (e.g. <c>PatchOptions.meta.k8s.io "" is invalid: force: …</c>).</summary>
     public static StoreException InvalidOptions(string optionsKind, string field, string reason, string message) =>
         new(422, "Invalid", $"{optionsKind}.meta.k8s.io \"\" is invalid: {field}: {message}",

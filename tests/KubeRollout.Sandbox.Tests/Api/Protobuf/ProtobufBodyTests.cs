@@ -129,20 +129,40 @@ public sealed class ProtobufBodyTests
     }
 
     [Fact]
-    public void Unknown_fields_of_every_wire_type_are_skipped()
+    public void Empty_unknown_fields_of_every_wire_type_and_what_the_server_does_not_take_are_skipped()
     {
         var body = ProtoWriter.Envelope("v1", "Namespace", n => n
-            .Varint(99, 12345)
-            .Fixed64(98, ulong.MaxValue)
-            .Fixed32(97, 7)
+            .Varint(99, 0)
+            .Fixed64(98, 0)
+            .Fixed32(97, 0)
             .Message(1, meta => meta
                 .Message(17, managed => managed.String(1, "kubectl").Message(7, inner => inner.String(1, "deep")))
                 .String(1, "kept")
-                .Varint(40, 1))
-            .String(96, "ignored")
+                .Varint(40, 0))
+            .String(96, string.Empty)
+            .Message(95, empty => empty.Varint(1, 0).Message(2, emptier => emptier.String(1, string.Empty)))
             .Message(3, status => status.String(1, "Terminating")));
 
         JsonAssert.Equal("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"kept"}}""", Decode(body));
+    }
+
+    [Theory]
+    [InlineData("varint")]
+    [InlineData("fixed64")]
+    [InlineData("message")]
+    public void A_value_in_a_field_the_tables_lack_is_refused_rather_than_lost(string wireType)
+    {
+        var body = ProtoWriter.Envelope("v1", "Pod", pod => pod.Message(2, spec => _ = wireType switch
+        {
+            "varint" => spec.Varint(1000, 7),
+            "fixed64" => spec.Fixed64(1000, 7),
+            _ => spec.Message(1, volume => volume.String(1, "data")),
+        }));
+
+        var refused = Assert.Throws<StoreException>(() => ProtobufBody.ToJson(body));
+
+        Assert.Equal(415, refused.Code);
+        Assert.StartsWith($"the sandbox does not decode field {(wireType == "message" ? 1 : 1000)} of PodSpec in application/vnd.kubernetes.protobuf bodies, and this Pod sets it", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,5 +25,6 @@ internal static class AppsV1Messages
 
     public static readonly ProtoMessage Deployment = new("Deployment",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
-        Object(2, "spec", DeploymentSpec));
+        Object(2, "spec", DeploymentSpec),
+        Ignored(3, "status"));
 }

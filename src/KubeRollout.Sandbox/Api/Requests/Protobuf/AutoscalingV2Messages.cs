@@ -73,5 +73,6 @@ internal static class AutoscalingV2Messages
 
     public static readonly ProtoMessage HorizontalPodAutoscaler = new("HorizontalPodAutoscaler",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
-        Object(2, "spec", HorizontalPodAutoscalerSpec));
+        Object(2, "spec", HorizontalPodAutoscalerSpec),
+        Ignored(3, "status"));
 }

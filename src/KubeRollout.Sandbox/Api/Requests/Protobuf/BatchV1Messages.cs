@@ -26,7 +26,8 @@ internal static class BatchV1Messages
 
     public static readonly ProtoMessage Job = new("Job",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
-        Object(2, "spec", JobSpec));
+        Object(2, "spec", JobSpec),
+        Ignored(3, "status"));
 
     public static readonly ProtoMessage JobTemplateSpec = new("JobTemplateSpec",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
@@ -44,5 +45,6 @@ internal static class BatchV1Messages
 
     public static readonly ProtoMessage CronJob = new("CronJob",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
-        Object(2, "spec", CronJobSpec));
+        Object(2, "spec", CronJobSpec),
+        Ignored(3, "status"));
 }

@@ -14,7 +14,8 @@ internal static class CoreV1Messages
 
     public static readonly ProtoMessage Namespace = new("Namespace",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
-        Object(2, "spec", NamespaceSpec));
+        Object(2, "spec", NamespaceSpec),
+        Ignored(3, "status"));
 
     public static readonly ProtoMessage ConfigMap = new("ConfigMap",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
@@ -60,7 +61,8 @@ internal static class CoreV1Messages
 
     public static readonly ProtoMessage Service = new("Service",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
-        Object(2, "spec", ServiceSpec));
+        Object(2, "spec", ServiceSpec),
+        Ignored(3, "status"));
 
     public static readonly ProtoMessage ContainerPort = new("ContainerPort",
         String(1, "name"),
@@ -182,5 +184,6 @@ internal static class CoreV1Messages
 
     public static readonly ProtoMessage Pod = new("Pod",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
-        Object(2, "spec", PodSpec));
+        Object(2, "spec", PodSpec),
+        Ignored(3, "status"));
 }

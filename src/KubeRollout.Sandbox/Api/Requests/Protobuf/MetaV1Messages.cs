@@ -32,7 +32,8 @@ internal static class MetaV1Messages
         Map(11, "labels", ProtoValueType.String),
         Map(12, "annotations", ProtoValueType.String),
         Objects(13, "ownerReferences", OwnerReference),
-        Strings(14, "finalizers"));
+        Strings(14, "finalizers"),
+        Ignored(17, "managedFields"));
 
     public static readonly ProtoMessage LabelSelectorRequirement = new("LabelSelectorRequirement",
         String(1, "key"),

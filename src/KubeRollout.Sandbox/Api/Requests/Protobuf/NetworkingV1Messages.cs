@@ -45,5 +45,6 @@ internal static class NetworkingV1Messages
 
     public static readonly ProtoMessage Ingress = new("Ingress",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
-        Object(2, "spec", IngressSpec));
+        Object(2, "spec", IngressSpec),
+        Ignored(3, "status"));
 }

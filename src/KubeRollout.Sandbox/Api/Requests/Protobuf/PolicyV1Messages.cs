@@ -13,5 +13,6 @@ internal static class PolicyV1Messages
 
     public static readonly ProtoMessage PodDisruptionBudget = new("PodDisruptionBudget",
         Object(1, "metadata", MetaV1Messages.ObjectMeta),
-        Object(2, "spec", PodDisruptionBudgetSpec));
+        Object(2, "spec", PodDisruptionBudgetSpec),
+        Ignored(3, "status"));
 }

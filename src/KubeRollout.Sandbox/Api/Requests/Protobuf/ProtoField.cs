@@ -50,4 +50,6 @@ internal sealed record ProtoField(
         new(number, jsonName, ProtoValueType.Message, ProtoCardinality.Repeated, message);
 
     public static ProtoField Map(int number, string jsonName, ProtoValueType valueType) => new(number, jsonName, valueType, ProtoCardinality.Map);
+
+    public static ProtoField Ignored(int number, string jsonName) => new(number, jsonName, ProtoValueType.Ignored);
 }

@@ -26,6 +26,17 @@ internal static class ProtoJsonDecoder
             var (number, wireType) = reader.ReadTag();
             if (message.Field(number) is not { } field)
             {
+                // A value in a field the table lacks would be lost without a word: only empty ones are passed over.
+                if (!reader.SkipEmpty(wireType))
+                {
+                    throw new ProtobufFieldNotDecodedException(message.Name, number);
+                }
+
+                continue;
+            }
+
+            if (field.Type == ProtoValueType.Ignored)
+            {
                 reader.Skip(wireType);
                 continue;
             }

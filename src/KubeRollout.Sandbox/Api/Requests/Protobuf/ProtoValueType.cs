@@ -22,4 +22,10 @@ internal enum ProtoValueType
 
     /// <summary>api/resource Quantity (its string): a JSON string such as "500m".</summary>
     Quantity,
+
+    /// <summary>
+    /// A field the server does not take from a request, whatever it holds: an object's status (reset on create and
+    /// by every update of the main resource) and metadata.managedFields (the server's own record).
+    /// </summary>
+    Ignored,
 }

@@ -60,7 +60,14 @@ internal static class ProtobufBody
 
         if (MessagesByKind.TryGetValue(kind, out var message))
         {
-            ProtoJsonDecoder.Fill(json, new WireReader(Convert.FromBase64String((string?)envelope["raw"] ?? string.Empty)), message);
+            try
+            {
+                ProtoJsonDecoder.Fill(json, new WireReader(Convert.FromBase64String((string?)envelope["raw"] ?? string.Empty)), message);
+            }
+            catch (ProtobufFieldNotDecodedException e)
+            {
+                throw ApiErrors.UnsupportedProtobufField(kind, e.MessageName, e.Number);
+            }
         }
         else if (ResourceRegistry.ForKind(apiVersion, kind) is not null)
         {

@@ -86,6 +86,48 @@ internal sealed class WireReader
         }
     }
 
+    /// <summary>
+    /// Passes over a value of a field this decoder does not know and says whether it was empty: zero, or a length of
+    /// nothing or of a message whose fields are all empty (go-to-protobuf writes every non-pointer field, zero or not).
+    /// </summary>
+    public bool SkipEmpty(WireType type, int depth = 0)
+    {
+        switch (type)
+        {
+            case WireType.Varint:
+                return ReadVarint() == 0;
+            case WireType.Fixed64 or WireType.Fixed32:
+                var start = _position;
+                Skip(type);
+                return _bytes.AsSpan(start.._position).IndexOfAnyExcept((byte)0) < 0;
+            case WireType.LengthDelimited:
+                var range = ReadLength();
+                return range.Start.Value == range.End.Value || (depth < 16 && IsEmptyMessage(new WireReader(_bytes, range.Start.Value, range.End.Value), depth + 1));
+            default:
+                throw new ProtobufFormatException($"proto: unsupported wire type {(int)type}");
+        }
+    }
+
+    private static bool IsEmptyMessage(WireReader reader, int depth)
+    {
+        try
+        {
+            while (!reader.AtEnd)
+            {
+                if (!reader.SkipEmpty(reader.ReadTag().Type, depth))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (ProtobufFormatException)
+        {
+            return false; // not a message: bytes or a string with something in it
+        }
+    }
+
     private Range ReadLength()
     {
         var length = ReadVarint();
