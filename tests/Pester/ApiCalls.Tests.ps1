@@ -109,10 +109,15 @@ Describe 'API calls per operation' {
     }
 
     It 'reads the new revisions of the workloads an apply changed with one list per kind, not one per workload' {
-        $measured = Measure-Call { Invoke-KubeRollout (New-Workloads 'nginx:1.28-alpine') }
+        # Two StatefulSets are listed together, with one of the namespace that the apply does not touch.
+        $statefulSet = (Get-Content (New-Workloads 'nginx:1.26-alpine') -Raw) -split '---' | Where-Object { $_ -match 'kind: StatefulSet' }
+        Invoke-KubeRollout (New-ManifestFile ($statefulSet -creplace 'name: db', 'name: bystander' -creplace 'app: db', 'app: bystander') -Name 'bystander.yaml') -Wait -Timeout 120s | Out-Null
+        $second = New-ManifestFile ($statefulSet -creplace 'name: db', 'name: db-b' -creplace 'app: db', 'app: db-b') -Name 'db-b.yaml'
+
+        $measured = Measure-Call { Invoke-KubeRollout (New-Workloads 'nginx:1.28-alpine'), $second }
 
         @($measured.Output | ForEach-Object { "$($_.Kind)/$($_.Name) $($_.Revision)" } | Sort-Object) |
-            Should -Be @('DaemonSet/proxy 3', 'Deployment/web-1 3', 'Deployment/web-2 3', 'Deployment/web-3 3', 'StatefulSet/db 3')
+            Should -Be @('DaemonSet/proxy 3', 'Deployment/web-1 3', 'Deployment/web-2 3', 'Deployment/web-3 3', 'StatefulSet/db 3', 'StatefulSet/db-b 1')
         $lists = @($measured.Calls | Where-Object { $_.Verb -eq 'LIST' -and $_.Resource -in 'deployments', 'statefulsets', 'daemonsets' })
         Format-Call @{ Calls = $lists } | Should -Be @('LIST daemonsets x1', 'LIST deployments x1', 'LIST statefulsets x1')
         @($measured.Calls | Where-Object Verb -eq 'WATCH' | Where-Object Count -gt 1) | Should -BeNullOrEmpty

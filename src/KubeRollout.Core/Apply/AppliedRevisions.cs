@@ -95,7 +95,8 @@ internal static class AppliedRevisions
     {
         var (objects, _) = await ObjectSetWatcher.WaitUntilAsync<T>(
             client, resource, @namespace, null, all => Settled(all, names, observed), ObservationWait, cancellationToken, fieldSelector).ConfigureAwait(false);
-        return objects.Where(observed).Select(o => o.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+        var named = names.ToHashSet(StringComparer.Ordinal);
+        return objects.Where(o => named.Contains(o.Metadata.Name) && observed(o)).Select(o => o.Metadata.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Every named workload is observed or gone (deleted right after the apply: nothing more will come).</summary>
