@@ -27,7 +27,11 @@ internal static class ProtoJsonDecoder
             if (message.Field(number) is not { } field)
             {
                 // A value in a field the table lacks would be lost without a word: only empty ones are passed over.
-                if (!reader.SkipEmpty(wireType))
+                if (message.SkipsUnknownFields)
+                {
+                    reader.Skip(wireType);
+                }
+                else if (!reader.SkipEmpty(wireType))
                 {
                     throw new ProtobufFieldNotDecodedException(message.Name, number);
                 }

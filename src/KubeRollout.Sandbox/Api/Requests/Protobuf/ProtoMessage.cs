@@ -13,5 +13,11 @@ internal sealed class ProtoMessage
 
     public string Name { get; }
 
+    /// <summary>
+    /// Whether fields outside the table are passed over whatever they hold: for the envelope, which is not part of
+    /// the object (a value in an object's unknown field is refused rather than lost).
+    /// </summary>
+    public bool SkipsUnknownFields { get; init; }
+
     public ProtoField? Field(int number) => _fields.GetValueOrDefault(number);
 }
