@@ -12,7 +12,9 @@ using KubeRollout.Sandbox.Registry.Core.Events;
 using KubeRollout.Sandbox.Registry.Core.Namespaces;
 using KubeRollout.Sandbox.Registry.Core.Nodes;
 using KubeRollout.Sandbox.Registry.Core.PersistentVolumeClaims;
+using KubeRollout.Sandbox.Registry.Core.PersistentVolumes;
 using KubeRollout.Sandbox.Registry.Core.Pods;
+using KubeRollout.Sandbox.Registry.Core.ReplicationControllers;
 using KubeRollout.Sandbox.Registry.Core.Secrets;
 using KubeRollout.Sandbox.Registry.Core.ServiceAccounts;
 using KubeRollout.Sandbox.Registry.Core.Services;
@@ -45,6 +47,8 @@ public static class ResourceRegistry
         new SecretStrategy(),
         new EventStrategy(),
         new PersistentVolumeClaimStrategy(),
+        new PersistentVolumeStrategy(),
+        new ReplicationControllerStrategy(),
         new ServiceAccountStrategy(),
         new EndpointsStrategy(),
         new DeploymentStrategy(),
