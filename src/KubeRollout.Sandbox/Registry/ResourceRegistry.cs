@@ -5,6 +5,7 @@ using KubeRollout.Sandbox.Registry.Apps.Deployments;
 using KubeRollout.Sandbox.Registry.Apps.ReplicaSets;
 using KubeRollout.Sandbox.Registry.Apps.StatefulSets;
 using KubeRollout.Sandbox.Registry.Autoscaling.HorizontalPodAutoscalers;
+using KubeRollout.Sandbox.Registry.Batch.CronJobs;
 using KubeRollout.Sandbox.Registry.Batch.Jobs;
 using KubeRollout.Sandbox.Registry.Core.ConfigMaps;
 using KubeRollout.Sandbox.Registry.Core.Endpoints;
@@ -58,6 +59,7 @@ public static class ResourceRegistry
         new ControllerRevisionStrategy(),
         new HorizontalPodAutoscalerStrategy(),
         new JobStrategy(),
+        new CronJobStrategy(),
         new IngressStrategy(),
         new IngressClassStrategy(),
         new NetworkPolicyStrategy(),
