@@ -1,3 +1,4 @@
+using KubeRollout.Sandbox.Controllers.CronJobs;
 using KubeRollout.Sandbox.Controllers.DaemonSets;
 using KubeRollout.Sandbox.Controllers.Deployments;
 using KubeRollout.Sandbox.Controllers.GarbageCollection;
@@ -24,7 +25,7 @@ namespace KubeRollout.Sandbox.Hosting;
 
 /// <summary>
 /// Runs what a cluster runs besides the API server: the simulated nodes and kubelet, the scheduler, the ReplicaSet,
-/// Deployment, StatefulSet, DaemonSet, namespace, serviceaccount, Endpoints and EndpointSlice controllers and the garbage collector, all on one shared cache of the store and one simulated
+/// Deployment, StatefulSet, DaemonSet, Job, CronJob, namespace, serviceaccount, Endpoints and EndpointSlice controllers and the garbage collector, all on one shared cache of the store and one simulated
 /// timer loop. <see cref="RunAsync"/> returns when the token is cancelled and every worker has stopped.
 /// </summary>
 public sealed class ClusterComponents
@@ -65,6 +66,7 @@ public sealed class ClusterComponents
             new StatefulSetController(_registry, cache, events, timers, Logger<StatefulSetController>()),
             new DaemonSetController(_registry, cache, events, timers, Logger<DaemonSetController>()),
             new JobController(_registry, cache, events, timers, Logger<JobController>()),
+            new CronJobController(_registry, cache, events, timers, Logger<CronJobController>()),
             new GarbageCollector(_registry, cache, timers, Logger<GarbageCollector>()),
             new NamespaceController(_registry, cache, timers, Logger<NamespaceController>()),
             new ServiceAccountsController(_registry, cache, timers, Logger<ServiceAccountsController>()),

@@ -5,6 +5,7 @@ using KubeRollout.Sandbox.Registry.Apps.Deployments;
 using KubeRollout.Sandbox.Registry.Apps.ReplicaSets;
 using KubeRollout.Sandbox.Registry.Apps.StatefulSets;
 using KubeRollout.Sandbox.Registry.Autoscaling.HorizontalPodAutoscalers;
+using KubeRollout.Sandbox.Registry.Batch.CronJobs;
 using KubeRollout.Sandbox.Registry.Batch.Jobs;
 using KubeRollout.Sandbox.Registry.Core.ConfigMaps;
 using KubeRollout.Sandbox.Registry.Core.Endpoints;
@@ -12,7 +13,9 @@ using KubeRollout.Sandbox.Registry.Core.Events;
 using KubeRollout.Sandbox.Registry.Core.Namespaces;
 using KubeRollout.Sandbox.Registry.Core.Nodes;
 using KubeRollout.Sandbox.Registry.Core.PersistentVolumeClaims;
+using KubeRollout.Sandbox.Registry.Core.PersistentVolumes;
 using KubeRollout.Sandbox.Registry.Core.Pods;
+using KubeRollout.Sandbox.Registry.Core.ReplicationControllers;
 using KubeRollout.Sandbox.Registry.Core.Secrets;
 using KubeRollout.Sandbox.Registry.Core.ServiceAccounts;
 using KubeRollout.Sandbox.Registry.Core.Services;
@@ -45,6 +48,8 @@ public static class ResourceRegistry
         new SecretStrategy(),
         new EventStrategy(),
         new PersistentVolumeClaimStrategy(),
+        new PersistentVolumeStrategy(),
+        new ReplicationControllerStrategy(),
         new ServiceAccountStrategy(),
         new EndpointsStrategy(),
         new DeploymentStrategy(),
@@ -54,6 +59,7 @@ public static class ResourceRegistry
         new ControllerRevisionStrategy(),
         new HorizontalPodAutoscalerStrategy(),
         new JobStrategy(),
+        new CronJobStrategy(),
         new IngressStrategy(),
         new IngressClassStrategy(),
         new NetworkPolicyStrategy(),

@@ -4,7 +4,7 @@ namespace KubeRollout.Sandbox.Tests.Api;
 
 /// <summary>
 /// The kinds an application's manifests carry beside its workloads (Ingress, IngressClass, NetworkPolicy,
-/// PodDisruptionBudget, HorizontalPodAutoscaler and RBAC), stored by the sandbox and shown by the real kubectl 1.35
+/// PodDisruptionBudget, HorizontalPodAutoscaler, RBAC, ReplicationController and PersistentVolume), stored by the sandbox and shown by the real kubectl 1.35
 /// as a cluster shows them; their defaults and the validation manifests most often fail.
 /// </summary>
 public sealed class KubectlStoredKindsTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
@@ -110,7 +110,63 @@ public sealed class KubectlStoredKindsTests(SandboxFixture sandbox) : IClassFixt
         Assert.Matches($@"^{name} +ClusterRole/view +\d+s$", Lines(binding.Output)[1]);
     }
 
+    [Fact]
+    public async Task A_replication_controller_and_a_persistent_volume_get_their_defaults_and_the_api_servers_columns()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+        var volume = "pv-" + ns;
+        var file = await WriteAsync($$"""
+            apiVersion: v1
+            kind: ReplicationController
+            metadata: { name: web }
+            spec:
+              template:
+                metadata: { labels: { app: web, tier: front } }
+                spec: { containers: [ { name: web, image: "nginx:1.27" } ] }
+            ---
+            apiVersion: v1
+            kind: PersistentVolume
+            metadata: { name: {{volume}} }
+            spec:
+              capacity: { storage: 5Gi }
+              accessModes: [ ReadWriteOnce, ReadOnlyMany ]
+              storageClassName: slow
+              claimRef: { namespace: {{ns}}, name: data }
+              nfs: { server: nfs.example.com, path: /exports }
+            """);
+
+        var applied = await Kubectl.RunAsync("apply", "-n", ns, "-f", file);
+        var controller = await Kubectl.RunAsync("get", "rc", "web", "-n", ns, "-o", "wide");
+        var defaults = await Kubectl.RunAsync("get", "rc", "web", "-n", ns, "-o", "jsonpath={.spec.replicas} {.spec.selector} {.metadata.labels} {.metadata.generation}");
+        var scaled = await Kubectl.RunAsync("scale", "rc", "web", "-n", ns, "--replicas=3");
+        var generation = await Kubectl.RunAsync("get", "rc", "web", "-n", ns, "-o", "jsonpath={.spec.replicas} {.metadata.generation}");
+        var pv = await Kubectl.RunAsync("get", "pv", volume, "-o", "wide");
+        var all = await Kubectl.RunAsync("get", "all", "-n", ns, "-o", "name");
+
+        Assert.True(applied.ExitCode == 0, applied.Error);
+        Assert.Equal("NAME DESIRED CURRENT READY AGE CONTAINERS IMAGES SELECTOR", Columns(Lines(controller.Output)[0]));
+        Assert.Matches(@"^web +1 +0 +0 +\d+s +web +nginx:1\.27 +app=web,tier=front$", Lines(controller.Output)[1]);
+        Assert.Equal("1 {\"app\":\"web\",\"tier\":\"front\"} {\"app\":\"web\",\"tier\":\"front\"} 1", defaults.Output);
+        Assert.True(scaled.ExitCode == 0, scaled.Error);
+        Assert.Equal("3 2", generation.Output);
+        Assert.Equal("NAME CAPACITY ACCESS MODES RECLAIM POLICY STATUS CLAIM STORAGECLASS VOLUMEATTRIBUTESCLASS REASON AGE VOLUMEMODE", Columns(Lines(pv.Output)[0]));
+        Assert.Matches($@"^{volume} +5Gi +RWO,ROX +Retain +Pending +{ns}/data +slow +<unset> +\d+s +Filesystem$", Lines(pv.Output)[1]);
+        Assert.Contains("replicationcontroller/web", Lines(all.Output));
+    }
+
     [Theory]
+    [InlineData("apiVersion: v1\nkind: ReplicationController\nmetadata: { name: bad }\nspec: { selector: { app: x }, template: { metadata: { labels: { app: other } }, spec: { containers: [ { name: c, image: i } ] } } }",
+        "spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"other\"}: `selector` does not match template `labels`")]
+    [InlineData("apiVersion: v1\nkind: ReplicationController\nmetadata: { name: bad }\nspec: { template: { spec: { containers: [ { name: c, image: i } ] } } }",
+        "spec.selector: Required value")]
+    [InlineData("apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: bad-NAME }\nspec: { accessModes: [ ReadWriteOnce ], hostPath: { path: /d } }",
+        "spec.capacity: Required value")]
+    [InlineData("apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: bad-NAME }\nspec: { capacity: { storage: 1Gi }, hostPath: { path: /d } }",
+        "spec.accessModes: Required value")]
+    [InlineData("apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: bad-NAME }\nspec: { capacity: { storage: 1Gi }, accessModes: [ ReadWriteOnce ] }",
+        "spec: Required value: must specify a volume type")]
+    [InlineData("apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: bad-NAME }\nspec: { capacity: { storage: 1Gi }, accessModes: [ ReadWriteOnce ], hostPath: { path: /d }, nfs: { server: s, path: /e } }",
+        "spec.nfs: Forbidden: may not specify more than 1 volume type")]
     [InlineData("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: bad }\nspec: { rules: [ { http: { paths: [ { path: /, backend: { service: { name: s, port: { number: 80 } } } } ] } } ] }",
         "spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified")]
     [InlineData("apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: bad }\nspec: { minAvailable: 1, maxUnavailable: 1 }",
@@ -123,7 +179,7 @@ public sealed class KubectlStoredKindsTests(SandboxFixture sandbox) : IClassFixt
     {
         var ns = await sandbox.CreateNamespaceAsync();
 
-        var refused = await Kubectl.RunAsync("apply", "-n", ns, "-f", await WriteAsync(manifest));
+        var refused = await Kubectl.RunAsync("apply", "-n", ns, "-f", await WriteAsync(manifest.Replace("NAME", ns, StringComparison.Ordinal)));
 
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains(expected, refused.Error, StringComparison.Ordinal);

@@ -89,20 +89,14 @@ public sealed class OpenApiV2Tests(SandboxFixture sandbox) : IClassFixture<Sandb
         var ns = await sandbox.CreateNamespaceAsync();
         var manifest = Path.Combine(sandbox.Directory, $"{ns}-mixed.yaml");
         await File.WriteAllTextAsync(manifest, """
-            apiVersion: batch/v1
-            kind: CronJob
+            apiVersion: v1
+            kind: LimitRange
             metadata:
-              name: nightly
+              name: defaults
             spec:
-              schedule: "0 3 * * *"
-              jobTemplate:
-                spec:
-                  template:
-                    spec:
-                      restartPolicy: Never
-                      containers:
-                      - name: main
-                        image: busybox
+              limits:
+              - type: Container
+                default: { cpu: 500m }
             ---
             apiVersion: v1
             kind: ResourceQuota
@@ -125,7 +119,7 @@ public sealed class OpenApiV2Tests(SandboxFixture sandbox) : IClassFixture<Sandb
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("configmap/served created", result.Output);
-        Assert.Contains("no matches for kind \"CronJob\" in version \"batch/v1\"", result.Error);
+        Assert.Contains("no matches for kind \"LimitRange\" in version \"v1\"", result.Error);
         Assert.Contains("no matches for kind \"ResourceQuota\" in version \"v1\"", result.Error);
         Assert.DoesNotContain("openapi", result.Error);
         Assert.Equal("configmap/served\n", served.Output);

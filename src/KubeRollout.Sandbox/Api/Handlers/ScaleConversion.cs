@@ -5,7 +5,7 @@ using KubeRollout.Sandbox.Storage;
 
 namespace KubeRollout.Sandbox.Api.Handlers;
 
-/// <summary>The autoscaling/v1 Scale view of deployments, replica sets and stateful sets.</summary>
+/// <summary>The autoscaling/v1 Scale view of deployments, replica sets, stateful sets and replication controllers.</summary>
 internal static class ScaleConversion
 {
     public static V1Scale ToScale(IKubernetesObject<V1ObjectMeta> obj)
@@ -15,6 +15,7 @@ internal static class ScaleConversion
             V1Deployment d => (d.Spec?.Replicas, d.Spec?.Selector, d.Status?.Replicas),
             V1ReplicaSet r => (r.Spec?.Replicas, r.Spec?.Selector, (int?)r.Status?.Replicas),
             V1StatefulSet s => (s.Spec?.Replicas, s.Spec?.Selector, (int?)s.Status?.Replicas),
+            V1ReplicationController c => (c.Spec?.Replicas, new V1LabelSelector { MatchLabels = c.Spec?.Selector }, (int?)c.Status?.Replicas),
             _ => throw new ArgumentException($"{obj.Kind} has no scale subresource", nameof(obj)),
         };
         return new V1Scale
@@ -48,6 +49,9 @@ internal static class ScaleConversion
                 break;
             case V1StatefulSet s:
                 (s.Spec ??= new V1StatefulSetSpec()).Replicas = replicas;
+                break;
+            case V1ReplicationController c:
+                (c.Spec ??= new V1ReplicationControllerSpec()).Replicas = replicas;
                 break;
         }
 

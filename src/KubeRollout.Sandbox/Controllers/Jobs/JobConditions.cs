@@ -14,9 +14,13 @@ internal static class JobConditions
 
     /// <summary>When the Job became Complete or Failed; null while it runs.</summary>
     public static DateTime? FinishedAt(V1Job job) =>
-        job.Status?.Conditions?.FirstOrDefault(c => c.Type is "Complete" or "Failed" && c.Status == "True") is { } finished
-            ? job.Status.CompletionTime ?? finished.LastTransitionTime
-            : null;
+        FinishedCondition(job) is { } finished ? job.Status.CompletionTime ?? finished.LastTransitionTime : null;
+
+    /// <summary>"Complete" or "Failed" once the Job finished; null while it runs.</summary>
+    public static string? FinishedType(V1Job job) => FinishedCondition(job)?.Type;
+
+    private static V1JobCondition? FinishedCondition(V1Job job) =>
+        job.Status?.Conditions?.FirstOrDefault(c => c.Type is "Complete" or "Failed" && c.Status == "True");
 
     public static void Complete(V1JobStatus status, DateTime now)
     {

@@ -7,6 +7,19 @@ namespace KubeRollout.Sandbox.Registry.Printing;
 /// <summary>The small formatting helpers the API server's printers share.</summary>
 internal static class PrintFormatting
 {
+    /// <summary>The storage class annotation that came before spec.storageClassName (claims and volumes).</summary>
+    public const string BetaStorageClassAnnotation = "volume.beta.kubernetes.io/storage-class";
+
+    private static readonly (string Mode, string ShortName)[] AccessModeNames =
+        [("ReadWriteOnce", "RWO"), ("ReadOnlyMany", "ROX"), ("ReadWriteMany", "RWX"), ("ReadWriteOncePod", "RWOP")];
+
+    /// <summary>Access modes as helper.GetAccessModesAsString writes them: short names, each once, in a fixed order.</summary>
+    public static string AccessModes(IList<string>? modes)
+    {
+        modes ??= [];
+        return string.Join(",", AccessModeNames.Where(m => modes.Contains(m.Mode)).Select(m => m.ShortName));
+    }
+
     /// <summary>Container names and images, each comma-separated.</summary>
     public static (string Names, string Images) Containers(IList<V1Container>? containers)
     {

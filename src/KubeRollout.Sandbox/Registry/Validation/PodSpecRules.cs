@@ -11,8 +11,11 @@ internal static class PodSpecRules
     private static readonly string[] PullPolicies = ["Always", "IfNotPresent", "Never"];
     private static readonly string[] Protocols = ["SCTP", "TCP", "UDP"];
 
-    /// <summary>Workload templates must restart always (the controllers replace pods that exit).</summary>
-    public static void ValidateWorkloadTemplate(V1PodTemplateSpec? template, FieldErrors errors, string path, IEnumerable<string>? claimTemplateNames = null)
+    /// <summary>
+    /// Workload templates must restart always (the controllers replace pods that exit). A ReplicationController's
+    /// (core/v1) refuses an active deadline as forbidden, the apps/v1 kinds' as invalid.
+    /// </summary>
+    public static void ValidateWorkloadTemplate(V1PodTemplateSpec? template, FieldErrors errors, string path, IEnumerable<string>? claimTemplateNames = null, string kind = "ReplicaSet")
     {
         if (template is null)
         {
@@ -34,9 +37,19 @@ internal static class PodSpecRules
             errors.NotSupported($"{path}.spec.restartPolicy", GoValue.Quote(spec.RestartPolicy), "Always");
         }
 
-        if (spec.ActiveDeadlineSeconds is not null)
+        if (spec.ActiveDeadlineSeconds is null)
         {
-            errors.Invalid($"{path}.spec.activeDeadlineSeconds", GoValue.Int(spec.ActiveDeadlineSeconds.Value), "activeDeadlineSeconds in ReplicaSet is not Supported");
+            return;
+        }
+
+        var notSupported = $"activeDeadlineSeconds in {kind} is not Supported";
+        if (kind == "ReplicationController")
+        {
+            errors.Forbidden($"{path}.spec.activeDeadlineSeconds", notSupported);
+        }
+        else
+        {
+            errors.Invalid($"{path}.spec.activeDeadlineSeconds", GoValue.Int(spec.ActiveDeadlineSeconds.Value), notSupported);
         }
     }
 

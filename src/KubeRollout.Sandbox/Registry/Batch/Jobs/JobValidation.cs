@@ -15,34 +15,13 @@ internal static class JobValidation
     {
         MetadataRules.Validate(job.Metadata, NameRules.Dns1123Subdomain, errors);
         var spec = job.Spec ?? new V1JobSpec();
-        WorkloadRules.NonNegative(spec.Parallelism, "spec.parallelism", errors);
-        WorkloadRules.NonNegative(spec.Completions, "spec.completions", errors);
-        WorkloadRules.NonNegative(spec.BackoffLimit, "spec.backoffLimit", errors);
-        if (spec.ActiveDeadlineSeconds is <= 0)
-        {
-            errors.Invalid("spec.activeDeadlineSeconds", GoValue.Int(spec.ActiveDeadlineSeconds.Value), "must be greater than 0");
-        }
-
         if (spec.ManualSelector != true && spec.Selector is { } selector && !IsGenerated(selector, job.Metadata.Uid))
         {
             errors.Invalid("spec.selector", GoValue.LabelSelector(spec.Selector), "`selector` not auto-generated");
         }
 
+        ValidateSpec(spec, errors, "spec");
         SelectorRules.ValidateWorkloadSelector(spec.Selector, spec.Template?.Metadata?.Labels, "job", errors);
-        if (spec.Template?.Spec is { } podSpec)
-        {
-            MetadataRules.ValidateLabelsAndAnnotations(spec.Template.Metadata, errors, "spec.template.metadata");
-            PodSpecRules.Validate(podSpec, errors, "spec.template.spec");
-            if (podSpec.RestartPolicy is not ("OnFailure" or "Never"))
-            {
-                errors.NotSupported("spec.template.spec.restartPolicy", GoValue.Quote(podSpec.RestartPolicy), "OnFailure", "Never");
-            }
-        }
-        else
-        {
-            errors.Required("spec.template.spec.containers");
-        }
-
         if (old is not null)
         {
             WorkloadRules.SelectorImmutable(spec.Selector, old.Spec?.Selector, errors);
@@ -55,6 +34,35 @@ internal static class JobValidation
             {
                 errors.Invalid("spec.completions", spec.Completions is { } c ? GoValue.Int(c) : "null", "field is immutable");
             }
+        }
+    }
+
+    /// <summary>
+    /// The rules of a job spec wherever one occurs (a Job's, a CronJob's job template): non-negative counts, a
+    /// positive deadline, and a valid pod template that restarts OnFailure or Never.
+    /// </summary>
+    public static void ValidateSpec(V1JobSpec spec, FieldErrors errors, string path)
+    {
+        WorkloadRules.NonNegative(spec.Parallelism, $"{path}.parallelism", errors);
+        WorkloadRules.NonNegative(spec.Completions, $"{path}.completions", errors);
+        WorkloadRules.NonNegative(spec.BackoffLimit, $"{path}.backoffLimit", errors);
+        if (spec.ActiveDeadlineSeconds is <= 0)
+        {
+            errors.Invalid($"{path}.activeDeadlineSeconds", GoValue.Int(spec.ActiveDeadlineSeconds.Value), "must be greater than 0");
+        }
+
+        if (spec.Template?.Spec is { } podSpec)
+        {
+            MetadataRules.ValidateLabelsAndAnnotations(spec.Template.Metadata, errors, $"{path}.template.metadata");
+            PodSpecRules.Validate(podSpec, errors, $"{path}.template.spec");
+            if (podSpec.RestartPolicy is not ("OnFailure" or "Never"))
+            {
+                errors.NotSupported($"{path}.template.spec.restartPolicy", GoValue.Quote(podSpec.RestartPolicy), "OnFailure", "Never");
+            }
+        }
+        else
+        {
+            errors.Required($"{path}.template.spec.containers");
         }
     }
 

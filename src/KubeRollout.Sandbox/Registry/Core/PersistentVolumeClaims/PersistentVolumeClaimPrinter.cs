@@ -5,8 +5,6 @@ namespace KubeRollout.Sandbox.Registry.Core.PersistentVolumeClaims;
 
 internal sealed class PersistentVolumeClaimPrinter : TablePrinter<V1PersistentVolumeClaim>
 {
-    private const string BetaStorageClassAnnotation = "volume.beta.kubernetes.io/storage-class";
-
     public override IReadOnlyList<TableColumn> Columns { get; } =
     [
         TableColumn.ObjectName(),
@@ -27,33 +25,18 @@ internal sealed class PersistentVolumeClaimPrinter : TablePrinter<V1PersistentVo
         var bound = !string.IsNullOrEmpty(spec.VolumeName);
         var capacity = bound && claim.Status?.Capacity?.TryGetValue("storage", out var storage) == true ? storage.ToString() : string.Empty;
         var storageClass = spec.StorageClassName
-            ?? (claim.Metadata.Annotations?.TryGetValue(BetaStorageClassAnnotation, out var annotated) == true ? annotated : string.Empty);
+            ?? (claim.Metadata.Annotations?.TryGetValue(PrintFormatting.BetaStorageClassAnnotation, out var annotated) == true ? annotated : string.Empty);
         return
         [
             claim.Metadata.Name,
             phase,
             spec.VolumeName ?? string.Empty,
             capacity,
-            bound ? AccessModes(claim.Status?.AccessModes) : string.Empty,
+            bound ? PrintFormatting.AccessModes(claim.Status?.AccessModes) : string.Empty,
             storageClass,
             spec.VolumeAttributesClassName ?? "<unset>",
             HumanDuration.Since(claim.Metadata.CreationTimestamp, now),
             spec.VolumeMode ?? "<unset>",
         ];
-    }
-
-    private static string AccessModes(IList<string>? modes)
-    {
-        modes ??= [];
-        var names = new List<string>();
-        foreach (var (mode, shortName) in new[] { ("ReadWriteOnce", "RWO"), ("ReadOnlyMany", "ROX"), ("ReadWriteMany", "RWX"), ("ReadWriteOncePod", "RWOP") })
-        {
-            if (modes.Contains(mode))
-            {
-                names.Add(shortName);
-            }
-        }
-
-        return string.Join(",", names);
     }
 }
