@@ -106,6 +106,23 @@ public sealed class KubectlCreateTests(SandboxFixture sandbox) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Create_a_cronjob_and_a_job_from_it()
+    {
+        var ns = await sandbox.CreateNamespaceAsync();
+
+        var cron = await CreateWithProtobufAsync("create", "cronjob", "pi", "--schedule=*/5 * * * *", "--image=perl:5.34", "-n", ns, "--", "perl", "-e", "print 1");
+        var job = await CreateWithProtobufAsync("create", "job", "pi-now", "--from=cronjob/pi", "-n", ns);
+        var waited = await Kubectl.RunAsync("wait", "--for=condition=complete", "job/pi-now", "-n", ns, "--timeout=60s");
+        var owner = await Kubectl.RunAsync("get", "job", "pi-now", "-n", ns, "-o",
+            "jsonpath={.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name} {.metadata.annotations.cronjob\\.kubernetes\\.io/instantiate} {.spec.template.spec.containers[0].command}");
+
+        Assert.Equal("cronjob.batch/pi created\n", cron);
+        Assert.Equal("job.batch/pi-now created\n", job);
+        Assert.Equal(0, waited.ExitCode);
+        Assert.Equal("CronJob/pi manual [\"perl\",\"-e\",\"print 1\"]", owner.Output);
+    }
+
+    [Fact]
     public async Task Create_poddisruptionbudgets_with_numbers_and_percentages()
     {
         var ns = await sandbox.CreateNamespaceAsync();
