@@ -1,3 +1,4 @@
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Simulation;
 using KubeRollout.Sandbox.Simulation.Kubelet;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using k8s.Models;
+using KubeRollout.Sandbox.Machinery.Time;
 
 namespace KubeRollout.Sandbox.Simulation.Kubelet;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KubeRollout.Sandbox.Machinery.Time;
 using KubeRollout.Sandbox.Registry.Validation;
 
 namespace KubeRollout.Sandbox.Registry.Batch.CronJobs;

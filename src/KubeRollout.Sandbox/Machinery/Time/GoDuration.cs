@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace KubeRollout.Sandbox.Registry.Batch.CronJobs;
+namespace KubeRollout.Sandbox.Machinery.Time;
 
-/// <summary>Durations as Go's time.ParseDuration reads them: a sequence of decimal numbers with units, "1h30m", "1.5s", "-2m".</summary>
+/// <summary>
+/// Durations as Go's time.Duration prints them (10s, 1m20s, 5m0s: the kubelet's messages) and as time.ParseDuration
+/// reads them (a sequence of decimal numbers with units, "1h30m", "1.5s", "-2m": a CronJob's @every).
+/// </summary>
 internal static partial class GoDuration
 {
     private static readonly Dictionary<string, double> TicksPerUnit = new(StringComparer.Ordinal)
@@ -51,4 +54,20 @@ internal static partial class GoDuration
 
     [GeneratedRegex(@"\G(?<number>\d+\.?\d*|\.\d+)(?<unit>[a-zµμ]+)")]
     private static partial Regex Part();
+
+    public static string Format(TimeSpan duration)
+    {
+        var total = (long)duration.TotalSeconds;
+        if (total < 60)
+        {
+            return total.ToString(CultureInfo.InvariantCulture) + "s";
+        }
+
+        var hours = total / 3600;
+        var minutes = (total % 3600) / 60;
+        var seconds = total % 60;
+        return hours > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{hours}h{minutes}m{seconds}s")
+            : string.Create(CultureInfo.InvariantCulture, $"{minutes}m{seconds}s");
+    }
 }
