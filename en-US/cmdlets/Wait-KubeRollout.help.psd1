@@ -24,7 +24,7 @@ message; a server that stops answering ends the wait with an error within about 
 '@
     Parameters  = @{
         Name              = 'One or more workload names, kubectl''s TYPE/NAME forms (deploy/vweb, sts/todo-db, ds/nginx) or wildcard patterns (''web*'': every matching workload of every kind; ''sts/db-*'': StatefulSets only). Waiting only reads, so patterns are accepted; a pattern that matches nothing waits for nothing. Binds from pipeline strings and from the Name property of pipeline objects. Tab completes names from the cluster.'
-        RollbackOnFailure = 'When a rollout fails (a Deployment''s progress deadline passes; for a StatefulSet or DaemonSet, which have none, -Timeout passes before it completes, as Helm''s --atomic judges), undoes it to the previous revision, waits for that, writes the undo to the pipeline and reports the failure as RolloutRolledBack with the failing pods'' state.'
+        RollbackOnFailure = 'When a rollout fails (a Deployment''s progress deadline passes; for a StatefulSet or DaemonSet, which have none, -Timeout passes before it completes, as Helm''s --atomic judges), undoes it to the previous revision (for a StatefulSet that starts pods in order, also deleting its pods of the failed revision that are not ready, which it would wait for: Kubernetes'' forced rollback), waits for that, writes the undo to the pipeline and reports the failure as RolloutRolledBack with the failing pods'' state.'
     }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'Workload names, or objects with Kind, Name and Namespace properties (from Invoke-KubeRollout, Get-KubeRolloutStatus, …).' }

@@ -290,4 +290,14 @@ spec:
         (Invoke-Kubectl -Cluster $cluster -n $ns delete pod ledger-2).ExitCode | Should -Be 0
         (Wait-KubeRollout sts/ledger -Timeout 60s).State | Should -Be 'Complete'
     }
+
+    It 'rolls back on failure by deleting the pod of the failed revision that the StatefulSet waits for (forced rollback)' {
+        $output = Invoke-KubeRollout (Version 'ledger:v4' -NeverReady) -Wait -Timeout 10s -RollbackOnFailure -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+
+        ($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'KubeRollout.Core.Rollouts.UndoResult' }) | Should -Not -BeNullOrEmpty
+        "$warned" | Should -BeLike '*Deleted pod of the failed revision that statefulset.apps/ledger waited for: pod ledger-2: *forced rollback*'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'RolloutRolledBack,*'
+        $problems[0].Exception.Message | Should -Match 'which rolled out completely'
+        (Get-KubeRolloutHistory sts/ledger | Where-Object IsCurrent).Images | Should -Be @('ledger:v1')
+    }
 }

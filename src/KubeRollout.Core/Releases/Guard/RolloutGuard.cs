@@ -3,6 +3,7 @@ using KubeRollout.Core.Errors;
 using KubeRollout.Core.Releases.Config;
 using KubeRollout.Core.Rollouts;
 using KubeRollout.Core.Rollouts.Diagnostics;
+using KubeRollout.Core.Rollouts.StatefulSets;
 using KubeRollout.Core.Rollouts.Waiting;
 using KubeRollout.Core.Workloads;
 
@@ -67,7 +68,15 @@ public static class RolloutGuard
                 }
 
                 report(new RolloutGuardEvent.RolledBack(undo));
-                undo.Warnings.ToList().ForEach(w => report(new RolloutGuardEvent.Warned(w)));
+                if (await ForcedRollbackAsync(client, workload, report, cancellationToken).ConfigureAwait(false) is { } forced)
+                {
+                    report(new RolloutGuardEvent.Warned(forced));
+                }
+                else
+                {
+                    undo.Warnings.ToList().ForEach(w => report(new RolloutGuardEvent.Warned(w)));
+                }
+
                 var restored = await WaitAsync(client, [workload], timeout, rollbackOnFailure: false, report, cancellationToken).ConfigureAwait(false);
                 report(new RolloutGuardEvent.Failed(RolloutFailurePolicy.RolledBack(failure, status, undo, restored.Count > 0)));
                 completed.AddRange(restored);
@@ -96,6 +105,28 @@ public static class RolloutGuard
             cancellationToken).ConfigureAwait(false);
         report(new RolloutGuardEvent.Ended(activities.Values.ToList()));
         return statuses;
+    }
+
+    /// <summary>
+    /// For a StatefulSet, deletes the pods of the failed revision that hold the restored one back (<see cref="ForcedRollback"/>);
+    /// what it did, or null. A failure is reported and the wait for the restored revision goes on.
+    /// </summary>
+    private static async Task<string?> ForcedRollbackAsync(KubeApiClient client, WorkloadReference workload, Action<RolloutGuardEvent> report, CancellationToken cancellationToken)
+    {
+        if (workload.Kind != WorkloadKind.StatefulSet)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await ForcedRollback.DeleteBlockingPodsAsync(client, workload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeRolloutException e) when (!Stopped(e, cancellationToken))
+        {
+            report(new RolloutGuardEvent.Failed(e));
+            return null;
+        }
     }
 
     /// <summary>The pods' problems; none when they cannot be read (the error that ended the wait says why).</summary>
