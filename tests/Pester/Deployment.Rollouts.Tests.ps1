@@ -206,6 +206,34 @@ spec:
         $template.Spec.Containers[0].Env | Should -BeNullOrEmpty
     }
 
+    It 'applies to a paused Deployment without waiting for the revision its controller gives only once resumed' {
+        function Paused([string] $Image) {
+            New-ManifestFile @"
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: paused-app }
+spec:
+  replicas: 1
+  selector: { matchLabels: { app: paused-app } }
+  template:
+    metadata: { labels: { app: paused-app } }
+    spec: { containers: [ { name: app, image: "$Image" } ] }
+"@
+        }
+        Invoke-KubeRollout (Paused 'app:v1') -Wait -Timeout 60s | Out-Null
+        Suspend-KubeRollout paused-app | Out-Null
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $result = Invoke-KubeRollout (Paused 'app:v2')
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'the wait for a new revision (15 s at most) ends once the controller has seen the write'
+        $result.RolloutTriggered | Should -BeTrue
+        $result.Revision | Should -BeNullOrEmpty -Because 'the new template has no revision while the Deployment is paused'
+        Resume-KubeRollout paused-app | Out-Null
+        Wait-KubeRollout paused-app -Timeout 60s | Out-Null
+        (Get-KubeRolloutHistory paused-app | Where-Object IsCurrent).Revision | Should -Be 2
+    }
+
     It 'does not resurrect fields of a revision kubectl applied between the module''s applies, undone with <Undo>' -ForEach @(
         @{ Undo = 'Undo-KubeRollout'; Name = 'mixed-module' }
         @{ Undo = 'kubectl rollout undo'; Name = 'mixed-kubectl' }

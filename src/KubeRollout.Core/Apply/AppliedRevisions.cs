@@ -67,12 +67,16 @@ internal static class AppliedRevisions
 
         if (kind == WorkloadKind.Deployment)
         {
-            bool Observed(V1Deployment d) =>
-                (d.Status?.ObservedGeneration ?? 0) >= written[d.Metadata.Name].Generation && RevisionOf(d.Metadata.Annotations) is { } now && now != written[d.Metadata.Name].Previous;
+            bool GenerationSeen(V1Deployment d) => (d.Status?.ObservedGeneration ?? 0) >= written[d.Metadata.Name].Generation;
+            bool Revised(V1Deployment d) => GenerationSeen(d) && RevisionOf(d.Metadata.Annotations) is { } now && now != written[d.Metadata.Name].Previous;
+
+            // A paused Deployment gives the new template no revision until it is resumed: once its controller has seen
+            // the write there is nothing more to wait for, and no revision to report.
+            bool Settles(V1Deployment d) => Revised(d) || (d.Spec?.Paused == true && GenerationSeen(d));
             var (deployments, _) = await ObjectSetWatcher.WaitUntilAsync<V1Deployment>(
-                client, ApiResource.Deployments, @namespace, null, all => Settled(all, written.Keys, Observed), ObservationWait, cancellationToken, fieldSelector).ConfigureAwait(false);
+                client, ApiResource.Deployments, @namespace, null, all => Settled(all, written.Keys, Settles), ObservationWait, cancellationToken, fieldSelector).ConfigureAwait(false);
             var byName = deployments.ToDictionary(d => d.Metadata.Name, StringComparer.Ordinal);
-            return written.Keys.Select(name => Revision(name, byName.TryGetValue(name, out var d) && Observed(d) ? RevisionOf(d.Metadata.Annotations) : null));
+            return written.Keys.Select(name => Revision(name, byName.TryGetValue(name, out var d) && Revised(d) ? RevisionOf(d.Metadata.Annotations) : null));
         }
 
         bool GenerationObserved(long? observedGeneration, string name) => (observedGeneration ?? 0) >= written[name].Generation;
